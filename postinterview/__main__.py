@@ -1,0 +1,5 @@
+"""Allow `python -m postinterview`."""
+
+from postinterview.cli import main
+
+raise SystemExit(main())

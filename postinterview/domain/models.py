@@ -1,0 +1,213 @@
+"""What an application, an interview and a contact are.
+
+Pure data with validation: no files, no clock, no Textual. Every model keeps keys it does not
+know (`extra="allow"`), so a file written by a newer version survives a rewrite by this one.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Any, Literal, Self
+
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
+
+from postinterview.domain.stages import Stage
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty")
+    return value
+
+
+NonEmptyText = Annotated[str, AfterValidator(_not_blank)]
+"""Text that must hold something other than white space; otherwise kept exactly as typed."""
+
+Minutes = Annotated[int, Field(ge=1, le=24 * 60)]
+"""A length in minutes: at least one, at most a day."""
+
+
+class Record(BaseModel):
+    """Base of every stored model: keeps unknown keys, validates on construction."""
+
+    model_config = ConfigDict(extra="allow", use_enum_values=False)
+
+    def revised(self, **changes: Any) -> Self:
+        """A validated copy with `changes` applied (model_copy alone would skip validation)."""
+        data = self.model_dump(mode="python", round_trip=True)
+        data.update(changes)
+        if "id" in type(self).model_fields:
+            data.setdefault("id", getattr(self, "id", ""))
+        return type(self).model_validate(data)
+
+
+class Source(StrEnum):
+    """How the application came about."""
+
+    DIRECT = "direct"
+    RECRUITER = "recruiter"
+    REFERRAL = "referral"
+    AGENCY = "agency"
+
+
+class CompanySize(StrEnum):
+    """Drives follow-up timing: small firms decide faster than large ones."""
+
+    SMALL = "small"
+    LARGE = "large"
+
+
+class InterviewKind(StrEnum):
+    """What sort of interview it was."""
+
+    SCREEN = "screen"
+    TECHNICAL = "technical"
+    PANEL = "panel"
+    FINAL = "final"
+    ASSESSMENT = "assessment"
+    OTHER = "other"
+
+
+class InterviewFormat(StrEnum):
+    """Where it happened; a call or video needs a 'hang up properly' reminder, a visit does not."""
+
+    IN_PERSON = "in_person"
+    PHONE = "phone"
+    VIDEO = "video"
+
+
+class Channel(StrEnum):
+    """How a contact happened."""
+
+    EMAIL = "email"
+    PHONE = "phone"
+    MESSAGE = "message"
+    IN_PERSON = "in_person"
+    OTHER = "other"
+
+
+class Contact(Record):
+    """A person: an interviewer, a recruiter or a referee."""
+
+    name: NonEmptyText
+    """Full name, as they spell it."""
+    title: str = ""
+    """Job title, e.g. 'Engineering Manager'."""
+    email: str = ""
+    """Work email address."""
+    phone: str = ""
+    """Work phone number."""
+    note: str = ""
+    """Anything worth remembering about them."""
+
+
+class Referee(Contact):
+    """Someone who will vouch for you, and whether they know a call may come."""
+
+    notified_at: AwareDatetime | None = None
+    """When you warned them they might be contacted about this application."""
+
+
+class ContactLogEntry(Record):
+    """One contact with the company or recruiter, in either direction."""
+
+    at: AwareDatetime
+    """When it happened."""
+    channel: Channel = Channel.EMAIL
+    """How it happened."""
+    with_whom: str = ""
+    """Who you spoke or wrote to."""
+    note: str = ""
+    """What was said."""
+
+
+class StageChange(Record):
+    """One move on the board, kept forever in the application's history."""
+
+    at: AwareDatetime
+    """When the move was made."""
+    from_stage: Stage | None = None
+    """The stage before the move; absent for the first entry."""
+    to_stage: Stage
+    """The stage after the move."""
+    note: str = ""
+    """Why, if the person said."""
+
+
+class ChecklistMark(Record):
+    """The state of one checklist item for one interview."""
+
+    state: Literal["done", "not_applicable"]
+    """Done, or marked as not applying to this interview."""
+    at: AwareDatetime
+    """When it was marked."""
+
+
+class Reflection(Record):
+    """Answers to the reflection prompts, written while memory is fresh."""
+
+    went_well: str = ""
+    to_improve: str = ""
+    interested_them: str = ""
+    struggled_with: str = ""
+    forgot_to_say: str = ""
+    still_want: Literal["yes", "no", "unsure"] | None = None
+
+
+class Interview(Record):
+    """One interview of an application."""
+
+    id: str
+    """Stable id within the application (checklist and plan refer to it)."""
+    at: AwareDatetime
+    """When it started."""
+    round: Annotated[int, Field(ge=1, le=50)] | None = None
+    """1 for the first interview, 2 for the second, ..."""
+    kind: InterviewKind = InterviewKind.OTHER
+    format: InterviewFormat | None = None
+    interviewers: list[Contact] = Field(default_factory=list)
+    planned_minutes: Minutes | None = None
+    actual_minutes: Minutes | None = None
+    decision_expected_on: date | None = None
+    """The date by which they said they would decide."""
+    contact_method: str = ""
+    """How they said they would get in touch."""
+    next_steps: str = ""
+    """The next steps they described."""
+    promised_to_send: str = ""
+    """Anything you promised to send them."""
+    references_requested: bool = False
+    went_badly: bool = False
+    reflection: Reflection = Field(default_factory=Reflection)
+    checklist: dict[str, ChecklistMark] = Field(default_factory=dict)
+    """Checklist item id to its mark; items not present are still open."""
+    signals: dict[str, bool] = Field(default_factory=dict)
+    """Signal id to whether you noticed it (False: you considered it and did not)."""
+
+
+class Application(Record):
+    """One job application and everything that happened to it."""
+
+    id: str = Field(default="", exclude=True)
+    """The file name stem; not stored inside the file, so the two can never disagree."""
+    company: NonEmptyText
+    role: NonEmptyText
+    stage: Stage
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+    source: Source | None = None
+    company_size: CompanySize | None = None
+    location: str = ""
+    job_link: str = ""
+    applied_on: date | None = None
+    recruiter: Contact | None = None
+    notes: str = ""
+    referees: list[Referee] = Field(default_factory=list)
+    contact_log: list[ContactLogEntry] = Field(default_factory=list)
+    stage_history: list[StageChange] = Field(default_factory=list)
+    interviews: list[Interview] = Field(default_factory=list)
+
+    def to_record(self) -> dict[str, Any]:
+        """The data to store: absent and empty fields left out, unknown keys kept."""
+        return self.model_dump(mode="python", exclude_none=True, exclude_defaults=True)
