@@ -52,7 +52,9 @@ def new_application(
     )
 
 
-def move_stage(application: Application, target: Stage, now: datetime, note: str = "") -> Application:
+def move_stage(
+    application: Application, target: Stage, now: datetime, note: str = ""
+) -> Application:
     """Move to `target`, recorded in the history; raises StageMoveRefused with the reason."""
     refusal = move_refusal(application.stage, target)
     if refusal is not None:
@@ -90,7 +92,9 @@ def apply_field_edits(
         theirs = current.model_dump(mode="python")
         ours = seen.model_dump(mode="python")
         clashes = [
-            name for name in edits if theirs.get(name) != ours.get(name) and theirs.get(name) != edits[name]
+            name
+            for name, value in edits.items()
+            if theirs.get(name) != ours.get(name) and theirs.get(name) != value
         ]
         if clashes:
             raise EditConflict(clashes)

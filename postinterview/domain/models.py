@@ -10,7 +10,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, Strict
 
 from postinterview.domain.stages import Stage
 
@@ -23,6 +23,12 @@ def _not_blank(value: str) -> str:
 
 NonEmptyText = Annotated[str, AfterValidator(_not_blank)]
 """Text that must hold something other than white space; otherwise kept exactly as typed."""
+
+Timestamp = Annotated[AwareDatetime, Strict()]
+"""A date and time with its time zone. Strict: a bare number is not silently read as seconds."""
+
+Day = Annotated[date, Strict()]
+"""A calendar date (TOML's local date)."""
 
 Minutes = Annotated[int, Field(ge=1, le=24 * 60)]
 """A length in minutes: at least one, at most a day."""
@@ -105,14 +111,14 @@ class Contact(Record):
 class Referee(Contact):
     """Someone who will vouch for you, and whether they know a call may come."""
 
-    notified_at: AwareDatetime | None = None
+    notified_at: Timestamp | None = None
     """When you warned them they might be contacted about this application."""
 
 
 class ContactLogEntry(Record):
     """One contact with the company or recruiter, in either direction."""
 
-    at: AwareDatetime
+    at: Timestamp
     """When it happened."""
     channel: Channel = Channel.EMAIL
     """How it happened."""
@@ -125,7 +131,7 @@ class ContactLogEntry(Record):
 class StageChange(Record):
     """One move on the board, kept forever in the application's history."""
 
-    at: AwareDatetime
+    at: Timestamp
     """When the move was made."""
     from_stage: Stage | None = None
     """The stage before the move; absent for the first entry."""
@@ -140,7 +146,7 @@ class ChecklistMark(Record):
 
     state: Literal["done", "not_applicable"]
     """Done, or marked as not applying to this interview."""
-    at: AwareDatetime
+    at: Timestamp
     """When it was marked."""
 
 
@@ -160,7 +166,7 @@ class Interview(Record):
 
     id: str
     """Stable id within the application (checklist and plan refer to it)."""
-    at: AwareDatetime
+    at: Timestamp
     """When it started."""
     round: Annotated[int, Field(ge=1, le=50)] | None = None
     """1 for the first interview, 2 for the second, ..."""
@@ -169,7 +175,7 @@ class Interview(Record):
     interviewers: list[Contact] = Field(default_factory=list)
     planned_minutes: Minutes | None = None
     actual_minutes: Minutes | None = None
-    decision_expected_on: date | None = None
+    decision_expected_on: Day | None = None
     """The date by which they said they would decide."""
     contact_method: str = ""
     """How they said they would get in touch."""
@@ -194,13 +200,13 @@ class Application(Record):
     company: NonEmptyText
     role: NonEmptyText
     stage: Stage
-    created_at: AwareDatetime
-    updated_at: AwareDatetime
+    created_at: Timestamp
+    updated_at: Timestamp
     source: Source | None = None
     company_size: CompanySize | None = None
     location: str = ""
     job_link: str = ""
-    applied_on: date | None = None
+    applied_on: Day | None = None
     recruiter: Contact | None = None
     notes: str = ""
     referees: list[Referee] = Field(default_factory=list)

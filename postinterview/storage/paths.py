@@ -1,0 +1,51 @@
+"""Where postinterview keeps its files. Every path is computed here, and only here."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "postinterview"
+DATA_DIR_ENV = "POSTINTERVIEW_DATA_DIR"
+
+
+def default_data_dir() -> Path:
+    """The platform's per-user data folder, e.g. ~/.local/share/postinterview on Linux."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def resolve_data_dir(cli_value: str | None, environ: Mapping[str, str] | None = None) -> Path:
+    """The data folder: --data-dir wins, then $POSTINTERVIEW_DATA_DIR, then the platform default."""
+    env = os.environ if environ is None else environ
+    chosen = cli_value or env.get(DATA_DIR_ENV) or ""
+    if chosen:
+        return Path(chosen).expanduser()
+    return default_data_dir()
+
+
+def applications_dir(root: Path) -> Path:
+    """One TOML file per application lives here."""
+    return root / "applications"
+
+
+def quarantine_dir(root: Path) -> Path:
+    """Damaged files the person chose to move aside, kept byte for byte."""
+    return root / "quarantine"
+
+
+def deleted_dir(root: Path) -> Path:
+    """Deleted applications: moved here rather than erased, so a slip can be undone by hand."""
+    return root / "deleted"
+
+
+def settings_path(root: Path) -> Path:
+    """Preferences."""
+    return root / "settings.toml"
+
+
+def lock_path(root: Path) -> Path:
+    """Held while a file is read, changed and written back, so two windows never lose edits."""
+    return root / ".lock"

@@ -1,0 +1,269 @@
+"""The application store: one TOML file per application under `applications/`.
+
+Rules it keeps (DESIGN §4):
+- every write is atomic and durable, files 0600 and folders 0700;
+- every read-change-write holds an exclusive lock and applies the change to what is on disk
+  *now*, so two processes never lose each other's edits;
+- a file that cannot be read is reported with the reason and never overwritten.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from postinterview.domain.ids import is_valid_id, new_application_id
+from postinterview.domain.models import Application
+from postinterview.storage import paths
+from postinterview.storage.atomic import ensure_private_dir, is_temp_file, write_atomic
+from postinterview.storage.codec import (
+    MAX_FILE_BYTES,
+    DamagedFile,
+    decode_application,
+    encode_application,
+)
+from postinterview.storage.locking import acquire_lock, release_lock
+
+SUFFIX = ".toml"
+
+Change = Callable[[Application], Application]
+"""A pure edit: given the current application, the application as it should be."""
+
+
+class StoreError(Exception):
+    """A store operation failed; the message is for people, and nothing on disk was harmed."""
+
+
+class NotFound(StoreError):
+    """The application's file is gone (deleted in another window, or by hand)."""
+
+
+class CannotSave(StoreError):
+    """Writing failed (disk full, no permission, ...). The old file is intact."""
+
+
+class FileIsDamaged(StoreError):
+    """The file on disk is damaged, so it is not overwritten."""
+
+
+@dataclass(frozen=True)
+class FileProblem:
+    """A file that could not be loaded, and why."""
+
+    path: Path
+    """The file, which is left exactly as it was."""
+    message: str
+    """What is wrong, with line and field where known."""
+
+    def describe(self) -> str:
+        """One line for a list of problems."""
+        return f"{self.path.name}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Stored:
+    """An application and the revision of the file it was read from or written to."""
+
+    application: Application
+    revision: str
+    """A digest of the file's bytes: if the file changes, so does this."""
+
+
+@dataclass(frozen=True)
+class Saved:
+    """The outcome of an update."""
+
+    stored: Stored
+    changed_elsewhere: bool
+    """The file had been changed by someone else since the caller read it; the change was
+    applied on top of theirs."""
+
+
+@dataclass
+class LoadResult:
+    """Everything in the store: what loaded, and what did not."""
+
+    applications: list[Stored] = field(default_factory=list)
+    problems: list[FileProblem] = field(default_factory=list)
+
+
+def revision_of(raw: bytes) -> str:
+    """The revision of a file with these bytes."""
+    return hashlib.blake2b(raw, digest_size=16).hexdigest()
+
+
+class ApplicationStore:
+    """Reads and writes the applications in one data folder."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.folder = paths.applications_dir(root)
+
+    # Reading --------------------------------------------------------------------------------
+
+    def path_for(self, app_id: str) -> Path:
+        """The file of application `app_id`; refuses ids that are not plain file names."""
+        if not is_valid_id(app_id):
+            raise StoreError(f"{app_id!r} is not a valid application id.")
+        return self.folder / f"{app_id}{SUFFIX}"
+
+    def files(self) -> list[Path]:
+        """The application files, by name; temp files and anything else are left out."""
+        if not self.folder.is_dir():
+            return []
+        return sorted(
+            entry
+            for entry in self.folder.iterdir()
+            if entry.suffix == SUFFIX and not entry.name.startswith(".") and not is_temp_file(entry)
+        )
+
+    def load_all(self, progress: Callable[[int, int], None] | None = None) -> LoadResult:
+        """Every application, and a problem for each file that could not be loaded."""
+        result = LoadResult()
+        files = self.files()
+        for index, path in enumerate(files, start=1):
+            try:
+                result.applications.append(self._read(path))
+            except FileIsDamaged as error:
+                result.problems.append(FileProblem(path, str(error)))
+            except NotFound:
+                pass  # deleted between listing and reading
+            if progress is not None:
+                progress(index, len(files))
+        return result
+
+    def load(self, app_id: str) -> Stored:
+        """One application; NotFound or FileIsDamaged if it cannot be had."""
+        return self._read(self.path_for(app_id))
+
+    def _read(self, path: Path) -> Stored:
+        app_id = path.stem
+        if not is_valid_id(app_id):
+            raise FileIsDamaged(
+                "the file name is not a valid application id (lower-case letters, digits "
+                "and single hyphens)"
+            )
+        raw = self._read_bytes(path)
+        try:
+            application = decode_application(raw, app_id)
+        except DamagedFile as error:
+            raise FileIsDamaged(error.describe()) from error
+        return Stored(application, revision_of(raw))
+
+    @staticmethod
+    def _read_bytes(path: Path) -> bytes:
+        try:
+            with path.open("rb") as handle:
+                # Read one byte past the limit so the size check sees an oversized file.
+                return handle.read(MAX_FILE_BYTES + 1)
+        except FileNotFoundError as error:
+            raise NotFound(f"{path.name} no longer exists.") from error
+        except IsADirectoryError as error:
+            raise FileIsDamaged("is a folder, not a file") from error
+        except OSError as error:
+            raise FileIsDamaged(f"cannot be read: {error.strerror or error}") from error
+
+    # Writing --------------------------------------------------------------------------------
+
+    def create(self, application: Application) -> Stored:
+        """Store a new application under a fresh id (or its own, if it has one and it is free)."""
+        with self._locked():
+            app_id = application.id or new_application_id(application.company, application.role)
+            while self.path_for(app_id).exists():
+                if application.id:
+                    raise StoreError(f"An application with id {app_id} already exists.")
+                app_id = new_application_id(application.company, application.role)
+            application = application.model_copy(update={"id": app_id})
+            return self._write(application)
+
+    def update(self, app_id: str, change: Change, seen_revision: str | None) -> Saved:
+        """Apply `change` to the application as it is on disk now, and save it.
+
+        `seen_revision` is what the caller last read. If the file changed since, the change is
+        still applied to the fresh copy (nothing of the other edit is lost) and the result says
+        so; a change that cannot merge raises its own error from inside `change`.
+        """
+        with self._locked():
+            current = self.load(app_id)
+            updated = change(current.application)
+            updated = updated.model_copy(update={"id": app_id})
+            stored = self._write(updated)
+        return Saved(stored, changed_elsewhere=current.revision != seen_revision)
+
+    def delete(self, app_id: str, seen_revision: str) -> Path:
+        """Move the application's file into `deleted/` (never erased). Returns where it went.
+
+        Refused if the file changed since the caller read it: they confirmed deleting what they
+        saw, not what someone else has since written.
+        """
+        with self._locked():
+            path = self.path_for(app_id)
+            raw = self._read_bytes(path)
+            if revision_of(raw) != seen_revision:
+                raise StoreError(
+                    "This application was changed in another window since you opened it. "
+                    "It has been reloaded: look again before deleting."
+                )
+            return self._move_aside(path, paths.deleted_dir(self.root))
+
+    def quarantine(self, path: Path) -> Path:
+        """Move a damaged file into `quarantine/`, byte for byte. Returns where it went."""
+        if path.parent != self.folder:
+            raise StoreError(f"{path} is not in the applications folder.")
+        with self._locked():
+            return self._move_aside(path, paths.quarantine_dir(self.root))
+
+    def sweep_temp_files(self) -> int:
+        """Remove temp files a killed save left behind. Returns how many."""
+        if not self.folder.is_dir():
+            return 0
+        removed = 0
+        with self._locked():  # no save is under way while we hold the lock
+            for entry in self.folder.iterdir():
+                if is_temp_file(entry):
+                    entry.unlink(missing_ok=True)
+                    removed += 1
+        return removed
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        try:
+            ensure_private_dir(self.root)
+            handle = acquire_lock(paths.lock_path(self.root))
+        except OSError as error:
+            raise CannotSave(f"Cannot use the data folder {self.root}: {error}") from error
+        try:
+            yield
+        finally:
+            release_lock(handle)
+
+    def _write(self, application: Application) -> Stored:
+        data = encode_application(application)  # raises before anything is written
+        path = self.path_for(application.id)
+        try:
+            ensure_private_dir(self.folder)
+            write_atomic(path, data)
+        except OSError as error:
+            raise CannotSave(
+                f"Could not save {application.company}: {error.strerror or error}. "
+                "Nothing was lost: the previous version is intact and your edit is kept."
+            ) from error
+        return Stored(application, revision_of(data))
+
+    @staticmethod
+    def _move_aside(path: Path, folder: Path) -> Path:
+        ensure_private_dir(folder)
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        target = folder / f"{path.stem}.{stamp}{path.suffix}"
+        try:
+            shutil.move(path, target)
+        except FileNotFoundError as error:
+            raise NotFound(f"{path.name} no longer exists.") from error
+        except OSError as error:
+            raise CannotSave(f"Could not move {path.name}: {error.strerror or error}") from error
+        return target
