@@ -122,6 +122,13 @@ class ApplicationStore:
             if entry.suffix == SUFFIX and not entry.name.startswith(".") and not is_temp_file(entry)
         )
 
+    def folder_stamp(self) -> int | None:
+        """Changes whenever a file is added, replaced or removed (every save is a rename)."""
+        try:
+            return self.folder.stat().st_mtime_ns
+        except OSError:
+            return None
+
     def load_all(self, progress: Callable[[int, int], None] | None = None) -> LoadResult:
         """Every application, and a problem for each file that could not be loaded."""
         result = LoadResult()

@@ -1,0 +1,122 @@
+"""The application form's fields, and turning what was typed into model values.
+
+Pure functions (no widgets) so the rules can be unit-tested and shared by every form.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from postinterview.domain.models import Application, CompanySize, Source
+
+RECRUITER_FIELDS = ("recruiter_name", "recruiter_email", "recruiter_phone")
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One text field of the form."""
+
+    name: str
+    label: str
+    placeholder: str = ""
+    required: bool = False
+
+
+TEXT_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("company", "Company", "e.g. Acme Robotics", required=True),
+    FieldSpec("role", "Role", "e.g. Backend Engineer", required=True),
+    FieldSpec("location", "Location", "City, or Remote"),
+    FieldSpec("job_link", "Job advert link", "https://…"),
+    FieldSpec("applied_on", "Applied on", "YYYY-MM-DD"),
+    FieldSpec("recruiter_name", "Recruiter name", "if a recruiter or agency is involved"),
+    FieldSpec("recruiter_email", "Recruiter email"),
+    FieldSpec("recruiter_phone", "Recruiter phone"),
+)
+
+SOURCE_CHOICES: tuple[tuple[str, Source], ...] = (
+    ("Applied directly", Source.DIRECT),
+    ("Through a recruiter", Source.RECRUITER),
+    ("Referred by someone", Source.REFERRAL),
+    ("Through an agency", Source.AGENCY),
+)
+
+SIZE_CHOICES: tuple[tuple[str, CompanySize], ...] = (
+    ("Small firm (decides in days)", CompanySize.SMALL),
+    ("Large organisation (decides in weeks)", CompanySize.LARGE),
+)
+
+
+def form_text_of(application: Application) -> dict[str, str]:
+    """The text each field shows when editing `application`."""
+    recruiter = application.recruiter
+    return {
+        "company": application.company,
+        "role": application.role,
+        "location": application.location,
+        "job_link": application.job_link,
+        "applied_on": application.applied_on.isoformat() if application.applied_on else "",
+        "recruiter_name": recruiter.name if recruiter else "",
+        "recruiter_email": recruiter.email if recruiter else "",
+        "recruiter_phone": recruiter.phone if recruiter else "",
+        "notes": application.notes,
+    }
+
+
+def parse_form(
+    text: dict[str, str],
+    source: Source | None,
+    size: CompanySize | None,
+    today: date,
+    base: Application | None = None,
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """Model values from the form, and an error message per field that is wrong.
+
+    `base` is the application being edited: its recruiter's other details (title, notes,
+    unknown keys) are kept when only the name, email or phone change.
+    """
+    errors: dict[str, str] = {}
+    values: dict[str, Any] = {}
+    for spec in TEXT_FIELDS:
+        if spec.required and not text.get(spec.name, "").strip():
+            errors[spec.name] = f"{spec.label} is required."
+    for name in ("company", "role", "location", "job_link"):
+        values[name] = text.get(name, "").strip()
+    values["notes"] = text.get("notes", "")
+    values["source"] = source
+    values["company_size"] = size
+
+    applied_text = text.get("applied_on", "").strip()
+    values["applied_on"] = None
+    if applied_text:
+        try:
+            applied_on = date.fromisoformat(applied_text)
+        except ValueError:
+            errors["applied_on"] = "Use the form YYYY-MM-DD, e.g. 2026-11-02."
+        else:
+            if applied_on > today:
+                errors["applied_on"] = "That date is in the future."
+            values["applied_on"] = applied_on
+
+    recruiter = {
+        key.removeprefix("recruiter_"): text.get(key, "").strip() for key in RECRUITER_FIELDS
+    }
+    if any(recruiter.values()):
+        if not recruiter["name"]:
+            errors["recruiter_name"] = "Give the recruiter's name, or clear their details."
+        kept = base.recruiter.model_dump() if base and base.recruiter else {}
+        values["recruiter"] = {**kept, **recruiter}
+    else:
+        values["recruiter"] = None
+    return values, errors
+
+
+def comparable(application: Application) -> dict[str, Any]:
+    """The fields the form edits, as parse_form would give them, for spotting what changed."""
+    dumped = application.model_dump(mode="python")
+    keys = ("company", "role", "location", "job_link", "notes", "source", "company_size")
+    result = {key: dumped[key] for key in keys}
+    result["applied_on"] = application.applied_on
+    result["recruiter"] = dumped["recruiter"]
+    return result

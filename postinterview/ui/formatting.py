@@ -1,0 +1,27 @@
+"""Plain-text formatting shared by the screens and the command line (no Textual here)."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import datetime
+
+
+def one_line(text: str, limit: int) -> str:
+    """`text` with line breaks and runs of spaces folded, cut to `limit` characters with '…'."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def display_width(text: str) -> int:
+    """Terminal columns `text` takes: wide East Asian characters and emoji take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def pad(text: str, width: int) -> str:
+    """`text` followed by spaces up to `width` terminal columns."""
+    return text + " " * max(0, width - display_width(text))
+
+
+def local_date(moment: datetime) -> str:
+    """The date of `moment` in the local time zone, as YYYY-MM-DD."""
+    return moment.astimezone().strftime("%Y-%m-%d")

@@ -1,0 +1,58 @@
+"""The help screen: keys, what each screen is for, where the data lives."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Markdown
+
+HELP_TEXT = """\
+# postinterview
+
+Record each application, keep it moving, and never lose track of where it stands.
+
+## Applications
+
+| Key | What it does |
+| --- | --- |
+| `n` | Add an application |
+| `e` or `enter` | Edit the selected application |
+| `s` | Move it to another stage (kept in its history) |
+| `d` | Delete it (after you confirm; the file is moved to `deleted/`, not erased) |
+| `p` | Files that could not be read, and moving them aside |
+| `r` | Reload from disk |
+
+## Everywhere
+
+| Key | What it does |
+| --- | --- |
+| `ctrl+p` | Command palette: every action by name |
+| `?` or `f1` | This help |
+| `escape` | Close a dialog without saving |
+| `ctrl+q` | Quit |
+
+## Your data
+
+Every change is saved the moment you make it, as one plain TOML file per application in
+the `applications` folder of your data folder. The files are yours: read them, edit them by
+hand, back them up or keep them in git. A file that cannot be read is never overwritten;
+the app lists it with the reason instead.
+
+Choose another folder with `postinterview --data-dir DIR` or `POSTINTERVIEW_DATA_DIR`.
+"""
+
+
+class HelpScreen(ModalScreen[None]):
+    """Keys and guidance. Escape or ? closes it."""
+
+    BINDINGS = [Binding("escape,question_mark,f1,q", "close", "Close")]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help"):
+            yield Markdown(HELP_TEXT)
+
+    def action_close(self) -> None:
+        """Back to where you were."""
+        self.dismiss(None)

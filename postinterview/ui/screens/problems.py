@@ -1,0 +1,75 @@
+"""Files that could not be read: what is wrong with each, and moving them aside."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from postinterview.storage.store import ApplicationStore, FileProblem, StoreError
+
+EXPLANATION = (
+    "These files were left exactly as they are. Fix one in a text editor and press r on the "
+    "list to reload, or press m to move the selected file into the quarantine folder."
+)
+
+
+class ProblemsScreen(ModalScreen[bool]):
+    """Dismisses True when a file was moved aside (so the caller reloads)."""
+
+    BINDINGS = [
+        Binding("escape,q", "close", "Close"),
+        Binding("m", "move_aside", "Move aside"),
+    ]
+
+    def __init__(self, store: ApplicationStore, problems: list[FileProblem]) -> None:
+        super().__init__()
+        self._store = store
+        self._problems = list(problems)
+        self._moved_any = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static("Files that could not be read", classes="form-title")
+            yield Static(EXPLANATION, classes="dialog-detail")
+            yield OptionList(*self._options(), id="problems")
+            yield Static("", id="problems-status", classes="dialog-detail")
+
+    def _options(self) -> list[Option]:
+        return [
+            Option(f"{problem.path.name}\n  {problem.message}", id=str(index))
+            for index, problem in enumerate(self._problems)
+        ]
+
+    def on_mount(self) -> None:
+        self.query_one("#problems", OptionList).focus()
+        self._show_status(f"In {self._store.folder}")
+
+    def action_move_aside(self) -> None:
+        """Move the highlighted file into quarantine/, unchanged."""
+        options = self.query_one("#problems", OptionList)
+        if options.highlighted is None or not self._problems:
+            return
+        problem = self._problems[options.highlighted]
+        try:
+            target = self._store.quarantine(problem.path)
+        except StoreError as error:
+            self._show_status(str(error))
+            return
+        self._moved_any = True
+        del self._problems[options.highlighted]
+        options.clear_options()
+        options.add_options(self._options())
+        self._show_status(f"Moved to {target}")
+        if not self._problems:
+            self.dismiss(True)
+
+    def action_close(self) -> None:
+        """Back to the list."""
+        self.dismiss(self._moved_any)
+
+    def _show_status(self, text: str) -> None:
+        self.query_one("#problems-status", Static).update(text)
