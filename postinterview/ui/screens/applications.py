@@ -90,10 +90,12 @@ class ApplicationsScreen(Screen[None]):
         yield Static("", id="problems-banner")
         yield Static("Loading your applications…", id="loading")
         with Vertical(id="welcome"):
-            yield Static(WELCOME, id="welcome-text")
+            with Center():
+                yield Static(WELCOME, id="welcome-text")
             with Center():
                 yield Button("Add your first application  n", variant="primary", id="add-first")
-            yield Static("", id="data-location")
+            with Center():
+                yield Static("", id="data-location")
         yield ApplicationTable(id="applications")
         yield Footer()
 
@@ -330,12 +332,10 @@ class ApplicationsScreen(Screen[None]):
         self.notify(f"Deleted {stored.application.company}. The file is in {moved_to.parent}.")
 
 
-WELCOME = """\
-[b]Welcome to postinterview[/b]
-
-Just had an interview, or keeping track of a job search? Start by adding the application:
-the company and the role are enough. Everything you add is saved at once, as a plain TOML
-file you can read and edit yourself.
-
-Press [b]n[/b] to add your first application, [b]?[/b] for help, [b]ctrl+q[/b] to quit.
-"""
+WELCOME = (
+    "[b]Welcome to postinterview[/b]\n\n"
+    "Just had an interview, or keeping track of a job search? Start by adding the "
+    "application: the company and the role are enough. Everything you add is saved at once, "
+    "as a plain TOML file you can read and edit yourself.\n\n"
+    "Press [b]n[/b] to add your first application, [b]?[/b] for help, [b]ctrl+q[/b] to quit."
+)

@@ -1,0 +1,643 @@
+"""The post-interview do/don't checklist: the catalog (data) and the pure logic around it.
+
+The catalog lives in `postinterview/content/checklist.toml`; its header comment documents every
+key and the due-rule format. This module validates it, turns it into concrete entries for one
+interview (named interviewers and referees, only the formats and outcomes that apply, each with
+its due window) and works out each entry's state for a given moment.
+
+Pure: no Textual, no clock (`now` is always passed in) and no I/O apart from reading the
+packaged TOML through importlib.resources.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, tzinfo
+from enum import StrEnum
+from functools import cache
+from importlib import resources
+from typing import Annotated, Any, Literal, Protocol, Self, TypeVar
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from postinterview.domain.ids import slugify
+from postinterview.domain.models import (
+    Application,
+    ChecklistMark,
+    CompanySize,
+    Contact,
+    Interview,
+    InterviewFormat,
+    Source,
+)
+from postinterview.domain.stages import Stage
+
+CATALOG_PACKAGE = "postinterview.content"
+CATALOG_FILE = "checklist.toml"
+WHO = "{who}"
+"""Placeholder in an item's text for the people it is about."""
+
+_KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_MAX_HOURS = 24 * 366  # a rule further out than a year is a typo, not a plan
+
+
+# --- Vocabulary --------------------------------------------------------------------------------
+
+
+class Phase(StrEnum):
+    """When in the life of an interview an item belongs; the order is the display order."""
+
+    BEFORE_YOU_LEAVE = "before_you_leave"
+    RIGHT_AFTER = "right_after"
+    SAME_DAY = "same_day"
+    WITHIN_TWO_DAYS = "within_two_days"
+    WHILE_WAITING = "while_waiting"
+    DECISION_DATE_PASSED = "decision_date_passed"
+    IF_UNSUCCESSFUL = "if_unsuccessful"
+    IF_IT_WENT_BADLY = "if_it_went_badly"
+
+    @property
+    def label(self) -> str:
+        """Short heading shown to people."""
+        return _PHASE_LABELS[self]
+
+    @property
+    def hint(self) -> str:
+        """One line saying what the phase covers."""
+        return _PHASE_HINTS[self]
+
+
+PHASE_ORDER: tuple[Phase, ...] = tuple(Phase)
+
+_PHASE_LABELS: dict[Phase, str] = {
+    Phase.BEFORE_YOU_LEAVE: "Before you leave",
+    Phase.RIGHT_AFTER: "Right after",
+    Phase.SAME_DAY: "The same day",
+    Phase.WITHIN_TWO_DAYS: "Within two days",
+    Phase.WHILE_WAITING: "While you wait",
+    Phase.DECISION_DATE_PASSED: "Once their date has passed",
+    Phase.IF_UNSUCCESSFUL: "If you are unsuccessful",
+    Phase.IF_IT_WENT_BADLY: "If it went badly",
+}
+
+_PHASE_HINTS: dict[Phase, str] = {
+    Phase.BEFORE_YOU_LEAVE: "In the room or on the call, before it ends.",
+    Phase.RIGHT_AFTER: "The first hour or so after it ends.",
+    Phase.SAME_DAY: "Later on the day of the interview.",
+    Phase.WITHIN_TWO_DAYS: "Thank-you notes, referees and anything you promised.",
+    Phase.WHILE_WAITING: "Until they give you an answer.",
+    Phase.DECISION_DATE_PASSED: "When their date, or about a week, has gone by without news.",
+    Phase.IF_UNSUCCESSFUL: "Only once the application has been turned down.",
+    Phase.IF_IT_WENT_BADLY: "Only when you marked the interview as having gone badly.",
+}
+
+
+class ItemKind(StrEnum):
+    """Whether an item is something to do or something to avoid."""
+
+    DO = "do"
+    DONT = "dont"
+
+
+class Outcome(StrEnum):
+    """The outcomes that unlock their own items."""
+
+    WENT_BADLY = "went_badly"
+    REJECTED = "rejected"
+
+
+class Per(StrEnum):
+    """Whom an item is expanded or named for."""
+
+    INTERVIEWER = "interviewer"
+    """One entry per interviewer, each naming its person."""
+    REFEREE = "referee"
+    """One entry naming all the application's referees."""
+
+
+class Requirement(StrEnum):
+    """Something the record must hold for an item to appear at all."""
+
+    RECRUITER = "recruiter"
+    """The application has a recruiter (a contact, or came through a recruiter or agency)."""
+    PROMISE = "promise"
+    """The interview records something you promised to send."""
+
+
+class Anchor(StrEnum):
+    """The moment a due rule counts from."""
+
+    INTERVIEW = "interview"
+    """The interview's start time."""
+    DECISION_DATE = "decision_date"
+    """The start of the day after their decision date, else a fallback number of days."""
+
+
+class EntryState(StrEnum):
+    """Where one checklist entry stands at a given moment."""
+
+    UPCOMING = "upcoming"
+    """Not open yet."""
+    DUE = "due"
+    """Open: worth doing (or, for a don't, worth heeding) now."""
+    OVERDUE = "overdue"
+    """A do whose deadline has passed without being marked."""
+    DONE = "done"
+    """Marked done."""
+    NOT_APPLICABLE = "not_applicable"
+    """Marked as not applying, or a don't whose window has closed."""
+
+
+# The outcome phases and the `when` they require: keeps an outcome item from being filed
+# somewhere it would show up for everyone.
+_OUTCOME_PHASES: dict[Phase, Outcome] = {
+    Phase.IF_UNSUCCESSFUL: Outcome.REJECTED,
+    Phase.IF_IT_WENT_BADLY: Outcome.WENT_BADLY,
+}
+
+# --- Catalog models ----------------------------------------------------------------------------
+
+
+def _one_line(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty")
+    if "\n" in value or "\r" in value:
+        raise ValueError("must be a single line")
+    return value.strip()
+
+
+def _kebab(value: str) -> str:
+    if not _KEBAB.fullmatch(value):
+        raise ValueError("must be kebab-case: lower-case letters and digits joined by hyphens")
+    return value
+
+
+ShortLine = Annotated[str, AfterValidator(_one_line), Field(max_length=100)]
+"""A one-line text shown in a list: short enough for a narrow terminal."""
+ItemId = Annotated[str, AfterValidator(_kebab), Field(max_length=60)]
+Hours = Annotated[float, Field(ge=0, le=_MAX_HOURS)]
+Days = Annotated[int, Field(ge=0, le=366)]
+
+
+class _CatalogModel(BaseModel):
+    # The catalog is our own data: an unknown key is a typo to report, not data to keep.
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class DueRule(_CatalogModel):
+    """When an item opens and when it is late, relative to the interview (see the TOML header)."""
+
+    anchor: Anchor = Anchor.INTERVIEW
+    """What the hours and days count from."""
+    opens_after_hours: Hours = 0
+    """The item opens this many hours after the anchor."""
+    opens_on_day: Days | None = None
+    """...and not before the start of this calendar day after the anchor's day (1 = next day)."""
+    due_within_hours: Hours | None = None
+    """Target: the end of the local day in which anchor + these hours falls."""
+    overdue_after_hours: Hours | None = None
+    """A do turns overdue (a don't stops applying) at the end of the day of anchor + hours."""
+    fallback_days: Days | None = None
+    """Decision-date anchor only: days after the interview day when no date was given."""
+    fallback_days_small: Days | None = None
+    """As fallback_days, for a small company."""
+    fallback_days_large: Days | None = None
+    """As fallback_days, for a large company."""
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        fallbacks = (self.fallback_days, self.fallback_days_small, self.fallback_days_large)
+        if self.anchor == Anchor.DECISION_DATE and self.fallback_days is None:
+            raise ValueError("a decision_date anchor needs fallback_days")
+        if self.anchor == Anchor.INTERVIEW and any(days is not None for days in fallbacks):
+            raise ValueError("fallback days only make sense with anchor = 'decision_date'")
+        if (
+            self.due_within_hours is not None
+            and self.overdue_after_hours is not None
+            and self.overdue_after_hours < self.due_within_hours
+        ):
+            raise ValueError("overdue_after_hours must not come before due_within_hours")
+        return self
+
+    def fallback_for(self, size: CompanySize | None) -> int:
+        """Days after the interview to use when they gave no decision date."""
+        by_size = {
+            CompanySize.SMALL: self.fallback_days_small,
+            CompanySize.LARGE: self.fallback_days_large,
+        }
+        chosen = by_size.get(size) if size is not None else None
+        return chosen if chosen is not None else (self.fallback_days or 0)
+
+
+class CatalogItem(_CatalogModel):
+    """One do or don't of the catalog, before it is adapted to an interview."""
+
+    id: ItemId
+    phase: Phase
+    kind: ItemKind
+    text: ShortLine
+    """What to do or avoid; may contain {who}."""
+    why: ShortLine
+    """The reason, in one line."""
+    sources: Annotated[list[str], Field(min_length=1)]
+    """Seed article file names the item is drawn from."""
+    who_fallback: str | None = None
+    """Replaces {who} when the record names nobody (e.g. 'your referees')."""
+    note: str | None = None
+    """Where the sources disagree, and how the item handles it."""
+    due: DueRule | None = None
+    applies_to_formats: Annotated[list[InterviewFormat], Field(min_length=1)] | None = None
+    per: Per | None = None
+    requires: Requirement | None = None
+    when: Outcome | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        if len(set(self.sources)) != len(self.sources):
+            raise ValueError("sources are listed twice")
+        uses_who = WHO in self.text
+        if "{" in self.text.replace(WHO, "") or "}" in self.text.replace(WHO, ""):
+            raise ValueError("text may only use the {who} placeholder")
+        if uses_who and not (self.per is not None or self.requires == Requirement.RECRUITER):
+            raise ValueError("{who} needs per = interviewer/referee or requires = 'recruiter'")
+        if uses_who != bool(self.who_fallback and self.who_fallback.strip()):
+            raise ValueError("who_fallback must be given exactly when the text uses {who}")
+        if self.per is not None and self.requires == Requirement.RECRUITER:
+            raise ValueError("an item cannot be both per-person and about the recruiter")
+        expected = _OUTCOME_PHASES.get(self.phase)
+        if self.when != expected:
+            if expected is None:
+                raise ValueError(f"'when' is only for the outcome phases, not {self.phase}")
+            raise ValueError(f"items in {self.phase} need when = '{expected}'")
+        return self
+
+
+class ChecklistCatalog(_CatalogModel):
+    """The whole catalog: the seed articles it cites and its items."""
+
+    version: Literal[1]
+    sources: dict[str, Annotated[str, AfterValidator(_one_line)]]
+    """Seed file name to a description of the article."""
+    items: Annotated[list[CatalogItem], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        seen: set[str] = set()
+        for item in self.items:
+            if item.id in seen:
+                raise ValueError(f"item id {item.id!r} is used twice")
+            seen.add(item.id)
+            unknown = [name for name in item.sources if name not in self.sources]
+            if unknown:
+                raise ValueError(f"item {item.id!r} cites unknown sources: {', '.join(unknown)}")
+        return self
+
+    def item(self, item_id: str) -> CatalogItem:
+        """The item with this id (an entry id such as 'thank-you:ana' works too)."""
+        wanted = base_item_id(item_id)
+        for item in self.items:
+            if item.id == wanted:
+                return item
+        raise KeyError(item_id)
+
+
+class ChecklistCatalogError(ValueError):
+    """The catalog file is missing, is not TOML, or does not match the expected shape."""
+
+
+def parse_checklist_catalog(text: str, origin: str = CATALOG_FILE) -> ChecklistCatalog:
+    """Validate catalog TOML; raise ChecklistCatalogError saying where and what is wrong."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ChecklistCatalogError(f"{origin}: not valid TOML: {error}") from error
+    try:
+        return ChecklistCatalog.model_validate(data)
+    except ValidationError as error:
+        raise ChecklistCatalogError(_describe_errors(error, data, origin)) from error
+
+
+def _describe_errors(error: ValidationError, data: Mapping[str, Any], origin: str) -> str:
+    """One line per problem, naming the item by id as well as position so it can be found."""
+    items = data.get("items")
+    lines = [f"{origin}: the checklist catalog is malformed:"]
+    for problem in error.errors():
+        where = ""
+        for part in problem["loc"]:
+            if isinstance(part, int):
+                where += f"[{part}]"
+                if where == f"items[{part}]" and isinstance(items, list) and part < len(items):
+                    raw = items[part]
+                    if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+                        where += f" (id {raw['id']!r})"
+            else:
+                where += f".{part}" if where else str(part)
+        lines.append(f"  {where or 'top level'}: {problem['msg']}")
+    return "\n".join(lines)
+
+
+@cache
+def load_checklist_catalog() -> ChecklistCatalog:
+    """The packaged catalog, validated once and then shared (the models are frozen)."""
+    resource = resources.files(CATALOG_PACKAGE).joinpath(CATALOG_FILE)
+    try:
+        text = resource.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ChecklistCatalogError(f"{CATALOG_FILE}: cannot be read: {error}") from error
+    return parse_checklist_catalog(text, CATALOG_FILE)
+
+
+# --- Entries for one interview -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DueWindow:
+    """When an entry opens, its target, and when it turns overdue (None: never)."""
+
+    opens_at: datetime
+    due_at: datetime | None
+    overdue_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistEntry:
+    """One concrete checklist line for one interview."""
+
+    id: str
+    """Key in Interview.checklist: the item id, or '<item id>:<person>' for per-interviewer."""
+    item_id: str
+    phase: Phase
+    kind: ItemKind
+    text: str
+    """The item's text with {who} filled in."""
+    why: str
+    note: str | None
+    sources: tuple[str, ...]
+    names: tuple[str, ...]
+    """The people this entry is about (interviewer, referees or recruiter), if recorded."""
+    detail: str | None
+    """Extra context from the record, e.g. what you promised to send."""
+    opens_at: datetime
+    due_at: datetime | None
+    overdue_at: datetime | None
+
+
+def base_item_id(entry_id: str) -> str:
+    """The catalog item id of an entry id ('thank-you:ana-ruiz' -> 'thank-you')."""
+    return entry_id.split(":", 1)[0]
+
+
+def has_recruiter(application: Application) -> bool:
+    """True when someone recruits for this application, even if they are not recorded yet."""
+    return application.recruiter is not None or application.source in (
+        Source.RECRUITER,
+        Source.AGENCY,
+    )
+
+
+def interviewer_keys(interviewers: Sequence[Contact]) -> list[str]:
+    """A stable, distinct key per interviewer: the slug of the name, else the 1-based position.
+
+    Names rather than positions so that reordering the interviewers keeps each person's marks;
+    a second person with the same name gets '-2'.
+    """
+    keys: list[str] = []
+    for position, person in enumerate(interviewers, start=1):
+        base = slugify(person.name) or str(position)
+        key, suffix = base, 2
+        while key in keys:
+            key, suffix = f"{base}-{suffix}", suffix + 1
+        keys.append(key)
+    return keys
+
+
+def join_names(names: Sequence[str]) -> str:
+    """'Ana', 'Ana and Ben', 'Ana, Ben and Cy'."""
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def item_applies(item: CatalogItem, application: Application, interview: Interview) -> bool:
+    """Whether the record leaves room for this item at all."""
+    formats = item.applies_to_formats
+    # An unrecorded format keeps the item: it may still apply, and n/a is one key away.
+    if formats is not None and interview.format is not None and interview.format not in formats:
+        return False
+    if item.when == Outcome.WENT_BADLY and not interview.went_badly:
+        return False
+    if item.when == Outcome.REJECTED and application.stage != Stage.REJECTED:
+        return False
+    if item.requires == Requirement.RECRUITER and not has_recruiter(application):
+        return False
+    if item.requires == Requirement.PROMISE and not interview.promised_to_send.strip():
+        return False
+    return True
+
+
+def build_checklist(
+    application: Application,
+    interview: Interview,
+    catalog: ChecklistCatalog | None = None,
+) -> list[ChecklistEntry]:
+    """The checklist for one interview of `application`, in phase order then catalog order."""
+    catalog = catalog if catalog is not None else load_checklist_catalog()
+    items = sorted(catalog.items, key=lambda item: PHASE_ORDER.index(item.phase))  # stable
+    entries: list[ChecklistEntry] = []
+    for item in items:
+        if not item_applies(item, application, interview):
+            continue
+        window = due_window(item.due, interview, application.company_size)
+        entries.extend(_expand(item, application, interview, window))
+    return entries
+
+
+def _expand(
+    item: CatalogItem, application: Application, interview: Interview, window: DueWindow
+) -> list[ChecklistEntry]:
+    """One entry per interviewer for per-interviewer items, else exactly one entry."""
+    fallback = item.who_fallback or ""
+    if item.per == Per.INTERVIEWER and interview.interviewers:
+        keys = interviewer_keys(interview.interviewers)
+        return [
+            _entry(item, f"{item.id}:{key}", (person.name.strip(),), fallback, interview, window)
+            for key, person in zip(keys, interview.interviewers, strict=True)
+        ]
+    names: tuple[str, ...] = ()
+    if item.per == Per.REFEREE:
+        names = tuple(referee.name.strip() for referee in application.referees)
+    elif item.requires == Requirement.RECRUITER and application.recruiter is not None:
+        names = (application.recruiter.name.strip(),)
+    return [_entry(item, item.id, names, fallback, interview, window)]
+
+
+def _entry(
+    item: CatalogItem,
+    entry_id: str,
+    names: tuple[str, ...],
+    fallback: str,
+    interview: Interview,
+    window: DueWindow,
+) -> ChecklistEntry:
+    who = join_names(names) or fallback
+    detail = interview.promised_to_send.strip() if item.requires == Requirement.PROMISE else None
+    return ChecklistEntry(
+        id=entry_id,
+        item_id=item.id,
+        phase=item.phase,
+        kind=item.kind,
+        text=item.text.replace(WHO, who),  # replace, not format: names may contain braces
+        why=item.why,
+        note=item.note,
+        sources=tuple(item.sources),
+        names=names,
+        detail=detail or None,
+        opens_at=window.opens_at,
+        due_at=window.due_at,
+        overdue_at=window.overdue_at,
+    )
+
+
+# --- Due windows and states ----------------------------------------------------------------
+
+
+def _start_of_day(day: date, zone: tzinfo | None) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=zone)
+
+
+def _end_of_day_containing(moment: datetime) -> datetime:
+    """The local midnight that ends the calendar day `moment` falls in."""
+    return _start_of_day(moment.date() + timedelta(days=1), moment.tzinfo)
+
+
+def due_window(
+    rule: DueRule | None, interview: Interview, company_size: CompanySize | None = None
+) -> DueWindow:
+    """Compute a rule's window for an interview, in the interview's own time zone.
+
+    Days are counted in the zone the interview time was recorded in, so an evening interview
+    in Sydney is not shifted to the next UTC day. Without a rule the entry opens when the
+    interview starts and is never late.
+    """
+    zone = interview.at.tzinfo
+    if rule is None:
+        return DueWindow(opens_at=interview.at, due_at=None, overdue_at=None)
+    if rule.anchor == Anchor.DECISION_DATE:
+        if interview.decision_expected_on is not None:
+            first_day = interview.decision_expected_on + timedelta(days=1)
+        else:
+            first_day = interview.at.date() + timedelta(days=rule.fallback_for(company_size))
+        anchor = _start_of_day(first_day, zone)
+    else:
+        anchor = interview.at
+    opens = anchor + timedelta(hours=rule.opens_after_hours)
+    if rule.opens_on_day is not None:
+        opens = max(opens, _start_of_day(anchor.date() + timedelta(days=rule.opens_on_day), zone))
+    target_hours = rule.due_within_hours
+    late_hours = rule.overdue_after_hours
+    if target_hours is None:
+        target_hours = late_hours
+    if late_hours is None:
+        late_hours = target_hours
+
+    def deadline(hours: float | None) -> datetime | None:
+        if hours is None:
+            return None
+        return _end_of_day_containing(anchor + timedelta(hours=hours))
+
+    return DueWindow(opens_at=opens, due_at=deadline(target_hours), overdue_at=deadline(late_hours))
+
+
+def _require_aware(now: datetime) -> None:
+    # A naive `now` would compare wrongly (or raise) against the aware interview times.
+    if now.tzinfo is None or now.utcoffset() is None:
+        raise ValueError("now must be timezone-aware")
+
+
+def entry_state(
+    entry: ChecklistEntry, marks: Mapping[str, ChecklistMark], now: datetime
+) -> EntryState:
+    """Where `entry` stands at `now`, given the interview's checklist marks.
+
+    A mark always wins. A don't whose window has closed is not applicable rather than overdue:
+    there is nothing left to avoid, and nothing to chase.
+    """
+    _require_aware(now)
+    mark = marks.get(entry.id)
+    if mark is not None:
+        return EntryState.DONE if mark.state == "done" else EntryState.NOT_APPLICABLE
+    if now < entry.opens_at:
+        return EntryState.UPCOMING
+    if entry.overdue_at is not None and now >= entry.overdue_at:
+        return EntryState.OVERDUE if entry.kind == ItemKind.DO else EntryState.NOT_APPLICABLE
+    return EntryState.DUE
+
+
+def checklist_states(
+    entries: Iterable[ChecklistEntry], marks: Mapping[str, ChecklistMark], now: datetime
+) -> list[tuple[ChecklistEntry, EntryState]]:
+    """Each entry with its state at `now`, in the given order."""
+    return [(entry, entry_state(entry, marks, now)) for entry in entries]
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistProgress:
+    """How much of a checklist is settled: done plus not applicable, out of all entries."""
+
+    done: int
+    not_applicable: int
+    total: int
+
+    @property
+    def finished(self) -> int:
+        """Entries that need nothing more."""
+        return self.done + self.not_applicable
+
+    @property
+    def fraction(self) -> float:
+        """Between 0 and 1; an empty checklist counts as complete."""
+        return self.finished / self.total if self.total else 1.0
+
+    @property
+    def complete(self) -> bool:
+        """True when nothing is left open."""
+        return self.finished == self.total
+
+    def __str__(self) -> str:
+        return f"{self.finished}/{self.total}"
+
+
+def checklist_progress(
+    entries: Iterable[ChecklistEntry], marks: Mapping[str, ChecklistMark], now: datetime
+) -> ChecklistProgress:
+    """Progress at `now`: a don't whose window closed counts as settled, like a marked n/a."""
+    states = [state for _, state in checklist_states(entries, marks, now)]
+    return ChecklistProgress(
+        done=states.count(EntryState.DONE),
+        not_applicable=states.count(EntryState.NOT_APPLICABLE),
+        total=len(states),
+    )
+
+
+class _HasPhase(Protocol):
+    @property
+    def phase(self) -> Phase: ...
+
+
+PhasedT = TypeVar("PhasedT", bound=_HasPhase)
+
+
+def group_by_phase(
+    entries: Iterable[PhasedT], include_empty: bool = False
+) -> list[tuple[Phase, list[PhasedT]]]:
+    """Entries (or catalog items) grouped by phase in PHASE_ORDER, keeping their order inside.
+
+    Empty phases are left out unless `include_empty`; `phase.label` gives the heading.
+    """
+    groups: dict[Phase, list[PhasedT]] = {phase: [] for phase in PHASE_ORDER}
+    for entry in entries:
+        groups[entry.phase].append(entry)
+    return [(phase, found) for phase, found in groups.items() if found or include_empty]

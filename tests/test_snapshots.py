@@ -1,0 +1,124 @@
+"""Pictures of every screen, compared with the approved SVGs in tests/__snapshots__.
+
+After a deliberate change of look: `pytest tests/test_snapshots.py --snapshot-update`, then
+look at the new SVGs before committing them.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from postinterview.app import PostInterviewApp
+from postinterview.domain.editing import move_stage
+from postinterview.domain.stages import Stage
+from postinterview.storage.store import ApplicationStore
+from tests.conftest import FIXED_NOW, sample_application
+
+SIZE = (100, 34)
+SnapCompare = Callable[..., bool]
+
+
+@pytest.fixture(autouse=True)
+def _utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Dates on screen are local: pin the zone so the pictures do not depend on the machine."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.fixture
+def fixed_dir() -> Iterator[Path]:
+    """A data folder whose path is the same on every run (the welcome screen shows it)."""
+    folder = Path(tempfile.gettempdir()) / "postinterview-snapshot"
+    shutil.rmtree(folder, ignore_errors=True)
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def app_with(data_dir: Path, companies: list[tuple[str, str]] | None = None) -> PostInterviewApp:
+    store = ApplicationStore(data_dir)
+    for index, (company, role) in enumerate(companies or []):
+        app = sample_application(company, role).model_copy(update={"id": f"app-{index}"})
+        store.create(app)
+    return PostInterviewApp(store, clock=lambda: FIXED_NOW)
+
+
+SAMPLE = [
+    ("Acme Robotics", "Backend Engineer"),
+    ("Globex", "Data Analyst"),
+    ("Initech 株式会社", "Platform Engineer 🚀"),
+]
+
+
+async def loaded(pilot: Pilot[Any]) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def test_welcome_on_an_empty_folder(snap_compare: SnapCompare, fixed_dir: Path) -> None:
+    assert snap_compare(app_with(fixed_dir), terminal_size=SIZE, run_before=loaded)
+
+
+def test_applications_list(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    app = app_with(data_dir, SAMPLE)
+    store = ApplicationStore(data_dir)
+    current = store.load("app-1")
+    store.update("app-1", lambda a: move_stage(a, Stage.INTERVIEWING, FIXED_NOW), current.revision)
+    assert snap_compare(app, terminal_size=SIZE, run_before=loaded)
+
+
+def test_new_application_form(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    assert snap_compare(
+        app_with(tmp_path / "data"), terminal_size=SIZE, press=["n"], run_before=loaded
+    )
+
+
+def test_form_with_validation_errors(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    async def submit_bad_form(pilot: Pilot[Any]) -> None:
+        await loaded(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        pilot.app.screen.query_one("#applied_on", Input).value = "next tuesday"
+        await pilot.press("enter")
+        await pilot.pause()
+
+    assert snap_compare(
+        app_with(tmp_path / "data", SAMPLE[:1]), terminal_size=SIZE, run_before=submit_bad_form
+    )
+
+
+def test_stage_picker(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    assert snap_compare(
+        app_with(tmp_path / "data", SAMPLE), terminal_size=SIZE, press=["s"], run_before=loaded
+    )
+
+
+def test_delete_confirmation(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    assert snap_compare(
+        app_with(tmp_path / "data", SAMPLE), terminal_size=SIZE, press=["d"], run_before=loaded
+    )
+
+
+def test_help(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    assert snap_compare(
+        app_with(tmp_path / "data"), terminal_size=SIZE, press=["question_mark"], run_before=loaded
+    )
+
+
+def test_problems_banner_and_list(snap_compare: SnapCompare, fixed_dir: Path) -> None:
+    data_dir = fixed_dir
+    app = app_with(data_dir, SAMPLE[:1])
+    (data_dir / "applications" / "broken-abc123.toml").write_text('company = "unterminated\n')
+    assert snap_compare(app, terminal_size=SIZE, press=["p"], run_before=loaded)
