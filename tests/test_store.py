@@ -18,7 +18,6 @@ from postinterview.domain.models import Application
 from postinterview.domain.stages import Stage
 from postinterview.storage import codec
 from postinterview.storage.atomic import TEMP_PREFIX, TEMP_SUFFIX
-from postinterview.storage.codec import UnsavableRecord
 from postinterview.storage.migrations import SCHEMA_VERSION
 from postinterview.storage.store import (
     ApplicationStore,
@@ -177,7 +176,7 @@ def test_serializer_failure_writes_nothing(store: ApplicationStore) -> None:
     stored = store.create(sample_application())
     path = store.path_for(stored.application.id)
     before = path.read_bytes()
-    with pytest.raises(UnsavableRecord):
+    with pytest.raises(CannotSave, match="cannot be stored as TOML"):
         store.update(
             stored.application.id,
             lambda a: a.model_copy(update={"notes": "bad \ud800 surrogate"}),

@@ -24,6 +24,7 @@ from postinterview.storage.atomic import ensure_private_dir, is_temp_file, write
 from postinterview.storage.codec import (
     MAX_FILE_BYTES,
     DamagedFile,
+    UnsavableRecord,
     decode_application,
     encode_application,
 )
@@ -169,7 +170,10 @@ class ApplicationStore:
                 # Read one byte past the limit so the size check sees an oversized file.
                 return handle.read(MAX_FILE_BYTES + 1)
         except FileNotFoundError as error:
-            raise NotFound(f"{path.name} no longer exists.") from error
+            raise NotFound(
+                f"{path.name} no longer exists: it was deleted or moved in another window "
+                "or by hand."
+            ) from error
         except IsADirectoryError as error:
             raise FileIsDamaged("is a folder, not a file") from error
         except OSError as error:
@@ -250,7 +254,10 @@ class ApplicationStore:
             release_lock(handle)
 
     def _write(self, application: Application) -> Stored:
-        data = encode_application(application)  # raises before anything is written
+        try:
+            data = encode_application(application)  # fails before anything is written
+        except UnsavableRecord as error:
+            raise CannotSave(f"{error} Nothing was written; your edit is kept.") from error
         path = self.path_for(application.id)
         try:
             ensure_private_dir(self.folder)

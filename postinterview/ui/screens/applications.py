@@ -302,6 +302,9 @@ class ApplicationsScreen(Screen[None]):
         except (StageMoveRefused, StoreError) as error:
             self.notify(str(error), severity="error", timeout=8)
             return
+        except ValidationError as error:
+            self.notify("; ".join(describe_validation_error(error)), severity="error", timeout=8)
+            return
         self._report(saved)
 
     def _report(self, saved: Saved) -> None:
