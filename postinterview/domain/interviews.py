@@ -1,0 +1,78 @@
+"""Changes to an application's interviews, as pure functions (see domain.editing for why)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from postinterview.domain.ids import short_token
+from postinterview.domain.models import Application, ChecklistMark, Interview
+
+
+class InterviewNotFound(LookupError):
+    """The interview is not in the application (deleted in another window, or by hand)."""
+
+
+def find_interview(application: Application, interview_id: str) -> Interview:
+    """The interview with `interview_id`; InterviewNotFound otherwise."""
+    for interview in application.interviews:
+        if interview.id == interview_id:
+            return interview
+    raise InterviewNotFound(
+        f"This interview is no longer in {application.company}: it was removed elsewhere."
+    )
+
+
+def latest_interview(application: Application) -> Interview | None:
+    """The most recent interview, if there is one."""
+    return max(application.interviews, key=lambda interview: interview.at, default=None)
+
+
+def add_interview(
+    application: Application, at: datetime, now: datetime, **fields: Any
+) -> tuple[Application, str]:
+    """`application` with a new interview at `at`, and the new interview's id."""
+    taken = {interview.id for interview in application.interviews}
+    interview_id = short_token()
+    while interview_id in taken:
+        interview_id = short_token()
+    interview = Interview.model_validate({"id": interview_id, "at": at, **fields})
+    updated = application.revised(
+        interviews=[*application.interviews, interview], updated_at=now
+    )
+    return updated, interview_id
+
+
+def revise_interview(
+    application: Application, interview_id: str, changes: dict[str, Any], now: datetime
+) -> Application:
+    """`application` with `changes` set on one interview (validated)."""
+    find_interview(application, interview_id)
+    interviews = [
+        interview.revised(**changes) if interview.id == interview_id else interview
+        for interview in application.interviews
+    ]
+    return application.revised(interviews=interviews, updated_at=now)
+
+
+def mark_checklist_entry(
+    application: Application,
+    interview_id: str,
+    entry_id: str,
+    state: Literal["done", "not_applicable"] | None,
+    now: datetime,
+) -> Application:
+    """Record a checklist entry as done or not applicable, or clear its mark (None)."""
+    marks = dict(find_interview(application, interview_id).checklist)
+    if state is None:
+        marks.pop(entry_id, None)
+    else:
+        marks[entry_id] = ChecklistMark(state=state, at=now)
+    return revise_interview(application, interview_id, {"checklist": marks}, now)
+
+
+def remove_interview(application: Application, interview_id: str, now: datetime) -> Application:
+    """`application` without the interview."""
+    find_interview(application, interview_id)
+    remaining = [i for i in application.interviews if i.id != interview_id]
+    return application.revised(interviews=remaining, updated_at=now)

@@ -1,0 +1,169 @@
+"""The interview form's text, and turning it into Interview values with a message per bad field.
+
+Pure functions (no widgets), so the rules are unit-tested and the screen stays thin.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from postinterview.domain.models import Contact, Interview
+
+DATETIME_FORMAT = "%Y-%m-%d %H:%M"
+FUTURE_TOLERANCE = timedelta(minutes=15)
+"""A clock a little off should not block recording an interview that just ended."""
+
+FACT_FIELDS = (
+    "at",
+    "round",
+    "planned_minutes",
+    "actual_minutes",
+    "decision_expected_on",
+    "contact_method",
+    "next_steps",
+    "promised_to_send",
+)
+REFLECTION_FIELDS = ("went_well", "to_improve", "interested_them", "struggled_with", "forgot_to_say")
+
+
+@dataclass(frozen=True)
+class InterviewerText:
+    """One interviewer row as typed."""
+
+    name: str = ""
+    title: str = ""
+    contact: str = ""
+    """An email address or a phone number; told apart by the '@'."""
+
+    @property
+    def is_blank(self) -> bool:
+        """True for a row nothing was typed in (it is ignored, not an error)."""
+        return not (self.name.strip() or self.title.strip() or self.contact.strip())
+
+
+def local_text(moment: datetime) -> str:
+    """How a date and time is shown and typed: local time, to the minute."""
+    return moment.astimezone().strftime(DATETIME_FORMAT)
+
+
+def default_interview_start(now: datetime) -> datetime:
+    """A guess at when an interview that just ended began: an hour ago, on the quarter hour."""
+    start = (now - timedelta(hours=1)).astimezone()
+    return start.replace(minute=start.minute - start.minute % 15, second=0, microsecond=0)
+
+
+def interviewer_text(contact: Contact) -> InterviewerText:
+    """The row text for a recorded interviewer."""
+    return InterviewerText(contact.name, contact.title, contact.email or contact.phone)
+
+
+def facts_text(interview: Interview) -> dict[str, str]:
+    """The text each fact field shows for `interview`."""
+    def number(value: int | None) -> str:
+        return "" if value is None else str(value)
+
+    decision = interview.decision_expected_on
+    return {
+        "at": local_text(interview.at),
+        "round": number(interview.round),
+        "planned_minutes": number(interview.planned_minutes),
+        "actual_minutes": number(interview.actual_minutes),
+        "decision_expected_on": decision.isoformat() if decision else "",
+        "contact_method": interview.contact_method,
+        "next_steps": interview.next_steps,
+        "promised_to_send": interview.promised_to_send,
+    }
+
+
+def parse_facts(text: dict[str, str], now: datetime) -> tuple[dict[str, Any], dict[str, str]]:
+    """Interview values from the fact fields, and a message for each field that is wrong.
+
+    Wrong fields are left out of the values, so what is on disk for them stays as it was
+    while the person corrects what they typed.
+    """
+    values: dict[str, Any] = {}
+    errors: dict[str, str] = {}
+
+    at_text = text.get("at", "").strip()
+    at: datetime | None = None
+    try:
+        at = datetime.strptime(at_text.replace("T", " "), DATETIME_FORMAT).astimezone()
+    except ValueError:
+        errors["at"] = "Use the form YYYY-MM-DD HH:MM, e.g. 2026-11-20 14:00."
+    else:
+        if at > now + FUTURE_TOLERANCE:
+            errors["at"] = "That is in the future: record an interview once it has happened."
+        else:
+            values["at"] = at
+
+    for name, label, low, high in (
+        ("round", "The round", 1, 50),
+        ("planned_minutes", "The planned length", 1, 24 * 60),
+        ("actual_minutes", "The actual length", 1, 24 * 60),
+    ):
+        raw = text.get(name, "").strip()
+        if not raw:
+            values[name] = None
+            continue
+        try:
+            number = int(raw)
+        except ValueError:
+            errors[name] = f"{label} is a whole number, e.g. 45."
+            continue
+        if not low <= number <= high:
+            errors[name] = f"{label} must be between {low} and {high}."
+        else:
+            values[name] = number
+
+    decision_text = text.get("decision_expected_on", "").strip()
+    values["decision_expected_on"] = None
+    if decision_text:
+        try:
+            decision = date.fromisoformat(decision_text)
+        except ValueError:
+            errors["decision_expected_on"] = "Use the form YYYY-MM-DD."
+            del values["decision_expected_on"]
+        else:
+            if at is not None and decision < at.date():
+                errors["decision_expected_on"] = "That is before the interview."
+                del values["decision_expected_on"]
+            else:
+                values["decision_expected_on"] = decision
+
+    for name in ("contact_method", "next_steps", "promised_to_send"):
+        values[name] = text.get(name, "").strip()
+    return values, errors
+
+
+def parse_interviewers(
+    rows: list[InterviewerText], recorded: list[Contact]
+) -> tuple[list[dict[str, Any]] | None, dict[int, str]]:
+    """The interviewers to store, or None while a row is wrong; and a message per bad row.
+
+    A person's other recorded details (notes, unknown keys) are kept when the row at the same
+    place still names them.
+    """
+    people: list[dict[str, Any]] = []
+    errors: dict[int, str] = {}
+    for index, row in enumerate(rows):
+        if row.is_blank:
+            continue
+        if not row.name.strip():
+            errors[index] = "Give the interviewer's name, or clear the row."
+            continue
+        contact = row.contact.strip()
+        kept: dict[str, Any] = {}
+        if index < len(recorded) and recorded[index].name.strip() == row.name.strip():
+            kept = recorded[index].model_dump()
+        people.append(
+            {
+                **kept,
+                "name": row.name.strip(),
+                "title": row.title.strip(),
+                "email": contact if "@" in contact else "",
+                "phone": "" if "@" in contact else contact,
+            }
+        )
+    return (None if errors else people), errors
