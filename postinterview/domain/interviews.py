@@ -28,19 +28,19 @@ def latest_interview(application: Application) -> Interview | None:
     return max(application.interviews, key=lambda interview: interview.at, default=None)
 
 
+def new_interview_id() -> str:
+    """A fresh interview id (8 random characters: a clash is vanishingly unlikely, and refused)."""
+    return short_token()
+
+
 def add_interview(
-    application: Application, at: datetime, now: datetime, **fields: Any
-) -> tuple[Application, str]:
-    """`application` with a new interview at `at`, and the new interview's id."""
-    taken = {interview.id for interview in application.interviews}
-    interview_id = short_token()
-    while interview_id in taken:
-        interview_id = short_token()
+    application: Application, interview_id: str, at: datetime, now: datetime, **fields: Any
+) -> Application:
+    """`application` with a new interview `interview_id` at `at`."""
+    if any(interview.id == interview_id for interview in application.interviews):
+        raise ValueError(f"Interview id {interview_id} is already taken.")
     interview = Interview.model_validate({"id": interview_id, "at": at, **fields})
-    updated = application.revised(
-        interviews=[*application.interviews, interview], updated_at=now
-    )
-    return updated, interview_id
+    return application.revised(interviews=[*application.interviews, interview], updated_at=now)
 
 
 def revise_interview(

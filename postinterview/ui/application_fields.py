@@ -48,6 +48,11 @@ SIZE_CHOICES: tuple[tuple[str, CompanySize], ...] = (
 )
 
 
+def describe_company(application: Application) -> str:
+    """'Acme — Backend Engineer (Screening)': how an application is named in lists."""
+    return f"{application.company} — {application.role} ({application.stage.label})"
+
+
 def form_text_of(application: Application) -> dict[str, str]:
     """The text each field shows when editing `application`."""
     recruiter = application.recruiter

@@ -25,7 +25,13 @@ FACT_FIELDS = (
     "next_steps",
     "promised_to_send",
 )
-REFLECTION_FIELDS = ("went_well", "to_improve", "interested_them", "struggled_with", "forgot_to_say")
+REFLECTION_FIELDS = (
+    "went_well",
+    "to_improve",
+    "interested_them",
+    "struggled_with",
+    "forgot_to_say",
+)
 
 
 @dataclass(frozen=True)
@@ -61,6 +67,7 @@ def interviewer_text(contact: Contact) -> InterviewerText:
 
 def facts_text(interview: Interview) -> dict[str, str]:
     """The text each fact field shows for `interview`."""
+
     def number(value: int | None) -> str:
         return "" if value is None else str(value)
 

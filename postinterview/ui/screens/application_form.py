@@ -49,8 +49,10 @@ class ApplicationFormScreen(ModalScreen[bool]):
         find_duplicates: DuplicateFinder,
         today: date,
         application: Application | None = None,
+        initial_company: str = "",
     ) -> None:
         super().__init__()
+        self._initial_company = initial_company
         self._save = save
         self._find_duplicates = find_duplicates
         self._today = today
@@ -64,7 +66,7 @@ class ApplicationFormScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         app = self._application
-        initial = form_text_of(app) if app else {}
+        initial = form_text_of(app) if app else {"company": self._initial_company}
         title = f"Edit {app.company}" if app else "New application"
         with VerticalScroll(id="form"):
             yield Static(title, classes="form-title")
@@ -105,7 +107,7 @@ class ApplicationFormScreen(ModalScreen[bool]):
                 yield Button("Cancel  esc", id="cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#company", Input).focus()
+        self.query_one("#role" if self._initial_company else "#company", Input).focus()
         self._show_duplicates(self.query_one("#company", Input).value)
 
     # Reading the form --------------------------------------------------------------------------

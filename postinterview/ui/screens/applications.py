@@ -25,7 +25,6 @@ from postinterview.domain.editing import (
     apply_field_edits,
     describe_validation_error,
     move_stage,
-    new_application,
     same_company,
 )
 from postinterview.domain.models import Application
@@ -38,7 +37,8 @@ from postinterview.storage.store import (
     Stored,
     StoreError,
 )
-from postinterview.ui.application_fields import comparable
+from postinterview.ui.application_fields import comparable, describe_company
+from postinterview.ui.saving import create_application
 from postinterview.ui.screens.application_form import ApplicationFormScreen
 from postinterview.ui.screens.confirm import ConfirmScreen
 from postinterview.ui.screens.problems import ProblemsScreen
@@ -139,6 +139,10 @@ class ApplicationsScreen(Screen[None]):
         self.query_one(ApplicationTable).show(s.application for s in self.entries.values())
         self._refresh_visibility()
 
+    def on_screen_resume(self) -> None:
+        # Back from another screen (an interview, say) that may have saved: catch up.
+        self._poll_for_outside_changes()
+
     def _poll_for_outside_changes(self) -> None:
         if self.loaded and self.store.folder_stamp() != self._folder_stamp:
             self.reload()
@@ -184,10 +188,7 @@ class ApplicationsScreen(Screen[None]):
     def _duplicates_of(self, excluding_id: str = "") -> Callable[[str], list[str]]:
         def describe(company: str) -> list[str]:
             apps = [stored.application for stored in self.entries.values()]
-            return [
-                f"{app.company} — {app.role} ({app.stage.label})"
-                for app in same_company(apps, company, excluding_id)
-            ]
+            return [describe_company(app) for app in same_company(apps, company, excluding_id)]
 
         return describe
 
@@ -262,14 +263,9 @@ class ApplicationsScreen(Screen[None]):
     # Saving -------------------------------------------------------------------------------------
 
     def _create(self, values: dict[str, Any]) -> str | None:
-        try:
-            application = new_application(now=self.clock(), **values)
-        except ValidationError as error:
-            return "; ".join(describe_validation_error(error))
-        try:
-            stored = self.store.create(application)
-        except StoreError as error:
-            return str(error)
+        stored = create_application(self.store, values, self.clock())
+        if isinstance(stored, str):
+            return stored
         self._show_saved(stored)
         self.notify(f"Added {stored.application.company}.")
         return None

@@ -1,0 +1,296 @@
+"""One interview: the facts, an honest reflection, and the do/don't checklist.
+
+Everything typed is saved as it is typed (a moment after the last key), not on a final
+"save". A field that does not make sense is explained under it and left out of the save, so
+what is on disk stays valid while the person corrects it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import (
+    Checkbox,
+    Footer,
+    Header,
+    Input,
+    RadioSet,
+    Select,
+    Static,
+    TabbedContent,
+    TabPane,
+    TextArea,
+)
+
+from postinterview.clock import Clock
+from postinterview.domain.checklist import build_checklist, checklist_progress, checklist_states
+from postinterview.domain.editing import describe_validation_error, move_stage
+from postinterview.domain.interviews import (
+    InterviewNotFound,
+    find_interview,
+    mark_checklist_entry,
+    remove_interview,
+    revise_interview,
+)
+from postinterview.domain.models import Application, Interview
+from postinterview.domain.stages import Stage
+from postinterview.storage.store import ApplicationStore, Change, Stored, StoreError
+from postinterview.ui.interview_fields import local_text, parse_facts, parse_interviewers
+from postinterview.ui.screens.confirm import ConfirmScreen
+from postinterview.ui.screens.stage_picker import StagePickerScreen
+from postinterview.ui.widgets.checklist_view import ChecklistList, ChecklistView
+from postinterview.ui.widgets.interview_forms import FactsForm, ReflectionForm
+from postinterview.ui.widgets.interviewers_editor import InterviewersEditor
+
+AUTOSAVE_DELAY = 0.6
+"""Seconds after the last keystroke before saving: often enough to lose nothing."""
+
+STEPS = ("facts", "reflection", "checklist")
+
+
+class InterviewScreen(Screen[None]):
+    """Record and follow up one interview of one application."""
+
+    BINDINGS = [
+        Binding("escape", "close", "Back"),
+        Binding("ctrl+n", "step(1)", "Next step"),
+        Binding("ctrl+b", "step(-1)", "Previous step"),
+        Binding("ctrl+o", "add_interviewer", "Add interviewer"),
+        Binding("ctrl+s", "save_now", "Save now", show=False),
+        Binding("ctrl+t", "move_stage", "Stage"),
+    ]
+
+    def __init__(
+        self, store: ApplicationStore, clock: Clock, stored: Stored, interview_id: str
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.clock = clock
+        self.stored = stored
+        """The application as last read or saved, with its file revision."""
+        self.interview_id = interview_id
+        self._save_timer: Timer | None = None
+        self._pending: dict[str, Any] = {}
+        self._loading = True
+
+    @property
+    def application(self) -> Application:
+        """The application this interview belongs to."""
+        return self.stored.application
+
+    @property
+    def interview(self) -> Interview:
+        """The interview as last saved."""
+        return find_interview(self.application, self.interview_id)
+
+    # Layout -------------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="interview-title")
+        with TabbedContent(id="steps"):
+            with TabPane("1 Interview", id="facts"):
+                yield FactsForm()
+            with TabPane("2 Reflection", id="reflection"):
+                yield ReflectionForm()
+            with TabPane("3 Checklist", id="checklist-tab"):
+                yield ChecklistView()
+        yield Static("", id="save-status")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        self.sub_title = "Interview"
+        await self._show_record()
+        self._loading = False
+        self.query_one("#at", Input).focus()
+
+    async def _show_record(self) -> None:
+        interview = self.interview
+        await self.query_one(FactsForm).load(interview)
+        self.query_one(ReflectionForm).load(interview)
+        self._refresh_header_and_checklist()
+
+    def _refresh_header_and_checklist(self) -> None:
+        app, interview = self.application, self.interview
+        self.query_one("#interview-title", Static).update(
+            f"[b]{_escape(app.company)}[/b] — {_escape(app.role)}  ·  {app.stage.label}  ·  "
+            f"interview of {local_text(interview.at)}"
+        )
+        now = self.clock()
+        entries = build_checklist(app, interview)
+        states = checklist_states(entries, interview.checklist, now)
+        progress = checklist_progress(entries, interview.checklist, now)
+        self.query_one(ChecklistView).show(states, progress, now)
+        pane = self.query_one(TabbedContent).get_tab("checklist-tab")
+        pane.label = f"3 Checklist {progress}"
+
+    # Commands ----------------------------------------------------------------------------------
+
+    def palette_commands(self) -> list[SystemCommand]:
+        """This screen's actions, for the command palette."""
+        return [
+            SystemCommand("Next step", "Interview, reflection, checklist", self._next_step),
+            SystemCommand(
+                "Change stage", "E.g. rejected: shows what to do next", self.action_move_stage
+            ),
+            SystemCommand(
+                "Delete this interview", "After a confirmation", self.action_delete_interview
+            ),
+        ]
+
+    def _next_step(self) -> None:
+        self.action_step(1)
+
+    def action_step(self, step: int) -> None:
+        """Go to the next (1) or previous (-1) step."""
+        tabs = self.query_one(TabbedContent)
+        index = (STEPS.index(tabs.active.removesuffix("-tab")) + step) % len(STEPS)
+        tabs.active = STEPS[index] if STEPS[index] != "checklist" else "checklist-tab"
+        focus_target = {"facts": "#at", "reflection": "#went_well", "checklist": "#checklist"}
+        self.query_one(focus_target[STEPS[index]]).focus()
+
+    async def action_add_interviewer(self) -> None:
+        """Add a row for another interviewer."""
+        self.query_one(TabbedContent).active = "facts"
+        await self.query_one(InterviewersEditor).add_row()
+
+    def action_close(self) -> None:
+        """Save what is typed, then go back."""
+        self.action_save_now()
+        self.app.pop_screen()
+
+    def action_move_stage(self) -> None:
+        """Move the application to another stage (e.g. rejected, to see what to do next)."""
+        app = self.application
+
+        def moved(target: Stage | None) -> None:
+            if target is not None:
+                self._save(lambda a: move_stage(a, target, self.clock()))
+
+        self.app.push_screen(StagePickerScreen(app.company, app.stage), moved)
+
+    def action_delete_interview(self) -> None:
+        """Remove this interview from the application, once confirmed."""
+
+        def confirmed(yes: bool | None) -> None:
+            if yes and self._save(lambda a: remove_interview(a, self.interview_id, self.clock())):
+                self.app.pop_screen()
+
+        question = f"Delete the interview of {local_text(self.interview.at)}?"
+        detail = "Its notes, checklist and signals go with it. The application stays."
+        self.app.push_screen(ConfirmScreen(question, detail, "Delete"), confirmed)
+
+    # Autosave ----------------------------------------------------------------------------------
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    @on(Select.Changed)
+    @on(Checkbox.Changed)
+    @on(RadioSet.Changed)
+    @on(InterviewersEditor.Changed)
+    def _typed(self) -> None:
+        if self._loading:
+            return
+        # Read now, save in a moment: if the app closes first, on_unmount saves this.
+        self._pending, _ = self._collect_changes(show_errors=False)
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(AUTOSAVE_DELAY, self.action_save_now)
+
+    def on_unmount(self) -> None:
+        # The widgets are gone by now, so save what was read at the last keystroke.
+        if self._save_timer is not None and self._pending:
+            pending = self._pending
+            self._save(
+                lambda a: revise_interview(a, self.interview_id, pending, self.clock()), False
+            )
+
+    def action_save_now(self) -> None:
+        """Save every valid field that differs from what was last saved."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        self._pending = {}
+        changes, problems = self._collect_changes(show_errors=True)
+        if changes:
+            self._save(lambda a: revise_interview(a, self.interview_id, changes, self.clock()))
+        if problems:
+            fields = f"{problems} field{'s' if problems > 1 else ''}"
+            self._show_status(f"{fields} to correct: the rest is saved.", error=True)
+
+    def _collect_changes(self, show_errors: bool) -> tuple[dict[str, Any], int]:
+        """The valid values that differ from the saved interview, and how many fields are bad."""
+        facts = self.query_one(FactsForm)
+        values, errors = parse_facts(facts.text(), self.clock())
+        values.update(facts.choices())
+        editor = self.query_one(InterviewersEditor)
+        people, row_errors = parse_interviewers(editor.rows(), self.interview.interviewers)
+        if show_errors:  # not while typing: "2026-1" is not wrong, just unfinished
+            facts.show_errors(errors)
+            editor.show_errors(row_errors)
+        if people is not None:
+            values["interviewers"] = people
+        reflection, went_badly = self.query_one(ReflectionForm).values()
+        values["reflection"] = {**self.interview.reflection.model_dump(), **reflection}
+        values["went_badly"] = went_badly
+        saved = self.interview.model_dump(mode="python")
+        changes = {name: value for name, value in values.items() if saved.get(name) != value}
+        return changes, len(errors) + len(row_errors)
+
+    def _save(self, change: Change, on_screen: bool = True) -> bool:
+        """Apply `change` to the file on disk now; report the outcome. True when saved.
+
+        `on_screen` is False while the screen is being taken down: then only a notification
+        can report a failure.
+        """
+        try:
+            saved = self.store.update(self.application.id, change, self.stored.revision)
+        except (StoreError, InterviewNotFound, ValidationError) as error:
+            message = (
+                "; ".join(describe_validation_error(error))
+                if isinstance(error, ValidationError)
+                else str(error)
+            )
+            self.app.notify(f"Not saved: {message}", severity="error", timeout=10)
+            if on_screen:
+                self._show_status(f"Not saved: {message}", error=True)
+            return False
+        self.stored = saved.stored
+        if not on_screen:
+            return True
+        self._refresh_header_and_checklist()
+        note = " (merged with changes from another window)" if saved.changed_elsewhere else ""
+        self._show_status(f"Saved at {self.clock().astimezone():%H:%M:%S}{note}")
+        return True
+
+    def _show_status(self, text: str, error: bool = False) -> None:
+        status = self.query_one("#save-status", Static)
+        status.update(text)
+        status.set_class(error, "error")
+
+    # Checklist ---------------------------------------------------------------------------------
+
+    @on(ChecklistList.MarkRequested)
+    def _mark(self, event: ChecklistList.MarkRequested) -> None:
+        current = self.interview.checklist.get(event.entry_id)
+        state = None if current is not None and current.state == event.state else event.state
+        self._save(
+            lambda a: mark_checklist_entry(
+                a,
+                self.interview_id,
+                event.entry_id,
+                state,
+                self.clock(),
+            )
+        )
+
+
+def _escape(text: str) -> str:
+    """Text safe inside Textual markup."""
+    return text.replace("[", r"\[")

@@ -1,0 +1,169 @@
+"""'I just had an interview': choose the application (or add one), then the interview."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from postinterview.clock import Clock
+from postinterview.domain.editing import same_company
+from postinterview.domain.interviews import add_interview, new_interview_id
+from postinterview.domain.models import Application
+from postinterview.storage.store import ApplicationStore, Stored, StoreError
+from postinterview.ui.application_fields import describe_company
+from postinterview.ui.interview_fields import default_interview_start, local_text
+from postinterview.ui.saving import create_application
+from postinterview.ui.screens.application_form import ApplicationFormScreen
+
+NEW = "+new"
+"""Option id of 'a new application' / 'a new interview'."""
+
+Choice = tuple[Stored, str]
+"""The application chosen (as saved), and the interview to open."""
+
+
+class InterviewPickerScreen(ModalScreen[Choice | None]):
+    """Two short steps in one dialog; type to filter the applications."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, store: ApplicationStore, clock: Clock) -> None:
+        super().__init__()
+        self._store = store
+        self._clock = clock
+        self._entries: dict[str, Stored] = {}
+        self._chosen: Stored | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static("I just had an interview", classes="form-title")
+            yield Static(
+                "Which application was it for?", id="picker-question", classes="dialog-detail"
+            )
+            yield Input(placeholder="Type to filter by company or role", id="filter")
+            yield OptionList(Option("Loading…", disabled=True), id="choices")
+
+    def on_mount(self) -> None:
+        self.query_one("#filter", Input).focus()
+        self._load()
+
+    @work(thread=True, exclusive=True)
+    def _load(self) -> None:
+        result = self._store.load_all()
+        self.app.call_from_thread(self._loaded, result.applications)
+
+    def _loaded(self, applications: list[Stored]) -> None:
+        self._entries = {s.application.id: s for s in applications}
+        self._show_applications("")
+
+    def _show_applications(self, text: str) -> None:
+        wanted = text.casefold().strip()
+        apps = sorted(
+            (s.application for s in self._entries.values()),
+            key=lambda a: (a.stage.is_closed, -a.updated_at.timestamp()),
+        )
+        matching = [a for a in apps if wanted in f"{a.company} {a.role}".casefold()]
+        options = [Option(Text("+ A new application…", style="bold"), id=NEW)]
+        options += [Option(Text(describe_company(a)), id=a.id) for a in matching]
+        choices = self.query_one("#choices", OptionList)
+        choices.set_options(options)
+        choices.highlighted = 1 if matching else 0  # the latest application is the likeliest
+
+    @on(Input.Changed, "#filter")
+    def _filter(self, event: Input.Changed) -> None:
+        if self._chosen is None:
+            self._show_applications(event.value)
+
+    @on(Input.Submitted, "#filter")
+    def _submit_filter(self) -> None:
+        choices = self.query_one("#choices", OptionList)
+        if choices.highlighted is not None:
+            choices.action_select()
+
+    def key_down(self) -> None:
+        self.query_one("#choices", OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#choices")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        option_id = event.option.id
+        if self._chosen is None:
+            if option_id == NEW:
+                self._add_application()
+            elif option_id in self._entries:
+                self._choose_application(self._entries[option_id])
+        elif option_id == NEW:
+            self._record_new_interview(self._chosen)
+        elif option_id is not None:
+            self.dismiss((self._chosen, option_id))
+
+    def _record_new_interview(self, stored: Stored) -> None:
+        """Add an interview that started a moment ago, saved at once, and open it."""
+        interview_id = new_interview_id()
+        now = self._clock()
+        start = default_interview_start(now)
+        try:
+            saved = self._store.update(
+                stored.application.id,
+                lambda a: add_interview(a, interview_id, start, now),
+                stored.revision,
+            )
+        except StoreError as error:
+            self.notify(str(error), severity="error", timeout=8)
+            return
+        self.dismiss((saved.stored, interview_id))
+
+    def _choose_application(self, stored: Stored) -> None:
+        if not stored.application.interviews:
+            self._record_new_interview(stored)
+            return
+        self._chosen = stored
+        self.query_one("#filter", Input).display = False
+        self.query_one("#picker-question", Static).update(
+            f"{describe_company(stored.application)}: a new interview, or one you recorded?"
+        )
+        interviews = sorted(stored.application.interviews, key=lambda i: i.at, reverse=True)
+        options = [Option(Text("+ A new interview (just now)", style="bold"), id=NEW)]
+        options += [
+            Option(
+                f"{local_text(i.at)}  {i.kind.value}  ({len(i.interviewers)} interviewers)", id=i.id
+            )
+            for i in interviews
+        ]
+        choices = self.query_one("#choices", OptionList)
+        choices.set_options(options)
+        choices.highlighted = 0
+        choices.focus()
+
+    def _add_application(self) -> None:
+        created: list[Stored] = []
+
+        def save(values: dict[str, Any]) -> str | None:
+            stored = create_application(self._store, values, self._clock())
+            if isinstance(stored, str):
+                return stored
+            created.append(stored)
+            return None
+
+        def duplicates(company: str) -> list[str]:
+            apps: list[Application] = [s.application for s in self._entries.values()]
+            return [describe_company(a) for a in same_company(apps, company)]
+
+        def closed(saved: bool | None) -> None:
+            if saved and created:
+                self._record_new_interview(created[0])
+
+        name = self.query_one("#filter", Input).value.strip()
+        form = ApplicationFormScreen(save, duplicates, self._clock().date(), initial_company=name)
+        self.app.push_screen(form, closed)
+
+    def action_cancel(self) -> None:
+        """Close without choosing."""
+        self.dismiss(None)

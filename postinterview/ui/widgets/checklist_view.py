@@ -1,0 +1,162 @@
+"""The do/don't checklist of one interview, grouped by phase, with progress and due dates."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import OptionList, ProgressBar, Static
+from textual.widgets.option_list import Option
+
+from postinterview.domain.checklist import (
+    ChecklistEntry,
+    ChecklistProgress,
+    EntryState,
+    ItemKind,
+    Phase,
+    group_by_phase,
+)
+
+MarkState = Literal["done", "not_applicable"]
+
+MARKERS = {
+    EntryState.DONE: ("✔", "green"),
+    EntryState.NOT_APPLICABLE: ("–", "bright_black"),
+    EntryState.OVERDUE: ("!", "bold red"),
+    EntryState.DUE: ("•", "bold yellow"),
+    EntryState.UPCOMING: ("·", "bright_black"),
+}
+
+
+def when_text(entry: ChecklistEntry, state: EntryState, now: datetime) -> str:
+    """A few words on timing: 'due today', 'overdue since Mon 23 Nov', 'from Tue 24 Nov'."""
+    local_now = now.astimezone()
+
+    def day(moment: datetime) -> str:
+        local = moment.astimezone()
+        delta = (local.date() - local_now.date()).days
+        if delta == 0:
+            return "today"
+        if delta == 1:
+            return "tomorrow"
+        if delta == -1:
+            return "yesterday"
+        return local.strftime("%a %d %b")
+
+    if state == EntryState.OVERDUE and entry.overdue_at is not None:
+        return f"overdue since {day(entry.overdue_at)}"
+    if state == EntryState.DUE and entry.due_at is not None and entry.kind == ItemKind.DO:
+        return f"due {day(entry.due_at)}" if entry.due_at >= now else "due now"
+    if state == EntryState.DUE and entry.overdue_at is not None and entry.kind == ItemKind.DONT:
+        return f"until {day(entry.overdue_at)}"
+    if state == EntryState.UPCOMING:
+        return f"from {day(entry.opens_at)}"
+    return ""
+
+
+def entry_prompt(entry: ChecklistEntry, state: EntryState, now: datetime) -> Text:
+    """One option: marker, do/don't, the text, its timing, and the why on a second line."""
+    marker, style = MARKERS[state]
+    prompt = Text()
+    prompt.append(f" {marker} ", style=style)
+    prompt.append("DO    " if entry.kind == ItemKind.DO else "DON'T ", style="bold")
+    done = state in (EntryState.DONE, EntryState.NOT_APPLICABLE)
+    prompt.append(entry.text, style="strike bright_black" if done else "")
+    timing = when_text(entry, state, now)
+    if timing:
+        prompt.append(f"  ({timing})", style=style)
+    prompt.append(f"\n        {entry.why}", style="italic bright_black")
+    if entry.detail:
+        prompt.append(f"\n        {entry.detail}", style="bright_black")
+    if entry.note:
+        prompt.append(f"\n        Sources differ: {entry.note}", style="dim")
+    return prompt
+
+
+class ChecklistList(OptionList):
+    """The entries, keyboard-driven: space ticks, x marks not applicable."""
+
+    BINDINGS = [
+        Binding("space", "mark('done')", "Done"),
+        Binding("x", "mark('not_applicable')", "Not applicable"),
+    ]
+
+    class MarkRequested(Message):
+        """The person asked to flip an entry's mark."""
+
+        def __init__(self, entry_id: str, state: MarkState) -> None:
+            super().__init__()
+            self.entry_id = entry_id
+            """The checklist entry id."""
+            self.state = state
+            """'done' or 'not_applicable': flipped on if it was off, off if it was on."""
+
+    def action_mark(self, state: MarkState) -> None:
+        """Ask for the highlighted entry's mark to be flipped."""
+        option = self.highlighted_option
+        if option is not None and option.id is not None and not option.disabled:
+            self.post_message(self.MarkRequested(option.id, state))
+
+
+class ChecklistView(Vertical):
+    """Progress, then every entry grouped by phase. Shows state; never saves."""
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="checklist-summary")
+        yield ProgressBar(total=1, show_eta=False, id="checklist-progress")
+        yield Static(
+            "space: done   x: not applicable   the why is under each line",
+            classes="dialog-detail",
+        )
+        yield ChecklistList(id="checklist")
+
+    def show(
+        self,
+        states: Sequence[tuple[ChecklistEntry, EntryState]],
+        progress: ChecklistProgress,
+        now: datetime,
+    ) -> None:
+        """Redraw with these entries and states, keeping the highlight where it was."""
+        listing = self.query_one(ChecklistList)
+        keep = listing.highlighted_option.id if listing.highlighted_option else None
+        options: list[Option] = []
+        for phase, grouped in group_by_phase(_Placed(e, s) for e, s in states):
+            heading = Text(f"{phase.label} — {phase.hint}", style="bold underline")
+            options.append(Option(heading, disabled=True))
+            options.extend(
+                Option(entry_prompt(p.entry, p.state, now), id=p.entry.id) for p in grouped
+            )
+        listing.set_options(options)
+        selectable = [i for i, option in enumerate(options) if not option.disabled]
+        ids = [option.id for option in options]
+        listing.highlighted = ids.index(keep) if keep in ids else next(iter(selectable), None)
+
+        overdue = sum(state == EntryState.OVERDUE for _, state in states)
+        to_do = sum(state == EntryState.DUE and e.kind == ItemKind.DO for e, state in states)
+        summary = f"{progress.finished} of {progress.total} handled"
+        if overdue:
+            summary += f"  ·  {overdue} overdue"
+        if to_do:
+            summary += f"  ·  {to_do} to do now"
+        self.query_one("#checklist-summary", Static).update(summary)
+        bar = self.query_one(ProgressBar)
+        bar.update(total=max(progress.total, 1), progress=progress.finished)
+
+
+@dataclass(frozen=True)
+class _Placed:
+    """An entry with its state, grouped by the entry's phase."""
+
+    entry: ChecklistEntry
+    state: EntryState
+
+    @property
+    def phase(self) -> Phase:
+        return self.entry.phase

@@ -1,0 +1,287 @@
+"""'I just had an interview': the picker, the interview form, reflection and checklist, by keys."""
+
+from __future__ import annotations
+
+import time
+import tomllib
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Checkbox, Input, Static, TextArea
+
+from postinterview.app import PostInterviewApp
+from postinterview.domain.interviews import add_interview
+from postinterview.domain.stages import Stage
+from postinterview.storage.store import ApplicationStore, CannotSave, Stored
+from postinterview.ui.screens.interview import AUTOSAVE_DELAY, InterviewScreen
+from postinterview.ui.screens.interview_picker import InterviewPickerScreen
+from postinterview.ui.screens.stage_picker import StagePickerScreen
+from postinterview.ui.widgets.checklist_view import ChecklistList
+from tests.conftest import FIXED_NOW, sample_application
+
+SIZE = (120, 50)
+
+
+@pytest.fixture(autouse=True)
+def _utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Times are typed and shown in local time: pin the zone."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def make_app(data_dir: Path) -> PostInterviewApp:
+    return PostInterviewApp(ApplicationStore(data_dir), clock=lambda: FIXED_NOW)
+
+
+def records(data_dir: Path) -> list[dict[str, Any]]:
+    folder = data_dir / "applications"
+    return [tomllib.loads(p.read_text("utf-8")) for p in sorted(folder.glob("*.toml"))]
+
+
+async def type_text(pilot: Pilot[None], text: str) -> None:
+    await pilot.press(*[{" ": "space", "-": "minus", ":": "colon"}.get(ch, ch) for ch in text])
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def open_recorded_interview(pilot: Pilot[None]) -> InterviewScreen:
+    """Open the one recorded interview of the one application, by keys."""
+    await settle(pilot)
+    await pilot.press("i")
+    await settle(pilot)
+    await pilot.press("enter", "down", "enter")  # the application, then its interview
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, InterviewScreen)
+    return screen
+
+
+def with_interview(data_dir: Path, **fields: Any) -> Stored:
+    store = ApplicationStore(data_dir)
+    stored = store.create(sample_application())
+    start = FIXED_NOW - timedelta(hours=2)
+    return store.update(
+        stored.application.id,
+        lambda a: add_interview(a, "int1", start, FIXED_NOW, **fields),
+        stored.revision,
+    ).stored
+
+
+async def test_from_launch_to_a_recorded_interview_and_a_ticked_thank_you(data_dir: Path) -> None:
+    app = make_app(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        assert isinstance(app.screen, InterviewPickerScreen)
+        await type_text(pilot, "Acme")
+        await pilot.press("enter")  # "+ A new application" with the typed name
+        await pilot.pause()
+        await type_text(pilot, "Engineer")
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen)
+
+        await type_text(pilot, "2026-11-20 13:00")  # replaces the suggested time
+        await pilot.press("tab", "tab", "tab")  # kind, format, round
+        await type_text(pilot, "1")
+        await pilot.press("tab")
+        await type_text(pilot, "45")
+        await pilot.press("tab")
+        await type_text(pilot, "70")
+        await pilot.press("tab")
+        await type_text(pilot, "Ana Ruiz")
+        await pilot.press("tab")
+        await type_text(pilot, "CTO")
+        await pilot.press("tab")
+        await type_text(pilot, "ana@acme.test")
+        await pilot.press("ctrl+o")  # a second interviewer
+        await type_text(pilot, "Ben Okafor")
+        await pilot.press("ctrl+n")  # reflection
+        await type_text(pilot, "The system design part")
+        await pilot.press("ctrl+n")  # checklist
+        await pilot.pause()
+        listing = screen.query_one(ChecklistList)
+        for _ in range(60):
+            if (listing.highlighted_option and listing.highlighted_option.id or "").startswith(
+                "thank-you:"
+            ):
+                break
+            await pilot.press("down")
+        await pilot.press("space")
+        await pilot.pause()
+        ticked = listing.highlighted_option
+        assert ticked is not None and ticked.id == "thank-you:ana-ruiz"
+
+    [record] = records(data_dir)
+    [interview] = record["interviews"]
+    assert interview["at"].isoformat() == "2026-11-20T13:00:00+00:00"
+    assert (interview["round"], interview["planned_minutes"], interview["actual_minutes"]) == (
+        1,
+        45,
+        70,
+    )
+    assert interview["interviewers"] == [
+        {"name": "Ana Ruiz", "title": "CTO", "email": "ana@acme.test"},
+        {"name": "Ben Okafor"},
+    ]
+    assert interview["reflection"]["went_well"] == "The system design part"
+    assert interview["checklist"]["thank-you:ana-ruiz"]["state"] == "done"
+
+    reopened = make_app(data_dir)
+    async with reopened.run_test(size=SIZE) as pilot:
+        await pilot.press("i")
+        await settle(pilot)
+        await pilot.press("enter")  # Acme
+        await pilot.pause()
+        await pilot.press("down", "enter")  # the recorded interview, not a new one
+        await settle(pilot)
+        screen = reopened.screen
+        assert isinstance(screen, InterviewScreen)
+        assert screen.query_one("#actual_minutes", Input).value == "70"
+        assert screen.query_one("#went_well", TextArea).text == "The system design part"
+        assert "Ana Ruiz" in [row.name for row in screen.query_one("#interviewers").rows()]  # type: ignore[attr-defined]
+
+
+async def test_bad_input_is_explained_inline_and_the_rest_is_saved(data_dir: Path) -> None:
+    with_interview(data_dir, planned_minutes=30)
+    app = make_app(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_recorded_interview(pilot)
+        screen.query_one("#at", Input).value = "2027-01-01 10:00"
+        screen.query_one("#actual_minutes", Input).value = "-5"
+        screen.query_one("#planned_minutes", Input).value = "40"
+        screen.query_one(".title", Input).value = "Recruiter"  # a row with no name
+        await pilot.pause(AUTOSAVE_DELAY + 0.3)
+
+        def error(name: str) -> str:
+            return str(screen.query_one(f"#{name}-error", Static).render())
+
+        assert "in the future" in error("at")
+        assert "between 1 and 1440" in error("actual_minutes")
+        row_error = screen.query_one(".interviewer-row .field-error", Static)
+        assert "interviewer's name" in str(row_error.render())
+        assert "3 fields to correct" in str(screen.query_one("#save-status", Static).render())
+        assert screen.query_one("#actual_minutes", Input).value == "-5"  # kept to correct
+    interview = records(data_dir)[0]["interviews"][0]
+    assert interview["planned_minutes"] == 40  # the valid change was saved
+    assert "actual_minutes" not in interview
+    assert interview["at"] == FIXED_NOW - timedelta(hours=2)
+    assert "interviewers" not in interview
+
+
+async def test_typing_is_saved_even_when_leaving_at_once(data_dir: Path) -> None:
+    with_interview(data_dir)
+    app = make_app(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_recorded_interview(pilot)
+        await pilot.press("ctrl+n")
+        await type_text(pilot, "Clear answers")
+        await pilot.press("escape")  # before the autosave delay has passed
+        await pilot.pause()
+    assert records(data_dir)[0]["interviews"][0]["reflection"]["went_well"] == "Clear answers"
+
+
+async def test_checklist_ticks_marks_and_unticks(data_dir: Path) -> None:
+    stored = with_interview(
+        data_dir, format="in_person", interviewers=[{"name": "Ana Ruiz"}, {"name": "Ben"}]
+    )
+    app = make_app(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = InterviewScreen(app.store, app.clock, stored, "int1")
+        await app.push_screen(screen)
+        await pilot.pause()
+        await pilot.press("ctrl+n", "ctrl+n")
+        listing = screen.query_one(ChecklistList)
+        ids = [option.id for option in listing.options]
+        assert "thank-you:ana-ruiz" in ids and "thank-you:ben" in ids
+        assert "check-the-call-has-ended" not in ids  # an in-person interview
+        summary = screen.query_one("#checklist-summary", Static)
+        before = str(summary.render())
+
+        listing.highlighted = ids.index("thank-you:ben")
+        await pilot.press("space")
+        await pilot.pause()
+        assert records(data_dir)[0]["interviews"][0]["checklist"]["thank-you:ben"]["state"] == "done"
+        assert str(summary.render()) != before
+
+        listing.highlighted = ids.index("warn-your-referees")
+        await pilot.press("x")
+        await pilot.pause()
+        marks = records(data_dir)[0]["interviews"][0]["checklist"]
+        assert marks["warn-your-referees"]["state"] == "not_applicable"
+
+        listing.highlighted = ids.index("thank-you:ben")
+        await pilot.press("space")  # untick
+        await pilot.pause()
+        assert "thank-you:ben" not in records(data_dir)[0]["interviews"][0]["checklist"]
+
+
+async def test_went_badly_and_rejected_bring_their_own_steps(data_dir: Path) -> None:
+    stored = with_interview(data_dir)
+    app = make_app(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = InterviewScreen(app.store, app.clock, stored, "int1")
+        await app.push_screen(screen)
+        await pilot.pause()
+
+        def entry_ids() -> list[str | None]:
+            return [option.id for option in screen.query_one(ChecklistList).options]
+
+        assert "write-it-down-honestly" not in entry_ids()
+        assert "ask-for-feedback" not in entry_ids()
+        screen.query_one("#went_badly", Checkbox).value = True
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "write-it-down-honestly" in entry_ids()
+        assert records(data_dir)[0]["interviews"][0]["went_badly"] is True
+
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert isinstance(app.screen, StagePickerScreen)
+        app.screen.dismiss(Stage.REJECTED)
+        await pilot.pause()
+        assert "ask-for-feedback" in entry_ids()
+        assert records(data_dir)[0]["stage"] == "rejected"
+
+
+async def test_a_failed_save_is_shown_and_the_typing_stays(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stored = with_interview(data_dir)
+    app = make_app(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = InterviewScreen(app.store, app.clock, stored, "int1")
+        await app.push_screen(screen)
+        await pilot.pause()
+
+        def disk_full(*_: object, **__: object) -> None:
+            raise CannotSave("Could not save Acme: No space left on device.")
+
+        monkeypatch.setattr(ApplicationStore, "update", disk_full)
+        screen.query_one("#next_steps", Input).value = "Final round next week"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        status = screen.query_one("#save-status", Static)
+        assert "No space left" in str(status.render())
+        assert status.has_class("error")
+        assert screen.query_one("#next_steps", Input).value == "Final round next week"
+        monkeypatch.undo()
+        await pilot.press("ctrl+s")  # retry once the disk has room
+        await pilot.pause()
+    assert records(data_dir)[0]["interviews"][0]["next_steps"] == "Final round next week"
