@@ -163,7 +163,7 @@ async def test_bad_input_is_explained_inline_and_the_rest_is_saved(data_dir: Pat
         screen.query_one("#at", Input).value = "2027-01-01 10:00"
         screen.query_one("#actual_minutes", Input).value = "-5"
         screen.query_one("#planned_minutes", Input).value = "40"
-        screen.query_one(".title", Input).value = "Recruiter"  # a row with no name
+        screen.query_one("#interviewers .title", Input).value = "Recruiter"  # no name
         await pilot.pause(AUTOSAVE_DELAY + 0.3)
 
         def error(name: str) -> str:
@@ -171,7 +171,7 @@ async def test_bad_input_is_explained_inline_and_the_rest_is_saved(data_dir: Pat
 
         assert "in the future" in error("at")
         assert "between 1 and 1440" in error("actual_minutes")
-        row_error = screen.query_one(".interviewer-row .field-error", Static)
+        row_error = screen.query_one("#interviewers .contact-row .field-error", Static)
         assert "interviewer's name" in str(row_error.render())
         assert "3 fields to correct" in str(screen.query_one("#save-status", Static).render())
         assert screen.query_one("#actual_minutes", Input).value == "-5"  # kept to correct
@@ -215,7 +215,9 @@ async def test_checklist_ticks_marks_and_unticks(data_dir: Path) -> None:
         listing.highlighted = ids.index("thank-you:ben")
         await pilot.press("space")
         await pilot.pause()
-        assert records(data_dir)[0]["interviews"][0]["checklist"]["thank-you:ben"]["state"] == "done"
+        assert (
+            records(data_dir)[0]["interviews"][0]["checklist"]["thank-you:ben"]["state"] == "done"
+        )
         assert str(summary.render()) != before
 
         listing.highlighted = ids.index("warn-your-referees")

@@ -10,6 +10,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterator
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from textual.widgets import Input
 
 from postinterview.app import PostInterviewApp
 from postinterview.domain.editing import move_stage
+from postinterview.domain.interviews import add_interview
 from postinterview.domain.stages import Stage
 from postinterview.storage.store import ApplicationStore
 from tests.conftest import FIXED_NOW, sample_application
@@ -122,3 +124,67 @@ def test_problems_banner_and_list(snap_compare: SnapCompare, fixed_dir: Path) ->
     app = app_with(data_dir, SAMPLE[:1])
     (data_dir / "applications" / "broken-abc123.toml").write_text('company = "unterminated\n')
     assert snap_compare(app, terminal_size=SIZE, press=["p"], run_before=loaded)
+
+
+def _with_interview(data_dir: Path) -> PostInterviewApp:
+    app = app_with(data_dir, SAMPLE[:1])
+    store = ApplicationStore(data_dir)
+    current = store.load("app-0")
+    store.update(
+        "app-0",
+        lambda a: add_interview(
+            a.revised(referees=[{"name": "Dana Mentor"}]),
+            "int1",
+            FIXED_NOW - timedelta(hours=3),
+            FIXED_NOW,
+            kind="technical",
+            format="video",
+            planned_minutes=45,
+            actual_minutes=70,
+            decision_expected_on=date(2026, 11, 27),
+            interviewers=[
+                {"name": "Ana Ruiz", "title": "CTO", "email": "ana@acme.test"},
+                {"name": "Ben Okafor", "title": "Staff Engineer"},
+            ],
+            reflection={"went_well": "The system design discussion.", "still_want": "yes"},
+            checklist={"thank-you:ana-ruiz": {"state": "done", "at": FIXED_NOW}},
+        ),
+        current.revision,
+    )
+    return app
+
+
+def _open_interview(*keys: str) -> Callable[[Pilot[Any]], Any]:
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await loaded(pilot)
+        await pilot.press("i")
+        await loaded(pilot)
+        await pilot.press("enter", "down", "enter")
+        await loaded(pilot)
+        await pilot.press(*keys)
+        await pilot.pause()
+
+    return run_before
+
+
+def test_interview_picker(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    assert snap_compare(
+        app_with(tmp_path / "data", SAMPLE), terminal_size=SIZE, press=["i"], run_before=loaded
+    )
+
+
+def test_interview_facts(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    app = _with_interview(tmp_path / "data")
+    assert snap_compare(app, terminal_size=(110, 50), run_before=_open_interview())
+
+
+def test_interview_reflection(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    app = _with_interview(tmp_path / "data")
+    assert snap_compare(app, terminal_size=(110, 50), run_before=_open_interview("ctrl+n"))
+
+
+def test_interview_checklist(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    app = _with_interview(tmp_path / "data")
+    assert snap_compare(
+        app, terminal_size=(110, 50), run_before=_open_interview("ctrl+n", "ctrl+n")
+    )

@@ -5,8 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Literal
 
+from postinterview.domain.checklist import base_item_id
 from postinterview.domain.ids import short_token
 from postinterview.domain.models import Application, ChecklistMark, Interview
+
+REFEREES_WARNED_ITEM = "warn-your-referees"
+"""The checklist item whose tick means the referees have been told a call may come."""
 
 
 class InterviewNotFound(LookupError):
@@ -62,12 +66,19 @@ def mark_checklist_entry(
     state: Literal["done", "not_applicable"] | None,
     now: datetime,
 ) -> Application:
-    """Record a checklist entry as done or not applicable, or clear its mark (None)."""
+    """Record a checklist entry as done or not applicable, or clear its mark (None).
+
+    Ticking the 'warn your referees' entry also records, on each referee not yet warned, when
+    they were: that is what the application detail and the plan look at.
+    """
     marks = dict(find_interview(application, interview_id).checklist)
     if state is None:
         marks.pop(entry_id, None)
     else:
         marks[entry_id] = ChecklistMark(state=state, at=now)
+    if base_item_id(entry_id) == REFEREES_WARNED_ITEM and state == "done":
+        warned = [r if r.notified_at else r.revised(notified_at=now) for r in application.referees]
+        application = application.revised(referees=warned)
     return revise_interview(application, interview_id, {"checklist": marks}, now)
 
 

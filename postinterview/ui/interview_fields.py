@@ -5,6 +5,7 @@ Pure functions (no widgets), so the rules are unit-tested and the screen stays t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -35,8 +36,8 @@ REFLECTION_FIELDS = (
 
 
 @dataclass(frozen=True)
-class InterviewerText:
-    """One interviewer row as typed."""
+class ContactText:
+    """One person's row as typed (an interviewer or a referee)."""
 
     name: str = ""
     title: str = ""
@@ -60,9 +61,9 @@ def default_interview_start(now: datetime) -> datetime:
     return start.replace(minute=start.minute - start.minute % 15, second=0, microsecond=0)
 
 
-def interviewer_text(contact: Contact) -> InterviewerText:
-    """The row text for a recorded interviewer."""
-    return InterviewerText(contact.name, contact.title, contact.email or contact.phone)
+def contact_text(contact: Contact) -> ContactText:
+    """The row text for a recorded person."""
+    return ContactText(contact.name, contact.title, contact.email or contact.phone)
 
 
 def facts_text(interview: Interview) -> dict[str, str]:
@@ -144,13 +145,13 @@ def parse_facts(text: dict[str, str], now: datetime) -> tuple[dict[str, Any], di
     return values, errors
 
 
-def parse_interviewers(
-    rows: list[InterviewerText], recorded: list[Contact]
+def parse_contacts(
+    rows: list[ContactText], recorded: Sequence[Contact], role: str = "interviewer"
 ) -> tuple[list[dict[str, Any]] | None, dict[int, str]]:
-    """The interviewers to store, or None while a row is wrong; and a message per bad row.
+    """The people to store, or None while a row is wrong; and a message per bad row.
 
-    A person's other recorded details (notes, unknown keys) are kept when the row at the same
-    place still names them.
+    A person's other recorded details (notes, when a referee was warned, unknown keys) are
+    kept when the row at the same place still names them.
     """
     people: list[dict[str, Any]] = []
     errors: dict[int, str] = {}
@@ -158,7 +159,7 @@ def parse_interviewers(
         if row.is_blank:
             continue
         if not row.name.strip():
-            errors[index] = "Give the interviewer's name, or clear the row."
+            errors[index] = f"Give the {role}'s name, or clear the row."
             continue
         contact = row.contact.strip()
         kept: dict[str, Any] = {}

@@ -41,12 +41,12 @@ from postinterview.domain.interviews import (
 from postinterview.domain.models import Application, Interview
 from postinterview.domain.stages import Stage
 from postinterview.storage.store import ApplicationStore, Change, Stored, StoreError
-from postinterview.ui.interview_fields import local_text, parse_facts, parse_interviewers
+from postinterview.ui.interview_fields import local_text, parse_contacts, parse_facts
 from postinterview.ui.screens.confirm import ConfirmScreen
 from postinterview.ui.screens.stage_picker import StagePickerScreen
 from postinterview.ui.widgets.checklist_view import ChecklistList, ChecklistView
+from postinterview.ui.widgets.contacts_editor import ContactsEditor
 from postinterview.ui.widgets.interview_forms import FactsForm, ReflectionForm
-from postinterview.ui.widgets.interviewers_editor import InterviewersEditor
 
 AUTOSAVE_DELAY = 0.6
 """Seconds after the last keystroke before saving: often enough to lose nothing."""
@@ -76,7 +76,8 @@ class InterviewScreen(Screen[None]):
         """The application as last read or saved, with its file revision."""
         self.interview_id = interview_id
         self._save_timer: Timer | None = None
-        self._pending: dict[str, Any] = {}
+        self._pending: tuple[dict[str, Any], dict[str, Any]] = ({}, {})
+        """Changes read at the last keystroke (interview's, application's), not yet saved."""
         self._loading = True
 
     @property
@@ -112,7 +113,7 @@ class InterviewScreen(Screen[None]):
 
     async def _show_record(self) -> None:
         interview = self.interview
-        await self.query_one(FactsForm).load(interview)
+        await self.query_one(FactsForm).load(interview, self.application.referees)
         self.query_one(ReflectionForm).load(interview)
         self._refresh_header_and_checklist()
 
@@ -158,7 +159,7 @@ class InterviewScreen(Screen[None]):
     async def action_add_interviewer(self) -> None:
         """Add a row for another interviewer."""
         self.query_one(TabbedContent).active = "facts"
-        await self.query_one(InterviewersEditor).add_row()
+        await self.query_one("#interviewers", ContactsEditor).add_row()
 
     def action_close(self) -> None:
         """Save what is typed, then go back."""
@@ -193,47 +194,60 @@ class InterviewScreen(Screen[None]):
     @on(Select.Changed)
     @on(Checkbox.Changed)
     @on(RadioSet.Changed)
-    @on(InterviewersEditor.Changed)
+    @on(ContactsEditor.Changed)
     def _typed(self) -> None:
         if self._loading:
             return
         # Read now, save in a moment: if the app closes first, on_unmount saves this.
-        self._pending, _ = self._collect_changes(show_errors=False)
+        self._pending = self._collect_changes(show_errors=False)[:2]
         if self._save_timer is not None:
             self._save_timer.stop()
         self._save_timer = self.set_timer(AUTOSAVE_DELAY, self.action_save_now)
 
     def on_unmount(self) -> None:
         # The widgets are gone by now, so save what was read at the last keystroke.
-        if self._save_timer is not None and self._pending:
-            pending = self._pending
-            self._save(
-                lambda a: revise_interview(a, self.interview_id, pending, self.clock()), False
-            )
+        if self._save_timer is not None and any(self._pending):
+            self._save(self._change_for(*self._pending), on_screen=False)
 
     def action_save_now(self) -> None:
         """Save every valid field that differs from what was last saved."""
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
-        self._pending = {}
-        changes, problems = self._collect_changes(show_errors=True)
-        if changes:
-            self._save(lambda a: revise_interview(a, self.interview_id, changes, self.clock()))
+        self._pending = ({}, {})
+        interview_changes, application_changes, problems = self._collect_changes(True)
+        if interview_changes or application_changes:
+            self._save(self._change_for(interview_changes, application_changes))
         if problems:
             fields = f"{problems} field{'s' if problems > 1 else ''}"
             self._show_status(f"{fields} to correct: the rest is saved.", error=True)
 
-    def _collect_changes(self, show_errors: bool) -> tuple[dict[str, Any], int]:
-        """The valid values that differ from the saved interview, and how many fields are bad."""
+    def _change_for(
+        self, interview_changes: dict[str, Any], application_changes: dict[str, Any]
+    ) -> Change:
+        def change(application: Application) -> Application:
+            if application_changes:
+                application = application.revised(**application_changes)
+            return revise_interview(application, self.interview_id, interview_changes, self.clock())
+
+        return change
+
+    def _collect_changes(self, show_errors: bool) -> tuple[dict[str, Any], dict[str, Any], int]:
+        """The valid values that differ from what is saved (the interview's, the application's),
+        and how many fields are wrong."""
         facts = self.query_one(FactsForm)
         values, errors = parse_facts(facts.text(), self.clock())
         values.update(facts.choices())
-        editor = self.query_one(InterviewersEditor)
-        people, row_errors = parse_interviewers(editor.rows(), self.interview.interviewers)
+        interviewers = self.query_one("#interviewers", ContactsEditor)
+        people, row_errors = parse_contacts(interviewers.rows(), self.interview.interviewers)
+        referees_editor = self.query_one("#referees", ContactsEditor)
+        referees, referee_errors = parse_contacts(
+            referees_editor.rows(), self.application.referees, "referee"
+        )
         if show_errors:  # not while typing: "2026-1" is not wrong, just unfinished
             facts.show_errors(errors)
-            editor.show_errors(row_errors)
+            interviewers.show_errors(row_errors)
+            referees_editor.show_errors(referee_errors)
         if people is not None:
             values["interviewers"] = people
         reflection, went_badly = self.query_one(ReflectionForm).values()
@@ -241,7 +255,10 @@ class InterviewScreen(Screen[None]):
         values["went_badly"] = went_badly
         saved = self.interview.model_dump(mode="python")
         changes = {name: value for name, value in values.items() if saved.get(name) != value}
-        return changes, len(errors) + len(row_errors)
+        application_changes: dict[str, Any] = {}
+        if referees is not None and referees != self.application.model_dump()["referees"]:
+            application_changes["referees"] = referees
+        return changes, application_changes, len(errors) + len(row_errors) + len(referee_errors)
 
     def _save(self, change: Change, on_screen: bool = True) -> bool:
         """Apply `change` to the file on disk now; report the outcome. True when saved.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Literal
 
 from rich.text import Text
@@ -50,12 +50,16 @@ def when_text(entry: ChecklistEntry, state: EntryState, now: datetime) -> str:
             return "yesterday"
         return local.strftime("%a %d %b")
 
+    def by(deadline: datetime) -> str:
+        # Deadlines are the end of a day, stored as the next midnight: name the day itself.
+        return day(deadline - timedelta(microseconds=1))
+
     if state == EntryState.OVERDUE and entry.overdue_at is not None:
-        return f"overdue since {day(entry.overdue_at)}"
+        return f"overdue: was due by {by(entry.overdue_at)}"
     if state == EntryState.DUE and entry.due_at is not None and entry.kind == ItemKind.DO:
-        return f"due {day(entry.due_at)}" if entry.due_at >= now else "due now"
+        return f"due by {by(entry.due_at)}" if entry.due_at >= now else "due now"
     if state == EntryState.DUE and entry.overdue_at is not None and entry.kind == ItemKind.DONT:
-        return f"until {day(entry.overdue_at)}"
+        return f"until the end of {by(entry.overdue_at)}"
     if state == EntryState.UPCOMING:
         return f"from {day(entry.opens_at)}"
     return ""
@@ -66,17 +70,20 @@ def entry_prompt(entry: ChecklistEntry, state: EntryState, now: datetime) -> Tex
     marker, style = MARKERS[state]
     prompt = Text()
     prompt.append(f" {marker} ", style=style)
-    prompt.append("DO    " if entry.kind == ItemKind.DO else "DON'T ", style="bold")
     done = state in (EntryState.DONE, EntryState.NOT_APPLICABLE)
-    prompt.append(entry.text, style="strike bright_black" if done else "")
+    # A don't already reads as one ("Don't…", "Never…"); colour tells them apart at a glance.
+    text_style = (
+        "strike bright_black" if done else ("magenta" if entry.kind == ItemKind.DONT else "")
+    )
+    prompt.append(entry.text, style=text_style)
     timing = when_text(entry, state, now)
     if timing:
         prompt.append(f"  ({timing})", style=style)
-    prompt.append(f"\n        {entry.why}", style="italic bright_black")
+    prompt.append(f"\n   {entry.why}", style="italic bright_black")
     if entry.detail:
-        prompt.append(f"\n        {entry.detail}", style="bright_black")
+        prompt.append(f"\n   {entry.detail}", style="bright_black")
     if entry.note:
-        prompt.append(f"\n        Sources differ: {entry.note}", style="dim")
+        prompt.append(f"\n   {entry.note}", style="dim")
     return prompt
 
 
@@ -139,7 +146,10 @@ class ChecklistView(Vertical):
         listing.highlighted = ids.index(keep) if keep in ids else next(iter(selectable), None)
 
         overdue = sum(state == EntryState.OVERDUE for _, state in states)
-        to_do = sum(state == EntryState.DUE and e.kind == ItemKind.DO for e, state in states)
+        to_do = sum(
+            state == EntryState.DUE and e.kind == ItemKind.DO and e.due_at is not None
+            for e, state in states
+        )
         summary = f"{progress.finished} of {progress.total} handled"
         if overdue:
             summary += f"  ·  {overdue} overdue"

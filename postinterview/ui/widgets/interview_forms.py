@@ -5,19 +5,20 @@ They show values and report what is typed; the screen validates and saves.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, Select, Static, TextArea
 
-from postinterview.domain.models import Interview, InterviewFormat, InterviewKind
+from postinterview.domain.models import Contact, Interview, InterviewFormat, InterviewKind
 from postinterview.ui.interview_fields import (
     REFLECTION_FIELDS,
+    contact_text,
     facts_text,
-    interviewer_text,
 )
-from postinterview.ui.widgets.interviewers_editor import InterviewersEditor
+from postinterview.ui.widgets.contacts_editor import ContactsEditor
 
 KIND_CHOICES = [(kind.value.capitalize(), kind) for kind in InterviewKind]
 FORMAT_CHOICES = [
@@ -85,21 +86,29 @@ class FactsForm(VerticalScroll):
             _field("round"), _field("planned_minutes"), _field("actual_minutes"), classes="row"
         )
         yield Label("Interviewers (name, job title, email or phone)", classes="field-label")
-        yield InterviewersEditor(id="interviewers")
+        yield ContactsEditor("+ Add interviewer  ctrl+o", id="interviewers")
         yield Horizontal(_field("decision_expected_on"), _field("contact_method"), classes="row")
         yield _field("next_steps")
         yield _field("promised_to_send")
         yield Checkbox("They asked for references", id="references_requested")
+        yield Label(
+            "Your referees for this application (they are named in the checklist)",
+            classes="field-label",
+        )
+        yield ContactsEditor("+ Add referee", id="referees")
 
-    async def load(self, interview: Interview) -> None:
-        """Show `interview`."""
+    async def load(self, interview: Interview, referees: Sequence[Contact]) -> None:
+        """Show `interview`, and the application's referees."""
         for name, text in facts_text(interview).items():
             self.query_one(f"#{name}", Input).value = text
         self.query_one("#kind", Select).value = interview.kind
         self.query_one("#format", Select).value = _choice(interview.format)
         self.query_one("#references_requested", Checkbox).value = interview.references_requested
-        editor = self.query_one(InterviewersEditor)
-        await editor.set_rows([interviewer_text(p) for p in interview.interviewers])
+        interviewers = self.query_one("#interviewers", ContactsEditor)
+        await interviewers.set_rows([contact_text(p) for p in interview.interviewers])
+        await self.query_one("#referees", ContactsEditor).set_rows(
+            [contact_text(p) for p in referees]
+        )
 
     def text(self) -> dict[str, str]:
         """What is typed in each single-line field."""

@@ -1,4 +1,4 @@
-"""A list of interviewer rows (name, title, email or phone) that grows and shrinks."""
+"""A list of people (name, title, email or phone) that grows and shrinks: interviewers, referees."""
 
 from __future__ import annotations
 
@@ -8,27 +8,27 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Input, Static
 
-from postinterview.ui.interview_fields import InterviewerText
+from postinterview.ui.interview_fields import ContactText
 
 
-class InterviewerRow(Vertical):
-    """One interviewer."""
+class ContactRow(Vertical):
+    """One person."""
 
-    def __init__(self, person: InterviewerText) -> None:
-        super().__init__(classes="interviewer-row")
+    def __init__(self, person: ContactText) -> None:
+        super().__init__(classes="contact-row")
         self._person = person
 
     def compose(self) -> ComposeResult:
-        with Horizontal(classes="interviewer-fields"):
+        with Horizontal(classes="contact-fields"):
             yield Input(self._person.name, placeholder="Name", classes="name")
             yield Input(self._person.title, placeholder="Job title", classes="title")
             yield Input(self._person.contact, placeholder="Email or phone", classes="contact")
-            yield Button("✕", classes="remove", tooltip="Remove this interviewer")
+            yield Button("✕", classes="remove", tooltip="Remove this person")
         yield Static("", classes="field-error")
 
-    def value(self) -> InterviewerText:
+    def value(self) -> ContactText:
         """What is typed in the row."""
-        return InterviewerText(
+        return ContactText(
             self.query_one(".name", Input).value,
             self.query_one(".title", Input).value,
             self.query_one(".contact", Input).value,
@@ -41,44 +41,48 @@ class InterviewerRow(Vertical):
         error.display = bool(message)
 
 
-class InterviewersEditor(Vertical):
-    """The interviewers of one interview. The screen reads `rows()`; this never saves."""
+class ContactsEditor(Vertical):
+    """People of one kind. The screen reads `rows()`; this never saves."""
 
     class Changed(Message):
         """A row was added or removed (typing in a row arrives as Input.Changed)."""
 
+    def __init__(self, add_label: str, *, id: str) -> None:  # noqa: A002 (Textual's name)
+        super().__init__(id=id)
+        self._add_label = add_label
+
     def compose(self) -> ComposeResult:
-        yield Vertical(id="interviewer-rows")
-        yield Button("+ Add interviewer  ctrl+o", id="add-interviewer", compact=True)
+        yield Vertical(classes="contact-rows")
+        yield Button(self._add_label, classes="add-contact", compact=True)
 
-    async def set_rows(self, people: list[InterviewerText]) -> None:
+    async def set_rows(self, people: list[ContactText]) -> None:
         """Replace every row; always leaves at least one (empty) row to type in."""
-        container = self.query_one("#interviewer-rows")
+        container = self.query_one(".contact-rows")
         await container.remove_children()
-        await container.mount_all([InterviewerRow(p) for p in people or [InterviewerText()]])
+        await container.mount_all([ContactRow(p) for p in people or [ContactText()]])
 
-    def rows(self) -> list[InterviewerText]:
+    def rows(self) -> list[ContactText]:
         """Every row's text, in order."""
-        return [row.value() for row in self.query(InterviewerRow)]
+        return [row.value() for row in self.query(ContactRow)]
 
     def show_errors(self, errors: dict[int, str]) -> None:
         """Show the message for each row that has one; clear the others."""
-        for index, row in enumerate(self.query(InterviewerRow)):
+        for index, row in enumerate(self.query(ContactRow)):
             row.show_error(errors.get(index, ""))
 
-    @on(Button.Pressed, "#add-interviewer")
+    @on(Button.Pressed, ".add-contact")
     async def add_row(self) -> None:
         """Add an empty row and put the cursor in it."""
-        row = InterviewerRow(InterviewerText())
-        await self.query_one("#interviewer-rows").mount(row)
+        row = ContactRow(ContactText())
+        await self.query_one(".contact-rows").mount(row)
         row.query_one(".name", Input).focus()
         self.post_message(self.Changed())
 
     @on(Button.Pressed, ".remove")
     async def _remove_row(self, event: Button.Pressed) -> None:
         event.stop()
-        row = next(a for a in event.button.ancestors if isinstance(a, InterviewerRow))
+        row = next(a for a in event.button.ancestors if isinstance(a, ContactRow))
         await row.remove()
-        if not self.query(InterviewerRow):
-            await self.query_one("#interviewer-rows").mount(InterviewerRow(InterviewerText()))
+        if not self.query(ContactRow):
+            await self.query_one(".contact-rows").mount(ContactRow(ContactText()))
         self.post_message(self.Changed())

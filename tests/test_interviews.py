@@ -1,0 +1,167 @@
+"""Interview edits (domain) and the interview form's parsing (pure UI rules)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from pydantic import ValidationError
+
+from postinterview.domain.interviews import (
+    InterviewNotFound,
+    add_interview,
+    find_interview,
+    latest_interview,
+    mark_checklist_entry,
+    remove_interview,
+    revise_interview,
+)
+from postinterview.domain.models import Contact
+from postinterview.ui.interview_fields import (
+    ContactText,
+    default_interview_start,
+    facts_text,
+    parse_contacts,
+    parse_facts,
+)
+from tests.conftest import FIXED_NOW, sample_application
+
+
+@pytest.fixture(autouse=True)
+def _utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_add_find_revise_and_remove_an_interview(now: datetime) -> None:
+    app = add_interview(sample_application(), "int1", now, now, kind="technical")
+    assert find_interview(app, "int1").kind == "technical"
+    later = now + timedelta(hours=1)
+    app = add_interview(app, "int2", later, later)
+    assert latest_interview(app) is not None and latest_interview(app).id == "int2"  # type: ignore[union-attr]
+    app = revise_interview(app, "int1", {"actual_minutes": 50}, later)
+    assert find_interview(app, "int1").actual_minutes == 50
+    assert app.updated_at == later
+    app = remove_interview(app, "int1", later)
+    with pytest.raises(InterviewNotFound):
+        find_interview(app, "int1")
+    with pytest.raises(ValueError, match="already taken"):
+        add_interview(app, "int2", now, now)
+
+
+def test_revise_validates(now: datetime) -> None:
+    app = add_interview(sample_application(), "int1", now, now)
+    with pytest.raises(ValidationError):
+        revise_interview(app, "int1", {"actual_minutes": -5}, now)
+
+
+def test_marks_are_set_flipped_and_cleared(now: datetime) -> None:
+    app = add_interview(sample_application(), "int1", now, now)
+    app = mark_checklist_entry(app, "int1", "thank-you:ana", "done", now)
+    mark = find_interview(app, "int1").checklist["thank-you:ana"]
+    assert (mark.state, mark.at) == ("done", now)
+    app = mark_checklist_entry(app, "int1", "thank-you:ana", None, now)
+    assert find_interview(app, "int1").checklist == {}
+
+
+def test_ticking_warn_your_referees_records_when_each_was_warned(now: datetime) -> None:
+    earlier = now - timedelta(days=3)
+    app = sample_application().revised(
+        referees=[{"name": "Old Boss", "notified_at": earlier}, {"name": "Mentor"}]
+    )
+    app = add_interview(app, "int1", now, now)
+    app = mark_checklist_entry(app, "int1", "warn-your-referees", "done", now)
+    assert [r.notified_at for r in app.referees] == [earlier, now]
+    unmarked = mark_checklist_entry(app, "int1", "warn-your-referees", None, now)
+    assert [r.notified_at for r in unmarked.referees] == [earlier, now]  # history is kept
+
+
+def test_parse_facts_accepts_a_complete_record() -> None:
+    values, errors = parse_facts(
+        {
+            "at": "2026-11-20 13:00",
+            "round": "2",
+            "planned_minutes": "45",
+            "actual_minutes": "",
+            "decision_expected_on": "2026-11-27",
+            "contact_method": " email ",
+        },
+        FIXED_NOW,
+    )
+    assert errors == {}
+    assert values["at"] == datetime(2026, 11, 20, 13, 0, tzinfo=UTC)
+    assert (values["round"], values["planned_minutes"], values["actual_minutes"]) == (2, 45, None)
+    assert values["decision_expected_on"] == date(2026, 11, 27)
+    assert values["contact_method"] == "email"
+
+
+@pytest.mark.parametrize(
+    "field, typed, message",
+    [
+        ("at", "yesterday", "YYYY-MM-DD HH:MM"),
+        ("at", "2026-11-20 16:00", "in the future"),
+        ("actual_minutes", "-5", "between 1 and 1440"),
+        ("planned_minutes", "forty", "whole number"),
+        ("round", "0", "between 1 and 50"),
+        ("decision_expected_on", "2026-11-19", "before the interview"),
+        ("decision_expected_on", "next week", "YYYY-MM-DD"),
+    ],
+)
+def test_parse_facts_explains_bad_fields_and_leaves_them_out(
+    field: str, typed: str, message: str
+) -> None:
+    text = {"at": "2026-11-20 13:00", field: typed}
+    values, errors = parse_facts(text, FIXED_NOW)
+    assert message in errors[field]
+    assert field not in values
+
+
+def test_a_time_a_few_minutes_ahead_is_tolerated() -> None:
+    _, errors = parse_facts({"at": "2026-11-20 15:40"}, FIXED_NOW)  # the clock says 15:30
+    assert errors == {}
+
+
+def test_default_start_is_an_hour_ago_on_the_quarter() -> None:
+    start = default_interview_start(datetime(2026, 11, 20, 15, 38, tzinfo=UTC))
+    assert start == datetime(2026, 11, 20, 14, 30, tzinfo=UTC)
+    assert (
+        facts_text(find_interview(add_interview(sample_application(), "i", start, start), "i"))[
+            "at"
+        ]
+        == "2026-11-20 14:30"
+    )
+
+
+def test_parse_contacts_skips_blank_rows_and_needs_a_name() -> None:
+    rows = [
+        ContactText("Ana Ruiz", "CTO", "ana@acme.test"),
+        ContactText(),
+        ContactText("Ben", "", "+44 20 7946 0000"),
+    ]
+    people, errors = parse_contacts(rows, [])
+    assert errors == {}
+    assert people == [
+        {"name": "Ana Ruiz", "title": "CTO", "email": "ana@acme.test", "phone": ""},
+        {"name": "Ben", "title": "", "email": "", "phone": "+44 20 7946 0000"},
+    ]
+    people, errors = parse_contacts([ContactText("", "Recruiter", "")], [], "referee")
+    assert people is None
+    assert errors == {0: "Give the referee's name, or clear the row."}
+
+
+def test_parse_contacts_keeps_details_the_form_does_not_show(now: datetime) -> None:
+    recorded = [Contact(name="Ana Ruiz", note="Loves Rust", future_key=1)]  # type: ignore[call-arg]
+    people, _ = parse_contacts([ContactText("Ana Ruiz", "CTO", "")], recorded)
+    assert people is not None
+    assert (people[0]["note"], people[0]["future_key"], people[0]["title"]) == (
+        "Loves Rust",
+        1,
+        "CTO",
+    )
+    renamed, _ = parse_contacts([ContactText("Someone Else", "", "")], recorded)
+    assert renamed is not None and "note" not in renamed[0]
