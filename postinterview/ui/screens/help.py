@@ -12,6 +12,31 @@ HELP_TEXT = """\
 # postinterview
 
 Record each application, keep it moving, and never lose track of where it stands.
+Just out of an interview? Press `i` (or `f2`) from anywhere.
+
+## I just had an interview
+
+Choose the application (or add it), then three steps, each one optional and saved as you
+type:
+
+1. **Interview**: when, what kind, who interviewed you, how long it was meant to take and
+   took, when they will decide, how they will contact you, what you promised to send, and
+   your referees.
+2. **Reflection**: what went well, what to improve, what interested them, where you
+   struggled, what you forgot to say, and whether you still want the job. Tick "it went
+   badly" to get the steps that help you recover.
+3. **Checklist**: every do and don't for the hours and days after, with why each matters
+   and when it is due. Overdue items are marked `!`, items due now `•`.
+
+| Key | What it does |
+| --- | --- |
+| `ctrl+n` / `ctrl+b` | Next / previous step |
+| `ctrl+o` | Add another interviewer |
+| `space` | Tick a checklist item (again to untick) |
+| `x` | Mark a checklist item as not applying |
+| `ctrl+t` | Move the application to another stage (rejected shows the after-rejection steps) |
+| `ctrl+s` | Save now (everything is saved as you type anyway) |
+| `escape` | Back to the list |
 
 ## Applications
 
@@ -28,6 +53,7 @@ Record each application, keep it moving, and never lose track of where it stands
 
 | Key | What it does |
 | --- | --- |
+| `i` or `f2` | I just had an interview |
 | `ctrl+p` | Command palette: every action by name |
 | `?` or `f1` | This help |
 | `escape` | Close a dialog without saving |

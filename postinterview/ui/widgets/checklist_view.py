@@ -57,7 +57,7 @@ def when_text(entry: ChecklistEntry, state: EntryState, now: datetime) -> str:
     if state == EntryState.OVERDUE and entry.overdue_at is not None:
         return f"overdue: was due by {by(entry.overdue_at)}"
     if state == EntryState.DUE and entry.due_at is not None and entry.kind == ItemKind.DO:
-        return f"due by {by(entry.due_at)}" if entry.due_at >= now else "due now"
+        return f"due {by(entry.due_at)}" if entry.due_at >= now else "due now"
     if state == EntryState.DUE and entry.overdue_at is not None and entry.kind == ItemKind.DONT:
         return f"until the end of {by(entry.overdue_at)}"
     if state == EntryState.UPCOMING:
