@@ -49,6 +49,16 @@ async def type_text(pilot: Pilot[None], text: str) -> None:
     await pilot.press(*[("space" if ch == " " else ch) for ch in text])
 
 
+async def add_by_keys(pilot: Pilot[None], company: str, role: str) -> None:
+    """Press n, type the company, tab, the role, and enter."""
+    await pilot.press("n")
+    await type_text(pilot, company)
+    await pilot.press("tab")
+    await type_text(pilot, role)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 async def test_an_empty_folder_welcomes_and_leads_to_the_first_application(data_dir: Path) -> None:
     app = make_app(data_dir)
     async with app.run_test(size=SIZE) as pilot:
@@ -67,12 +77,7 @@ async def test_adding_an_application_by_keyboard_writes_its_toml_file(data_dir: 
     app = make_app(data_dir)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("n")
-        await type_text(pilot, "Acme Robotics")
-        await pilot.press("tab")
-        await type_text(pilot, "Backend Engineer")
-        await pilot.press("enter")
-        await pilot.pause()
+        await add_by_keys(pilot, "Acme Robotics", "Backend Engineer")
         assert not isinstance(app.screen, ApplicationFormScreen)
         table = main_screen(app).query_one(ApplicationTable)
         assert table.row_count == 1
@@ -229,12 +234,7 @@ async def test_a_second_app_on_the_same_folder_sees_the_data(data_dir: Path) -> 
     first = make_app(data_dir)
     async with first.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("n")
-        await type_text(pilot, "Initech")
-        await pilot.press("tab")
-        await type_text(pilot, "Analyst")
-        await pilot.press("enter")
-        await pilot.pause()
+        await add_by_keys(pilot, "Initech", "Analyst")
     second = make_app(data_dir)
     async with second.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -298,12 +298,7 @@ async def test_a_failed_save_keeps_the_form_open_with_the_reason(
     app = make_app(data_dir)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("n")
-        await type_text(pilot, "Acme")
-        await pilot.press("tab")
-        await type_text(pilot, "Engineer")
-        await pilot.press("enter")
-        await pilot.pause()
+        await add_by_keys(pilot, "Acme", "Engineer")
         form = app.screen
         assert isinstance(form, ApplicationFormScreen)
         assert "No space left" in str(form.query_one("#form-error", Static).render())

@@ -67,6 +67,17 @@ async def open_recorded_interview(pilot: Pilot[None]) -> InterviewScreen:
     return screen
 
 
+async def push_interview(pilot: Pilot[None], stored: Stored) -> InterviewScreen:
+    """Open the interview 'int1' of `stored` directly."""
+    await settle(pilot)
+    app = pilot.app
+    assert isinstance(app, PostInterviewApp)
+    screen = InterviewScreen(app.store, app.clock, stored, "int1")
+    await app.push_screen(screen)
+    await pilot.pause()
+    return screen
+
+
 def with_interview(data_dir: Path, **fields: Any) -> Stored:
     store = ApplicationStore(data_dir)
     stored = store.create(sample_application())
@@ -200,10 +211,7 @@ async def test_checklist_ticks_marks_and_unticks(data_dir: Path) -> None:
     )
     app = make_app(data_dir)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = InterviewScreen(app.store, app.clock, stored, "int1")
-        await app.push_screen(screen)
-        await pilot.pause()
+        screen = await push_interview(pilot, stored)
         await pilot.press("ctrl+n", "ctrl+n")
         listing = screen.query_one(ChecklistList)
         ids = [option.id for option in listing.options]
@@ -236,10 +244,7 @@ async def test_went_badly_and_rejected_bring_their_own_steps(data_dir: Path) -> 
     stored = with_interview(data_dir)
     app = make_app(data_dir)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = InterviewScreen(app.store, app.clock, stored, "int1")
-        await app.push_screen(screen)
-        await pilot.pause()
+        screen = await push_interview(pilot, stored)
 
         def entry_ids() -> list[str | None]:
             return [option.id for option in screen.query_one(ChecklistList).options]
@@ -267,10 +272,7 @@ async def test_a_failed_save_is_shown_and_the_typing_stays(
     stored = with_interview(data_dir)
     app = make_app(data_dir)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = InterviewScreen(app.store, app.clock, stored, "int1")
-        await app.push_screen(screen)
-        await pilot.pause()
+        screen = await push_interview(pilot, stored)
 
         def disk_full(*_: object, **__: object) -> None:
             raise CannotSave("Could not save Acme: No space left on device.")
