@@ -137,6 +137,7 @@ async def test_from_launch_to_a_recorded_interview_and_a_ticked_thank_you(data_d
         assert ticked is not None and ticked.id == "thank-you:ana-ruiz"
 
     [record] = records(data_dir)
+    assert record["stage"] == "interviewing"  # recording an interview moved it on
     [interview] = record["interviews"]
     assert interview["at"].isoformat() == "2026-11-20T13:00:00+00:00"
     assert (interview["round"], interview["planned_minutes"], interview["actual_minutes"]) == (

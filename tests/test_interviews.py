@@ -15,10 +15,12 @@ from postinterview.domain.interviews import (
     find_interview,
     latest_interview,
     mark_checklist_entry,
+    record_interview,
     remove_interview,
     revise_interview,
 )
 from postinterview.domain.models import Contact
+from postinterview.domain.stages import Stage
 from postinterview.ui.interview_fields import (
     ContactText,
     default_interview_start,
@@ -52,6 +54,33 @@ def test_add_find_revise_and_remove_an_interview(now: datetime) -> None:
         find_interview(app, "int1")
     with pytest.raises(ValueError, match="already taken"):
         add_interview(app, "int2", now, now)
+
+
+@pytest.mark.parametrize(
+    "stage, expected",
+    [
+        (Stage.APPLIED, Stage.INTERVIEWING),
+        (Stage.SCREENING, Stage.INTERVIEWING),
+        (Stage.INTERVIEWING, Stage.INTERVIEWING),
+        (Stage.AWAITING_DECISION, Stage.AWAITING_DECISION),
+        (Stage.OFFER, Stage.OFFER),
+    ],
+)
+def test_recording_an_interview_moves_an_early_application_on(
+    stage: Stage, expected: Stage, now: datetime
+) -> None:
+    app = sample_application().model_copy(update={"stage": stage})
+    recorded = record_interview(app, "int1", now, now)
+    assert recorded.stage == expected
+    moved = recorded.stage_history[-1]
+    if stage != expected:
+        assert (moved.from_stage, moved.to_stage, moved.note) == (
+            stage,
+            expected,
+            "Interview recorded",
+        )
+    else:
+        assert len(recorded.stage_history) == len(app.stage_history)
 
 
 def test_revise_validates(now: datetime) -> None:

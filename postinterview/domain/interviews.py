@@ -6,8 +6,10 @@ from datetime import datetime
 from typing import Any, Literal
 
 from postinterview.domain.checklist import base_item_id
+from postinterview.domain.editing import move_stage
 from postinterview.domain.ids import short_token
 from postinterview.domain.models import Application, ChecklistMark, Interview
+from postinterview.domain.stages import Stage
 
 REFEREES_WARNED_ITEM = "warn-your-referees"
 """The checklist item whose tick means the referees have been told a call may come."""
@@ -45,6 +47,23 @@ def add_interview(
         raise ValueError(f"Interview id {interview_id} is already taken.")
     interview = Interview.model_validate({"id": interview_id, "at": at, **fields})
     return application.revised(interviews=[*application.interviews, interview], updated_at=now)
+
+
+STAGES_BEFORE_INTERVIEWS = (Stage.APPLIED, Stage.SCREENING)
+
+
+def record_interview(
+    application: Application, interview_id: str, at: datetime, now: datetime
+) -> Application:
+    """A new interview, as the 'I just had an interview' flow records it.
+
+    An application still at Applied or Screening has plainly moved on: it goes to
+    Interviewing, and the move is kept in its history like any other.
+    """
+    updated = add_interview(application, interview_id, at, now)
+    if updated.stage in STAGES_BEFORE_INTERVIEWS:
+        updated = move_stage(updated, Stage.INTERVIEWING, now, note="Interview recorded")
+    return updated
 
 
 def revise_interview(

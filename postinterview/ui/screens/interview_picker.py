@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from postinterview.clock import Clock
 from postinterview.domain.editing import same_company
-from postinterview.domain.interviews import add_interview, new_interview_id
+from postinterview.domain.interviews import new_interview_id, record_interview
 from postinterview.domain.models import Application
 from postinterview.storage.store import ApplicationStore, Stored, StoreError
 from postinterview.ui.application_fields import describe_company
@@ -112,7 +112,7 @@ class InterviewPickerScreen(ModalScreen[Choice | None]):
         try:
             saved = self._store.update(
                 stored.application.id,
-                lambda a: add_interview(a, interview_id, start, now),
+                lambda a: record_interview(a, interview_id, start, now),
                 stored.revision,
             )
         except StoreError as error:
