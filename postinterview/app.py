@@ -21,7 +21,7 @@ class PostInterviewApp(App[None]):
     """postinterview: the days after a job interview, in the terminal."""
 
     TITLE = "postinterview"
-    CSS_PATH = ["ui/theme.tcss", "ui/screens.tcss"]
+    CSS_PATH = ["ui/theme.tcss", "ui/screens.tcss", "ui/signals.tcss"]
     BINDINGS = [
         Binding("i,f2", "new_interview", "I just had an interview"),
         Binding("f1,question_mark", "help", "Help"),

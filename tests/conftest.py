@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -23,6 +25,17 @@ def _isolated_data_dir(
     fallback = tmp_path_factory.mktemp("default-data")
     monkeypatch.setattr(paths, "default_data_dir", lambda: fallback)
     monkeypatch.delenv(paths.DATA_DIR_ENV, raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _utc_local_zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Times are typed and shown in local time: pin the zone so no result depends on the
+    machine's."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
 
 
 @pytest.fixture

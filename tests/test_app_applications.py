@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 import pytest
@@ -21,32 +20,13 @@ from postinterview.ui.screens.problems import ProblemsScreen
 from postinterview.ui.screens.stage_picker import StagePickerScreen
 from postinterview.ui.widgets.application_table import ApplicationTable
 from tests.conftest import FIXED_NOW, sample_application
+from tests.pilot_tools import make_app, settle, stored_records, type_text
 
 SIZE = (110, 40)
 
 
-def make_app(data_dir: Path) -> PostInterviewApp:
-    return PostInterviewApp(ApplicationStore(data_dir), clock=lambda: FIXED_NOW)
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    """Let the load worker finish and the screen repaint."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
 def main_screen(app: PostInterviewApp) -> ApplicationsScreen:
     return next(s for s in app.screen_stack if isinstance(s, ApplicationsScreen))
-
-
-def stored_files(data_dir: Path) -> list[dict[str, object]]:
-    folder = data_dir / "applications"
-    return [tomllib.loads(p.read_text("utf-8")) for p in sorted(folder.glob("*.toml"))]
-
-
-async def type_text(pilot: Pilot[None], text: str) -> None:
-    await pilot.press(*[("space" if ch == " " else ch) for ch in text])
 
 
 async def add_by_keys(pilot: Pilot[None], company: str, role: str) -> None:
@@ -82,7 +62,7 @@ async def test_adding_an_application_by_keyboard_writes_its_toml_file(data_dir: 
         table = main_screen(app).query_one(ApplicationTable)
         assert table.row_count == 1
         assert not main_screen(app).query_one("#welcome").display
-    [record] = stored_files(data_dir)
+    [record] = stored_records(data_dir)
     assert (record["company"], record["role"], record["stage"]) == (
         "Acme Robotics",
         "Backend Engineer",
@@ -128,7 +108,7 @@ async def test_a_bad_applied_date_is_explained_and_the_form_keeps_the_text(
         assert app.screen is form
         assert message in str(form.query_one("#applied_on-error", Static).render())
         assert form.query_one("#company", Input).value == "Acme"
-    assert stored_files(data_dir) == []
+    assert stored_records(data_dir) == []
 
 
 async def test_a_duplicate_company_is_warned_about_before_it_is_saved(
@@ -150,11 +130,11 @@ async def test_a_duplicate_company_is_warned_about_before_it_is_saved(
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is form  # first save only warns
-        assert len(stored_files(data_dir)) == 1
+        assert len(stored_records(data_dir)) == 1
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert not isinstance(app.screen, ApplicationFormScreen)
-    assert sorted(r["company"] for r in stored_files(data_dir)) == ["ACME inc", "Acme, Inc."]
+    assert sorted(r["company"] for r in stored_records(data_dir)) == ["ACME inc", "Acme, Inc."]
 
 
 async def test_editing_saves_the_change_at_once(data_dir: Path) -> None:
@@ -171,7 +151,7 @@ async def test_editing_saves_the_change_at_once(data_dir: Path) -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert not isinstance(app.screen, ApplicationFormScreen)
-    [record] = stored_files(data_dir)
+    [record] = stored_records(data_dir)
     assert record["role"] == "Staff Engineer"
     assert record["recruiter"] == {"name": "Rae Recruiter"}
     assert record["notes"] == "Met at the meetup."  # untouched fields stay
@@ -187,7 +167,7 @@ async def test_moving_a_stage_by_keys_is_saved_with_its_history(data_dir: Path) 
         assert isinstance(app.screen, StagePickerScreen)
         await pilot.press("down", "enter")  # Screening is highlighted first; down: Interviewing
         await pilot.pause()
-    [record] = stored_files(data_dir)
+    [record] = stored_records(data_dir)
     assert record["stage"] == "interviewing"
     history = record["stage_history"]
     assert isinstance(history, list)
@@ -221,11 +201,11 @@ async def test_delete_asks_first_and_moves_the_file_aside(data_dir: Path) -> Non
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")  # no: nothing happens
         await pilot.pause()
-        assert len(stored_files(data_dir)) == 1
+        assert len(stored_records(data_dir)) == 1
         await pilot.press("d", "y")
         await pilot.pause()
         assert main_screen(app).query_one("#welcome").display
-    assert stored_files(data_dir) == []
+    assert stored_records(data_dir) == []
     [moved] = (data_dir / "deleted").iterdir()
     assert moved.name.startswith(stored.application.id)
 
@@ -271,7 +251,7 @@ async def test_an_edit_clashing_with_another_window_is_not_lost(data_dir: Path) 
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert not isinstance(app.screen, ApplicationFormScreen)  # no clash on role
-        [record] = stored_files(data_dir)
+        [record] = stored_records(data_dir)
         assert (record["role"], record["stage"], record["notes"]) == ("Lead", "screening", "Theirs")
 
         await pilot.press("e")
@@ -282,10 +262,10 @@ async def test_an_edit_clashing_with_another_window_is_not_lost(data_dir: Path) 
         await pilot.pause()
         assert app.screen is form  # the clash is shown, the form stays open with our text
         assert "Changed elsewhere" in str(form.query_one("#form-error", Static).render())
-        assert stored_files(data_dir)[0]["notes"] == "Theirs again"
+        assert stored_records(data_dir)[0]["notes"] == "Theirs again"
         await pilot.press("ctrl+s")  # saving again is a deliberate choice to replace theirs
         await pilot.pause()
-    assert stored_files(data_dir)[0]["notes"] == "Mine"
+    assert stored_records(data_dir)[0]["notes"] == "Mine"
 
 
 async def test_a_failed_save_keeps_the_form_open_with_the_reason(

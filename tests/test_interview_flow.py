@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import time
-import tomllib
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -22,37 +19,9 @@ from postinterview.ui.screens.interview_picker import InterviewPickerScreen
 from postinterview.ui.screens.stage_picker import StagePickerScreen
 from postinterview.ui.widgets.checklist_view import ChecklistList
 from tests.conftest import FIXED_NOW, sample_application
+from tests.pilot_tools import make_app, settle, stored_records, type_text
 
 SIZE = (120, 50)
-
-
-@pytest.fixture(autouse=True)
-def _utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Times are typed and shown in local time: pin the zone."""
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
-
-
-def make_app(data_dir: Path) -> PostInterviewApp:
-    return PostInterviewApp(ApplicationStore(data_dir), clock=lambda: FIXED_NOW)
-
-
-def records(data_dir: Path) -> list[dict[str, Any]]:
-    folder = data_dir / "applications"
-    return [tomllib.loads(p.read_text("utf-8")) for p in sorted(folder.glob("*.toml"))]
-
-
-async def type_text(pilot: Pilot[None], text: str) -> None:
-    await pilot.press(*[{" ": "space", "-": "minus", ":": "colon"}.get(ch, ch) for ch in text])
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def open_recorded_interview(pilot: Pilot[None]) -> InterviewScreen:
@@ -136,7 +105,7 @@ async def test_from_launch_to_a_recorded_interview_and_a_ticked_thank_you(data_d
         ticked = listing.highlighted_option
         assert ticked is not None and ticked.id == "thank-you:ana-ruiz"
 
-    [record] = records(data_dir)
+    [record] = stored_records(data_dir)
     assert record["stage"] == "interviewing"  # recording an interview moved it on
     [interview] = record["interviews"]
     assert interview["at"].isoformat() == "2026-11-20T13:00:00+00:00"
@@ -187,7 +156,7 @@ async def test_bad_input_is_explained_inline_and_the_rest_is_saved(data_dir: Pat
         assert "interviewer's name" in str(row_error.render())
         assert "3 fields to correct" in str(screen.query_one("#save-status", Static).render())
         assert screen.query_one("#actual_minutes", Input).value == "-5"  # kept to correct
-    interview = records(data_dir)[0]["interviews"][0]
+    interview = stored_records(data_dir)[0]["interviews"][0]
     assert interview["planned_minutes"] == 40  # the valid change was saved
     assert "actual_minutes" not in interview
     assert interview["at"] == FIXED_NOW - timedelta(hours=2)
@@ -203,7 +172,9 @@ async def test_typing_is_saved_even_when_leaving_at_once(data_dir: Path) -> None
         await type_text(pilot, "Clear answers")
         await pilot.press("escape")  # before the autosave delay has passed
         await pilot.pause()
-    assert records(data_dir)[0]["interviews"][0]["reflection"]["went_well"] == "Clear answers"
+    assert (
+        stored_records(data_dir)[0]["interviews"][0]["reflection"]["went_well"] == "Clear answers"
+    )
 
 
 async def test_checklist_ticks_marks_and_unticks(data_dir: Path) -> None:
@@ -225,20 +196,21 @@ async def test_checklist_ticks_marks_and_unticks(data_dir: Path) -> None:
         await pilot.press("space")
         await pilot.pause()
         assert (
-            records(data_dir)[0]["interviews"][0]["checklist"]["thank-you:ben"]["state"] == "done"
+            stored_records(data_dir)[0]["interviews"][0]["checklist"]["thank-you:ben"]["state"]
+            == "done"
         )
         assert str(summary.render()) != before
 
         listing.highlighted = ids.index("warn-your-referees")
         await pilot.press("x")
         await pilot.pause()
-        marks = records(data_dir)[0]["interviews"][0]["checklist"]
+        marks = stored_records(data_dir)[0]["interviews"][0]["checklist"]
         assert marks["warn-your-referees"]["state"] == "not_applicable"
 
         listing.highlighted = ids.index("thank-you:ben")
         await pilot.press("space")  # untick
         await pilot.pause()
-        assert "thank-you:ben" not in records(data_dir)[0]["interviews"][0]["checklist"]
+        assert "thank-you:ben" not in stored_records(data_dir)[0]["interviews"][0]["checklist"]
 
 
 async def test_went_badly_and_rejected_bring_their_own_steps(data_dir: Path) -> None:
@@ -256,7 +228,7 @@ async def test_went_badly_and_rejected_bring_their_own_steps(data_dir: Path) -> 
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "write-it-down-honestly" in entry_ids()
-        assert records(data_dir)[0]["interviews"][0]["went_badly"] is True
+        assert stored_records(data_dir)[0]["interviews"][0]["went_badly"] is True
 
         await pilot.press("ctrl+t")
         await pilot.pause()
@@ -264,7 +236,7 @@ async def test_went_badly_and_rejected_bring_their_own_steps(data_dir: Path) -> 
         app.screen.dismiss(Stage.REJECTED)
         await pilot.pause()
         assert "ask-for-feedback" in entry_ids()
-        assert records(data_dir)[0]["stage"] == "rejected"
+        assert stored_records(data_dir)[0]["stage"] == "rejected"
 
 
 async def test_a_failed_save_is_shown_and_the_typing_stays(
@@ -289,4 +261,4 @@ async def test_a_failed_save_is_shown_and_the_typing_stays(
         monkeypatch.undo()
         await pilot.press("ctrl+s")  # retry once the disk has room
         await pilot.pause()
-    assert records(data_dir)[0]["interviews"][0]["next_steps"] == "Final round next week"
+    assert stored_records(data_dir)[0]["interviews"][0]["next_steps"] == "Final round next week"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -29,15 +27,6 @@ from postinterview.ui.interview_fields import (
     parse_facts,
 )
 from tests.conftest import FIXED_NOW, sample_application
-
-
-@pytest.fixture(autouse=True)
-def _utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 def test_add_find_revise_and_remove_an_interview(now: datetime) -> None:

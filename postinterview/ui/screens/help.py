@@ -35,8 +35,29 @@ type:
 | `space` | Tick a checklist item (again to untick) |
 | `x` | Mark a checklist item as not applying |
 | `ctrl+t` | Move the application to another stage (rejected shows the after-rejection steps) |
+| `ctrl+g` | Positive signals: what you noticed, and what it does not mean |
 | `ctrl+s` | Save now (everything is saved as you type anyway) |
 | `escape` | Back to the list |
+
+## Positive signals
+
+From an interview, `ctrl+g`. Each encouraging sign recruiters mention is a yes/no question;
+what your notes already show (it ran long, you met several people, they gave a date) is
+suggested in yellow, and counts only once you confirm it. The reading on the right (0 to
+100, a plain band name and what counted) updates as you answer. It describes what you
+noticed; it does not predict the result. Cautions are kept apart and weigh lightly.
+Below, how your past readings lined up with offers and rejections, with the number of cases.
+
+| Key | What it does |
+| --- | --- |
+| `space` | Yes / no |
+| `backspace` | Back to "not answered" |
+| `a` | Accept every suggestion from your notes |
+| `escape` | Back to the interview |
+
+To weigh the signs your own way, put a `[signal_weights]` table in `settings.toml` in your
+data folder, e.g. `ran_long = 4` (0 ignores a sign). Values that make no sense are shown on
+the Signals screen and the standard weights used instead.
 
 ## Applications
 

@@ -40,9 +40,11 @@ from postinterview.domain.interviews import (
 )
 from postinterview.domain.models import Application, Interview
 from postinterview.domain.stages import Stage
+from postinterview.storage.settings_store import load_settings
 from postinterview.storage.store import ApplicationStore, Change, Stored, StoreError
 from postinterview.ui.interview_fields import local_text, parse_contacts, parse_facts
 from postinterview.ui.screens.confirm import ConfirmScreen
+from postinterview.ui.screens.signals import SignalsScreen
 from postinterview.ui.screens.stage_picker import StagePickerScreen
 from postinterview.ui.widgets.checklist_view import ChecklistList, ChecklistView
 from postinterview.ui.widgets.contacts_editor import ContactsEditor
@@ -60,10 +62,11 @@ class InterviewScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "close", "Back"),
         Binding("ctrl+n", "step(1)", "Next step"),
-        Binding("ctrl+b", "step(-1)", "Previous step"),
+        Binding("ctrl+b", "step(-1)", "Previous step", show=False),
         Binding("ctrl+o", "add_interviewer", "Add interviewer"),
         Binding("ctrl+s", "save_now", "Save now", show=False),
         Binding("ctrl+t", "move_stage", "Stage"),
+        Binding("ctrl+g", "signals", "Signals"),
     ]
 
     def __init__(
@@ -141,6 +144,11 @@ class InterviewScreen(Screen[None]):
                 "Change stage", "E.g. rejected: shows what to do next", self.action_move_stage
             ),
             SystemCommand(
+                "Positive signals",
+                "What encouraging signs you noticed, and what they do not mean",
+                self.action_signals,
+            ),
+            SystemCommand(
                 "Delete this interview", "After a confirmation", self.action_delete_interview
             ),
         ]
@@ -175,6 +183,33 @@ class InterviewScreen(Screen[None]):
                 self._save(lambda a: move_stage(a, target, self.clock()))
 
         self.app.push_screen(StagePickerScreen(app.company, app.stage), moved)
+
+    def action_signals(self) -> None:
+        """Save what is typed, then rate the signals of this interview."""
+        self.action_save_now()
+        settings = load_settings(self.store.root)
+        self.app.push_screen(
+            SignalsScreen(
+                self.store,
+                self.clock,
+                self.application.id,
+                self.interview_id,
+                weights=settings.settings.signal_weights,
+                weight_problems=settings.problems,
+            )
+        )
+
+    def on_screen_resume(self) -> None:
+        # Another screen (signals, stage) may have saved this file: pick up its revision so
+        # the next autosave is not reported as a change made elsewhere.
+        if self._loading:
+            return
+        try:
+            self.stored = self.store.load(self.application.id)
+        except StoreError as error:
+            self._show_status(f"Could not re-read the application: {error}", error=True)
+            return
+        self._refresh_header_and_checklist()
 
     def action_delete_interview(self) -> None:
         """Remove this interview from the application, once confirmed."""

@@ -1,0 +1,134 @@
+"""Reading `settings.toml`: a person's preferences, written by hand.
+
+Reading never fails and never writes. A missing file means the defaults. A file that cannot be
+read or is not TOML means the defaults plus a problem naming the file and the reason. A setting
+of the wrong type is left out (its default is used) and reported; every other setting still
+applies, and keys this version does not know are kept.
+
+Unlike application files, settings need no `schema_version` or `[file_end]`: a person writing
+`[signal_weights]` by hand should not have to know about either.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from postinterview.domain.settings import Settings
+from postinterview.storage import paths
+
+MAX_SETTINGS_BYTES = 1024 * 1024
+"""Larger files are refused before parsing: real settings are a few hundred bytes."""
+
+_MAX_PASSES = 20
+"""Bad settings are dropped and the rest validated again; a bound so this always ends."""
+
+
+@dataclass(frozen=True)
+class SettingsLoad:
+    """The settings to use, and what was wrong with the file, if anything."""
+
+    settings: Settings
+    """The settings: the file's where they are valid, the defaults elsewhere."""
+    problems: list[str] = field(default_factory=list)
+    """One sentence per problem, naming the file (and line and setting where known)."""
+    path: Path | None = None
+    """The file that was read (or would have been)."""
+
+
+def load_settings(root: Path) -> SettingsLoad:
+    """The settings in data folder `root`. Never raises for anything the file may contain."""
+    path = paths.settings_path(root)
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_SETTINGS_BYTES + 1)  # one byte over shows an oversized file
+    except FileNotFoundError:
+        return SettingsLoad(Settings(), [], path)
+    except IsADirectoryError:
+        return _defaults(path, "is a folder, not a file")
+    except OSError as error:
+        return _defaults(path, f"cannot be read ({error.strerror or error})")
+    if len(raw) > MAX_SETTINGS_BYTES:
+        return _defaults(path, f"is larger than {MAX_SETTINGS_BYTES // 1024} KiB")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return _defaults(path, f"line {line}: not valid UTF-8 text")
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        return _defaults(path, f"not valid TOML: {error}")  # ends "(at line N, column M)"
+    except (RecursionError, ValueError, TypeError, MemoryError) as error:
+        return _defaults(path, f"not readable TOML ({type(error).__name__})")
+    settings, problems = _validate(document, text, path)
+    return SettingsLoad(settings, problems, path)
+
+
+def _defaults(path: Path, reason: str) -> SettingsLoad:
+    return SettingsLoad(Settings(), [f"{path}: {reason}. The default settings are used."], path)
+
+
+def _validate(document: dict[str, Any], text: str, path: Path) -> tuple[Settings, list[str]]:
+    """Validate, leaving out each bad setting (and reporting it) until the rest is valid."""
+    data = copy.deepcopy(document)
+    problems: list[str] = []
+    for _ in range(_MAX_PASSES):
+        try:
+            return Settings.model_validate(data), problems
+        except ValidationError as error:
+            for item in error.errors():
+                loc = item["loc"]
+                problems.append(_describe(path, text, loc, item["msg"], item.get("input")))
+                if not _drop(data, loc):
+                    return Settings(), [*problems, f"{path}: the default settings are used."]
+    return Settings(), [*problems, f"{path}: the default settings are used."]
+
+
+def _drop(data: dict[str, Any], loc: Sequence[str | int]) -> bool:
+    """Remove the value at `loc`, or failing that its top-level setting. False if neither exists."""
+    parent: Any = data
+    for part in loc[:-1]:
+        if not isinstance(parent, dict) or part not in parent:
+            parent = None
+            break
+        parent = parent[part]
+    if loc and isinstance(parent, dict) and loc[-1] in parent:
+        del parent[loc[-1]]
+        return True
+    if loc and loc[0] in data:
+        del data[loc[0]]
+        return True
+    return False
+
+
+def _describe(path: Path, text: str, loc: Sequence[str | int], message: str, value: Any) -> str:
+    where = ".".join(str(part) for part in loc) or "settings"
+    line = _line_of(text, loc)
+    at = f"line {line}, " if line is not None else ""
+    message = message.removeprefix("Value error, ")
+    message = message[:1].lower() + message[1:]
+    found = f" (found {value!r})" if not isinstance(value, dict | list) else ""
+    return f"{path}: {at}{where}: {message}{found}. Left out; its default is used."
+
+
+def _line_of(text: str, loc: Sequence[str | int]) -> int | None:
+    """Best-effort line of the last key in `loc`, looked for after its table's header."""
+    lines = text.splitlines()
+    start = 0
+    keys = [str(part) for part in loc]
+    if len(keys) > 1:
+        header = re.compile(rf'^\s*\[\s*"?{re.escape(keys[0])}"?\s*\]\s*$')
+        start = next((i for i, line in enumerate(lines) if header.match(line)), 0)
+    key = re.compile(rf'^\s*"?{re.escape(keys[-1])}"?\s*=') if keys else None
+    for index in range(start, len(lines)):
+        if key is not None and key.match(lines[index]):
+            return index + 1
+    return None

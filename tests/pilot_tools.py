@@ -1,0 +1,40 @@
+"""Helpers for driving the app with the Pilot and reading what it wrote."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
+
+from postinterview.app import PostInterviewApp
+from postinterview.storage.store import ApplicationStore
+from tests.conftest import FIXED_NOW
+
+KEY_NAMES = {" ": "space", "-": "minus", ":": "colon"}
+"""Characters whose key has a name of its own."""
+
+
+def make_app(data: Path | ApplicationStore) -> PostInterviewApp:
+    """The app on a data folder (or an existing store), with the clock fixed at `FIXED_NOW`."""
+    store = data if isinstance(data, ApplicationStore) else ApplicationStore(data)
+    return PostInterviewApp(store, clock=lambda: FIXED_NOW)
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Let workers (loading, history) finish and the screen repaint."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def type_text(pilot: Pilot[None], text: str) -> None:
+    """Type `text` key by key."""
+    await pilot.press(*[KEY_NAMES.get(ch, ch) for ch in text])
+
+
+def stored_records(data_dir: Path) -> list[dict[str, Any]]:
+    """Every application file in `data_dir`, parsed, in file-name order."""
+    folder = data_dir / "applications"
+    return [tomllib.loads(p.read_text("utf-8")) for p in sorted(folder.glob("*.toml"))]
