@@ -98,16 +98,78 @@ def test_unknown_keys_are_kept(tmp_path: Path) -> None:
     write_settings(
         tmp_path,
         'schema_version = 1\ntheme = "nord"\n[signal_weights]\nran_long = 2\n'
-        "[follow_up]\nsmall_company_days = 5\n",
+        "[follow_up]\nsmall_company_days = 5\n[board]\nstale_days = 14\n",
     )
     loaded = load_settings(tmp_path)
     assert loaded.problems == []
     assert loaded.settings.model_extra == {
         "schema_version": 1,
         "theme": "nord",
-        "follow_up": {"small_company_days": 5},
+        "board": {"stale_days": 14},
     }
-    assert loaded.settings.model_dump()["follow_up"] == {"small_company_days": 5}
+    # A key this version does not know inside a known table is kept too.
+    assert loaded.settings.follow_up.model_extra == {"small_company_days": 5}
+    assert loaded.settings.model_dump()["follow_up"]["small_company_days"] == 5
+
+
+def test_follow_up_settings_default_to_the_catalog_and_usual_thresholds(tmp_path: Path) -> None:
+    follow_up = load_settings(tmp_path / "nowhere").settings.follow_up
+    assert follow_up.follow_up_days is None
+    assert follow_up.follow_up_days_small is None and follow_up.follow_up_days_large is None
+    assert (follow_up.min_days_between_chases, follow_up.quiet_after_days) == (7, 14)
+    assert follow_up.active_target == 5
+
+
+def test_follow_up_settings_are_read(tmp_path: Path) -> None:
+    write_settings(
+        tmp_path,
+        "[follow_up]\nfollow_up_days = 10\nfollow_up_days_small = 5\nfollow_up_days_large = 14\n"
+        "min_days_between_chases = 5\nquiet_after_days = 21\nactive_target = 0\n",
+    )
+    loaded = load_settings(tmp_path)
+    assert loaded.problems == []
+    follow_up = loaded.settings.follow_up
+    assert (follow_up.follow_up_days, follow_up.follow_up_days_small) == (10, 5)
+    assert follow_up.follow_up_days_large == 14
+    assert (follow_up.min_days_between_chases, follow_up.quiet_after_days) == (5, 21)
+    assert follow_up.active_target == 0  # the reminder turned off
+
+
+def test_a_bad_follow_up_value_is_reported_and_its_default_used(tmp_path: Path) -> None:
+    path = write_settings(
+        tmp_path,
+        "[signal_weights]\nran_long = 2\n\n[follow_up]\nfollow_up_days = 0\n"
+        'quiet_after_days = "two weeks"\nactive_target = 101\nmin_days_between_chases = 3\n'
+        "follow_up_days_large = true\n",
+    )
+    loaded = load_settings(tmp_path)
+    follow_up = loaded.settings.follow_up
+    # The good values still apply, the bad ones fall back to their defaults.
+    assert follow_up.min_days_between_chases == 3
+    assert loaded.settings.signal_weights == {"ran_long": 2.0}
+    assert follow_up.follow_up_days is None and follow_up.follow_up_days_large is None
+    assert (follow_up.quiet_after_days, follow_up.active_target) == (14, 5)
+    assert len(loaded.problems) == 4
+    problems = {p.split(": ")[1].split(",")[0]: p for p in loaded.problems}
+    assert set(problems) == {"line 5", "line 6", "line 7", "line 9"}
+    assert (
+        "follow_up.follow_up_days: input should be greater than or equal to 1" in problems["line 5"]
+    )
+    assert (
+        "follow_up.quiet_after_days" in problems["line 6"] and "'two weeks'" in problems["line 6"]
+    )
+    assert "less than or equal to 100" in problems["line 7"]
+    assert "follow_up.follow_up_days_large" in problems["line 9"]
+    assert all(str(path) in p and p.endswith("its default is used.") for p in loaded.problems)
+
+
+def test_a_follow_up_setting_that_is_not_a_table_falls_back_entirely(tmp_path: Path) -> None:
+    write_settings(tmp_path, "follow_up = 7\n[signal_weights]\nran_long = 2\n")
+    loaded = load_settings(tmp_path)
+    assert loaded.settings.follow_up == Settings().follow_up
+    assert loaded.settings.signal_weights == {"ran_long": 2.0}
+    [problem] = loaded.problems
+    assert "follow_up" in problem and "line 1" in problem
 
 
 def test_a_huge_file_is_refused_before_parsing(tmp_path: Path) -> None:

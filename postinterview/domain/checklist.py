@@ -222,6 +222,24 @@ class DueRule(_CatalogModel):
             raise ValueError("overdue_after_hours must not come before due_within_hours")
         return self
 
+    def with_fallbacks(
+        self, days: int | None = None, small: int | None = None, large: int | None = None
+    ) -> DueRule:
+        """This rule with the given fallback days in place of its own (None keeps its own).
+
+        Only decision-date rules have fallbacks; any other rule is returned unchanged.
+        """
+        if self.anchor != Anchor.DECISION_DATE:
+            return self
+        changes = {
+            "fallback_days": days,
+            "fallback_days_small": small,
+            "fallback_days_large": large,
+        }
+        data = self.model_dump()
+        data.update({key: value for key, value in changes.items() if value is not None})
+        return DueRule.model_validate(data)
+
     def fallback_for(self, size: CompanySize | None) -> int:
         """Days after the interview to use when they gave no decision date."""
         by_size = {
@@ -253,11 +271,15 @@ class CatalogItem(_CatalogModel):
     per: Per | None = None
     requires: Requirement | None = None
     when: Outcome | None = None
+    in_plan: bool = False
+    """A concrete action for the follow-up plan (the Today list), not only checklist advice."""
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
         if len(set(self.sources)) != len(self.sources):
             raise ValueError("sources are listed twice")
+        if self.in_plan and self.kind != ItemKind.DO:
+            raise ValueError("only a 'do' can be in the plan: there is nothing to tick for a don't")
         uses_who = WHO in self.text
         if "{" in self.text.replace(WHO, "") or "}" in self.text.replace(WHO, ""):
             raise ValueError("text may only use the {who} placeholder")
@@ -294,6 +316,23 @@ class ChecklistCatalog(_CatalogModel):
             if unknown:
                 raise ValueError(f"item {item.id!r} cites unknown sources: {', '.join(unknown)}")
         return self
+
+    def with_fallbacks(
+        self, days: int | None = None, small: int | None = None, large: int | None = None
+    ) -> ChecklistCatalog:
+        """The catalog with a person's own waiting times in every decision-date rule.
+
+        The one place where settings change due rules, so the checklist and the plan agree.
+        """
+        if days is None and small is None and large is None:
+            return self
+        items = [
+            item
+            if item.due is None
+            else item.model_copy(update={"due": item.due.with_fallbacks(days, small, large)})
+            for item in self.items
+        ]
+        return self.model_copy(update={"items": items})
 
     def item(self, item_id: str) -> CatalogItem:
         """The item with this id (an entry id such as 'thank-you:ana' works too)."""

@@ -213,6 +213,8 @@ class Application(Record):
     contact_log: list[ContactLogEntry] = Field(default_factory=list)
     stage_history: list[StageChange] = Field(default_factory=list)
     interviews: list[Interview] = Field(default_factory=list)
+    quiet_acknowledged_at: Timestamp | None = None
+    """The person chose to keep waiting at this moment; the quiet clock restarts from it."""
 
     def to_record(self) -> dict[str, Any]:
         """The data to store: absent and empty fields left out, unknown keys kept."""

@@ -18,6 +18,36 @@ from pydantic import BaseModel, ConfigDict, Field, Strict
 Number = Annotated[float, Strict()]
 """A TOML integer or float; text and booleans are refused rather than guessed at."""
 
+WaitDays = Annotated[int, Strict(), Field(ge=1, le=60)]
+"""A whole number of days to wait: at least one, at most about two months."""
+
+Target = Annotated[int, Strict(), Field(ge=0, le=100)]
+"""How many applications to keep open at once; 0 turns the reminder off."""
+
+DEFAULT_MIN_DAYS_BETWEEN_CHASES = 7
+DEFAULT_QUIET_AFTER_DAYS = 14
+DEFAULT_ACTIVE_TARGET = 5
+
+
+class FollowUpSettings(BaseModel):
+    """The `[follow_up]` table: waiting times and the weekly review's thresholds."""
+
+    model_config = ConfigDict(extra="allow")
+
+    follow_up_days: WaitDays | None = None
+    """Days after the interview to follow up when they gave no date and the company size is not
+    recorded. Unset: the checklist catalog's own number."""
+    follow_up_days_small: WaitDays | None = None
+    """As follow_up_days, for a small company."""
+    follow_up_days_large: WaitDays | None = None
+    """As follow_up_days, for a large company."""
+    min_days_between_chases: WaitDays = DEFAULT_MIN_DAYS_BETWEEN_CHASES
+    """After any contact with them, wait this long before chasing again."""
+    quiet_after_days: WaitDays = DEFAULT_QUIET_AFTER_DAYS
+    """An open application with no activity for longer than this is shown as quiet."""
+    active_target: Target = DEFAULT_ACTIVE_TARGET
+    """The number of open applications to aim for; fewer brings a gentle reminder."""
+
 
 class Settings(BaseModel):
     """Everything a person can set. Every field has a default: an empty file is a valid one."""
@@ -31,3 +61,6 @@ class Settings(BaseModel):
     `[signal_weights]` table; unknown ids and implausible numbers are reported when the weights
     are used, and the standard weight is used for those.
     """
+
+    follow_up: FollowUpSettings = Field(default_factory=FollowUpSettings)
+    """The `[follow_up]` table; a bad value there is reported and its default used."""

@@ -1,0 +1,329 @@
+"""The follow-up plan: from an application and the clock, what to do next and by when.
+
+One place computes this; screens and the command line only display it. The actions are the
+checklist catalog's items marked `in_plan`, timed by the catalog's own due rules (the person's
+`[follow_up]` settings only replace its fallback days). The one rule of its own here is about
+badgering: a chase is held back (TOO_SOON) for a while after any contact with the company.
+
+Pure: no Textual, no storage, no clock (`now` is always passed in).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+from functools import cache
+from typing import Final
+
+from postinterview.domain.checklist import (
+    Anchor,
+    CatalogItem,
+    ChecklistCatalog,
+    ChecklistEntry,
+    EntryState,
+    ItemKind,
+    Outcome,
+    build_checklist,
+    entry_state,
+    join_names,
+    load_checklist_catalog,
+)
+from postinterview.domain.contacts import log_contact
+from postinterview.domain.interviews import find_interview, latest_interview, mark_checklist_entry
+from postinterview.domain.models import Application, Channel, Interview
+from postinterview.domain.settings import (
+    DEFAULT_ACTIVE_TARGET,
+    DEFAULT_MIN_DAYS_BETWEEN_CHASES,
+    DEFAULT_QUIET_AFTER_DAYS,
+    Settings,
+)
+from postinterview.domain.stages import Stage
+
+
+class ActionState(StrEnum):
+    """Where a planned action stands at a given moment."""
+
+    UPCOMING = "upcoming"
+    """Not open yet."""
+    DUE = "due"
+    """Open: worth doing now."""
+    OVERDUE = "overdue"
+    """Its deadline has passed."""
+    DONE = "done"
+    """Ticked off, or marked as not applying."""
+    TOO_SOON = "too_soon"
+    """Open by its date, but they were in touch so recently that chasing now would badger."""
+
+
+# Most urgent first: the order of plan_for's list.
+_STATE_ORDER: Final = (
+    ActionState.OVERDUE,
+    ActionState.DUE,
+    ActionState.TOO_SOON,
+    ActionState.UPCOMING,
+    ActionState.DONE,
+)
+
+_FROM_ENTRY: Final[Mapping[EntryState, ActionState]] = {
+    EntryState.UPCOMING: ActionState.UPCOMING,
+    EntryState.DUE: ActionState.DUE,
+    EntryState.OVERDUE: ActionState.OVERDUE,
+    EntryState.DONE: ActionState.DONE,
+    EntryState.NOT_APPLICABLE: ActionState.DONE,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ContactAction:
+    """How ticking off a contact action is written in the contact log."""
+
+    channel: Channel
+    note: str
+
+
+CONTACT_ACTIONS: Final[Mapping[str, ContactAction]] = {
+    "call-your-recruiter": ContactAction(Channel.PHONE, "Rang the recruiter after the interview."),
+    "thank-you": ContactAction(Channel.EMAIL, "Sent a thank-you note."),
+    "follow-up": ContactAction(Channel.EMAIL, "Asked how their decision is coming along."),
+    "ask-for-feedback": ContactAction(Channel.EMAIL, "Asked for feedback on the interview."),
+    "thank-your-recruiter": ContactAction(Channel.EMAIL, "Thanked the recruiter for their help."),
+    "tell-your-recruiter-how-it-felt": ContactAction(
+        Channel.PHONE, "Told the recruiter how the interview felt."
+    ),
+}
+"""Catalog item id -> its contact-log entry. Logging them is what lets the no-badgering rule
+see that you were in touch."""
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedAction:
+    """One thing to do for one application, with its dates and its state at `now`."""
+
+    application_id: str
+    interview_id: str | None
+    entry_id: str
+    """The checklist entry id (key in Interview.checklist), e.g. 'thank-you:ana-ruiz'."""
+    item_id: str
+    """The catalog item id, e.g. 'thank-you'."""
+    text: str
+    """What to do, names filled in."""
+    why: str
+    opens_at: datetime
+    due_at: datetime | None
+    overdue_at: datetime | None
+    state: ActionState
+    not_before: datetime | None = None
+    """For TOO_SOON: the earliest moment a contact stops being badgering."""
+    names: tuple[str, ...] = ()
+    """The people the action is about (interviewer, referees or recruiter), if recorded."""
+
+
+@dataclass(frozen=True, slots=True)
+class PlanSettings:
+    """The person's waiting times and review thresholds (see settings.FollowUpSettings)."""
+
+    follow_up_days: int | None = None
+    """None: the checklist catalog's fallback days for the follow-up rule."""
+    follow_up_days_small: int | None = None
+    follow_up_days_large: int | None = None
+    min_days_between_chases: int = DEFAULT_MIN_DAYS_BETWEEN_CHASES
+    quiet_after_days: int = DEFAULT_QUIET_AFTER_DAYS
+    active_target: int = DEFAULT_ACTIVE_TARGET
+
+
+DEFAULT_PLAN_SETTINGS: Final = PlanSettings()
+
+
+def plan_settings(settings: Settings) -> PlanSettings:
+    """The plan's settings from the `[follow_up]` table of settings.toml."""
+    table = settings.follow_up
+    return PlanSettings(
+        follow_up_days=table.follow_up_days,
+        follow_up_days_small=table.follow_up_days_small,
+        follow_up_days_large=table.follow_up_days_large,
+        min_days_between_chases=table.min_days_between_chases,
+        quiet_after_days=table.quiet_after_days,
+        active_target=table.active_target,
+    )
+
+
+def catalog_for(settings: PlanSettings = DEFAULT_PLAN_SETTINGS) -> ChecklistCatalog:
+    """The checklist catalog with the person's follow-up days: use it for the checklist screen
+    too, so that it and the plan always show the same dates."""
+    return _catalog_with(
+        settings.follow_up_days, settings.follow_up_days_small, settings.follow_up_days_large
+    )
+
+
+@cache
+def _catalog_with(days: int | None, small: int | None, large: int | None) -> ChecklistCatalog:
+    return load_checklist_catalog().with_fallbacks(days, small, large)
+
+
+def is_chase(item: CatalogItem) -> bool:
+    """A contact that asks for news: held back after recent contact, pointless once decided."""
+    return (
+        item.kind == ItemKind.DO
+        and item.due is not None
+        and item.due.anchor == Anchor.DECISION_DATE
+        and item.id in CONTACT_ACTIONS
+    )
+
+
+def _require_aware(now: datetime) -> None:
+    # A naive `now` would compare wrongly (or raise) against the aware record times.
+    if now.tzinfo is None or now.utcoffset() is None:
+        raise ValueError("now must be timezone-aware")
+
+
+def _belongs(item: CatalogItem, stage: Stage) -> bool:
+    """Whether an in-plan item still makes sense at this stage."""
+    if stage.is_closed:
+        # Nothing left to wait for: only the after-rejection courtesies remain.
+        return item.when == Outcome.REJECTED
+    if stage == Stage.OFFER:
+        return not is_chase(item)  # they have decided: there is no decision to ask about
+    return True
+
+
+def _latest_contact_log(application: Application, now: datetime) -> datetime | None:
+    # A contact logged for later (a call booked for Friday) has not happened yet.
+    return max((e.at for e in application.contact_log if e.at <= now), default=None)
+
+
+def _action(
+    application: Application,
+    interview: Interview,
+    entry: ChecklistEntry,
+    chase: bool,
+    now: datetime,
+    settings: PlanSettings,
+) -> PlannedAction:
+    state = _FROM_ENTRY[entry_state(entry, interview.checklist, now)]
+    not_before = None
+    if chase and state in (ActionState.DUE, ActionState.OVERDUE):
+        contact = _latest_contact_log(application, now)
+        if contact is not None:
+            earliest = contact + timedelta(days=settings.min_days_between_chases)
+            if now < earliest:
+                state, not_before = ActionState.TOO_SOON, earliest
+    return PlannedAction(
+        application_id=application.id,
+        interview_id=interview.id,
+        entry_id=entry.id,
+        item_id=entry.item_id,
+        text=entry.text,
+        why=entry.why,
+        opens_at=entry.opens_at,
+        due_at=entry.due_at,
+        overdue_at=entry.overdue_at,
+        state=state,
+        not_before=not_before,
+        names=entry.names,
+    )
+
+
+def _by_urgency(action: PlannedAction) -> tuple[int, bool, datetime, datetime]:
+    # Undated actions go after dated ones; the placeholder only compares with other undated ones.
+    return (
+        _STATE_ORDER.index(action.state),
+        action.due_at is None,
+        action.due_at or action.opens_at,
+        action.opens_at,
+    )
+
+
+def plan_for(
+    application: Application, now: datetime, settings: PlanSettings = DEFAULT_PLAN_SETTINGS
+) -> list[PlannedAction]:
+    """Every action for one application, most urgent first.
+
+    Order: overdue, due, too soon, upcoming, done; then by due date (undated last). Only the
+    latest interview counts: a later round supersedes the earlier ones, whose thank-you notes
+    and follow-ups are no longer the next step. No interview, no actions. A closed application
+    keeps only the after-rejection courtesies (asking for feedback, thanking the recruiter).
+    """
+    _require_aware(now)
+    interview = latest_interview(application)
+    if interview is None:
+        return []
+    catalog = catalog_for(settings)
+    actions = []
+    for entry in build_checklist(application, interview, catalog):
+        item = catalog.item(entry.item_id)
+        if item.in_plan and _belongs(item, application.stage):
+            actions.append(_action(application, interview, entry, is_chase(item), now, settings))
+    return sorted(actions, key=_by_urgency)
+
+
+def next_action(
+    application: Application, now: datetime, settings: PlanSettings = DEFAULT_PLAN_SETTINGS
+) -> PlannedAction | None:
+    """The most urgent action not yet done, or None."""
+    return next(
+        (a for a in plan_for(application, now, settings) if a.state != ActionState.DONE), None
+    )
+
+
+def plan_all(
+    applications: Iterable[Application],
+    now: datetime,
+    settings: PlanSettings = DEFAULT_PLAN_SETTINGS,
+) -> list[PlannedAction]:
+    """What to do now across every open application: due and overdue actions, overdue first,
+    then by due date (undated last)."""
+    _require_aware(now)
+    actions = [
+        action
+        for application in applications
+        if not application.stage.is_closed
+        for action in plan_for(application, now, settings)
+        if action.state in (ActionState.DUE, ActionState.OVERDUE)
+    ]
+    return sorted(actions, key=_by_urgency)
+
+
+def complete_action(
+    application: Application,
+    action: PlannedAction,
+    now: datetime,
+    channel: Channel | None = None,
+) -> Application:
+    """Tick `action` off; a contact action is also written in the contact log.
+
+    The log entry is what the no-badgering rule looks at, so a thank-you note sent today holds
+    back a follow-up for a while. `channel` overrides the usual one (a follow-up made by
+    phone). Completing an action already done changes nothing, so a double press logs once.
+    """
+    if action.interview_id is None:
+        raise ValueError("This action belongs to no interview, so there is nothing to tick.")
+    mark = find_interview(application, action.interview_id).checklist.get(action.entry_id)
+    if mark is not None and mark.state == "done":
+        return application
+    updated = mark_checklist_entry(application, action.interview_id, action.entry_id, "done", now)
+    contact = CONTACT_ACTIONS.get(action.item_id)
+    if contact is None:
+        return updated
+    return log_contact(
+        updated, now, contact.note, channel or contact.channel, join_names(action.names)
+    )
+
+
+def last_contact(application: Application) -> datetime | None:
+    """When you were last in touch: the latest interview or contact-log entry, if any."""
+    moments = [i.at for i in application.interviews] + [e.at for e in application.contact_log]
+    return max(moments, default=None)
+
+
+def last_activity(application: Application) -> datetime:
+    """The latest sign of life: creation, a stage move, an interview, a contact, or the person
+    choosing to keep waiting."""
+    moments = [application.created_at]
+    moments += [change.at for change in application.stage_history]
+    moments += [interview.at for interview in application.interviews]
+    moments += [entry.at for entry in application.contact_log]
+    if application.quiet_acknowledged_at is not None:
+        moments.append(application.quiet_acknowledged_at)
+    return max(moments)
