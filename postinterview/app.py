@@ -10,11 +10,17 @@ from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 
 from postinterview.clock import Clock, system_clock
-from postinterview.storage.store import ApplicationStore
+from postinterview.storage.store import ApplicationStore, Stored
+from postinterview.ui.screens.application_detail import ApplicationDetailScreen
 from postinterview.ui.screens.applications import ApplicationsScreen
+from postinterview.ui.screens.board import BoardScreen
 from postinterview.ui.screens.help import HelpScreen
 from postinterview.ui.screens.interview import InterviewScreen
 from postinterview.ui.screens.interview_picker import Choice, InterviewPickerScreen
+from postinterview.ui.screens.weekly_review import WeeklyReviewScreen
+
+MODES = ("applications", "board")
+"""The views of all applications; `start_mode` picks the one the app opens on."""
 
 
 class PostInterviewApp(App[None]):
@@ -28,16 +34,34 @@ class PostInterviewApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
 
-    def __init__(self, store: ApplicationStore, clock: Clock = system_clock) -> None:
+    def __init__(
+        self, store: ApplicationStore, clock: Clock = system_clock, start_mode: str = "applications"
+    ) -> None:
         super().__init__()
         self.store = store
         """Where the applications are kept; handed to each screen."""
         self.clock = clock
         """Source of the current time for every screen."""
+        self.start_mode = start_mode
+        """The view to open on: one of `MODES`."""
 
     def on_mount(self) -> None:
         self.add_mode("applications", partial(ApplicationsScreen, self.store, self.clock))
-        self.switch_mode("applications")
+        self.add_mode("board", partial(BoardScreen, self.store, self.clock))
+        self.switch_mode(self.start_mode)
+
+    def open_application(self, app_id: str) -> None:
+        """Show everything about one application."""
+        self.push_screen(ApplicationDetailScreen(self.store, self.clock, app_id))
+
+    def open_interview(self, stored: Stored, interview_id: str) -> None:
+        """Show one interview: facts, reflection, checklist."""
+        self.push_screen(InterviewScreen(self.store, self.clock, stored, interview_id))
+
+    def action_weekly_review(self) -> None:
+        """Overdue actions, quiet applications, what must wait, and the week in figures."""
+        if not isinstance(self.screen, WeeklyReviewScreen | ModalScreen):
+            self.push_screen(WeeklyReviewScreen(self.store, self.clock))
 
     def action_help(self) -> None:
         """Show the keys and what each screen is for."""
@@ -51,8 +75,7 @@ class PostInterviewApp(App[None]):
 
         def chosen(choice: Choice | None) -> None:
             if choice is not None:
-                stored, interview_id = choice
-                self.push_screen(InterviewScreen(self.store, self.clock, stored, interview_id))
+                self.open_interview(*choice)
 
         self.push_screen(InterviewPickerScreen(self.store, self.clock), chosen)
 
@@ -63,6 +86,19 @@ class PostInterviewApp(App[None]):
             "I just had an interview",
             "Record it, reflect, and see what to do next",
             self.action_new_interview,
+        )
+        yield SystemCommand(
+            "Board", "Every application by stage", partial(self.switch_mode, "board")
+        )
+        yield SystemCommand(
+            "Applications list",
+            "Every application in a table",
+            partial(self.switch_mode, "applications"),
+        )
+        yield SystemCommand(
+            "Weekly review",
+            "Overdue, gone quiet, too soon; the week in figures",
+            self.action_weekly_review,
         )
         # Each screen offers its own actions to the palette.
         commands = getattr(screen, "palette_commands", None)

@@ -37,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     listing = commands.add_parser("list", help="print your applications")
     listing.add_argument("--json", action="store_true", help="print JSON for scripts")
+    commands.add_parser("board", help="open the app on the pipeline board")
     return parser
 
 
@@ -49,14 +50,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     store = ApplicationStore(data_dir)
     if args.command == "list":
         return _list(store, as_json=args.json)
-    return _run_app(store)
+    return _run_app(store, "board" if args.command == "board" else "applications")
 
 
-def _run_app(store: ApplicationStore) -> int:
+def _run_app(store: ApplicationStore, start_mode: str) -> int:
     # Imported here so that `postinterview list` does not pay for loading Textual.
     from postinterview.app import PostInterviewApp
 
-    PostInterviewApp(store).run()
+    PostInterviewApp(store, start_mode=start_mode).run()
     return 0
 
 

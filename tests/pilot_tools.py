@@ -16,10 +16,10 @@ KEY_NAMES = {" ": "space", "-": "minus", ":": "colon"}
 """Characters whose key has a name of its own."""
 
 
-def make_app(data: Path | ApplicationStore) -> PostInterviewApp:
+def make_app(data: Path | ApplicationStore, start_mode: str = "applications") -> PostInterviewApp:
     """The app on a data folder (or an existing store), with the clock fixed at `FIXED_NOW`."""
     store = data if isinstance(data, ApplicationStore) else ApplicationStore(data)
-    return PostInterviewApp(store, clock=lambda: FIXED_NOW)
+    return PostInterviewApp(store, clock=lambda: FIXED_NOW, start_mode=start_mode)
 
 
 async def settle(pilot: Pilot[None]) -> None:
@@ -38,3 +38,9 @@ def stored_records(data_dir: Path) -> list[dict[str, Any]]:
     """Every application file in `data_dir`, parsed, in file-name order."""
     folder = data_dir / "applications"
     return [tomllib.loads(p.read_text("utf-8")) for p in sorted(folder.glob("*.toml"))]
+
+
+def stored_record(data_dir: Path, app_id: str) -> dict[str, Any]:
+    """The application file `app_id` in `data_dir`, parsed."""
+    path = data_dir / "applications" / f"{app_id}.toml"
+    return tomllib.loads(path.read_text("utf-8"))

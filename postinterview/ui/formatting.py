@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from datetime import datetime
+from datetime import datetime, timedelta
 
 
 def one_line(text: str, limit: int) -> str:
@@ -25,3 +25,13 @@ def pad(text: str, width: int) -> str:
 def local_date(moment: datetime) -> str:
     """The date of `moment` in the local time zone, as YYYY-MM-DD."""
     return moment.astimezone().strftime("%Y-%m-%d")
+
+
+def deadline_day(deadline: datetime, with_year: bool = False) -> str:
+    """The last local day before `deadline`, e.g. 'Mon 16 Nov'.
+
+    Deadlines are the midnight that ends a day, so a note due by 2026-11-17 00:00 is due on
+    Monday the 16th; naming the 17th would give a day too many.
+    """
+    last_moment = (deadline - timedelta(microseconds=1)).astimezone()
+    return last_moment.strftime("%a %d %b %Y" if with_year else "%a %d %b")

@@ -85,6 +85,17 @@ def facts_text(interview: Interview) -> dict[str, str]:
     }
 
 
+def parse_local_time(text: str, now: datetime) -> tuple[datetime | None, str | None]:
+    """A past moment typed in local time as YYYY-MM-DD HH:MM, or None and why it is wrong."""
+    try:
+        moment = datetime.strptime(text.strip().replace("T", " "), DATETIME_FORMAT).astimezone()
+    except ValueError:
+        return None, "Use the form YYYY-MM-DD HH:MM, e.g. 2026-11-20 14:00."
+    if moment > now + FUTURE_TOLERANCE:
+        return None, "That is in the future: record it once it has happened."
+    return moment, None
+
+
 def parse_facts(text: dict[str, str], now: datetime) -> tuple[dict[str, Any], dict[str, str]]:
     """Interview values from the fact fields, and a message for each field that is wrong.
 
@@ -94,17 +105,11 @@ def parse_facts(text: dict[str, str], now: datetime) -> tuple[dict[str, Any], di
     values: dict[str, Any] = {}
     errors: dict[str, str] = {}
 
-    at_text = text.get("at", "").strip()
-    at: datetime | None = None
-    try:
-        at = datetime.strptime(at_text.replace("T", " "), DATETIME_FORMAT).astimezone()
-    except ValueError:
-        errors["at"] = "Use the form YYYY-MM-DD HH:MM, e.g. 2026-11-20 14:00."
+    at, problem = parse_local_time(text.get("at", ""), now)
+    if at is None:
+        errors["at"] = problem or ""
     else:
-        if at > now + FUTURE_TOLERANCE:
-            errors["at"] = "That is in the future: record an interview once it has happened."
-        else:
-            values["at"] = at
+        values["at"] = at
 
     for name, label, low, high in (
         ("round", "The round", 1, 50),

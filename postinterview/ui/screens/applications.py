@@ -4,16 +4,23 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Center, Vertical
-from textual.widgets import Button, DataTable, Footer, Header, Static
+from textual.widgets import Button, DataTable, Header, Static
 
 from postinterview.storage.store import Stored
 from postinterview.ui.screens.collection import ApplicationCollectionScreen
 from postinterview.ui.widgets.application_table import ApplicationTable
+from postinterview.ui.widgets.footer import SteadyFooter
 
 
 class ApplicationsScreen(ApplicationCollectionScreen):
     """All applications in a table, with the actions that change them."""
+
+    BINDINGS = [
+        Binding("b", "app.switch_mode('board')", "Board"),
+        Binding("w", "app.weekly_review", "Weekly review"),
+    ]
 
     # Layout -------------------------------------------------------------------------------------
 
@@ -29,7 +36,7 @@ class ApplicationsScreen(ApplicationCollectionScreen):
             with Center():
                 yield Static("", id="data-location")
         yield ApplicationTable(id="applications")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Applications"
@@ -79,7 +86,9 @@ class ApplicationsScreen(ApplicationCollectionScreen):
 
     @on(DataTable.RowSelected)
     def _row_chosen(self) -> None:
-        self.action_edit()
+        app_id = self.selected_id()
+        if app_id is not None:
+            self.app.open_application(app_id)  # type: ignore[attr-defined]
 
 
 WELCOME = (

@@ -9,7 +9,6 @@ to call back and never see the store.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
@@ -20,9 +19,7 @@ from textual.screen import Screen
 
 from postinterview.clock import Clock
 from postinterview.domain.editing import (
-    EditConflict,
     StageMoveRefused,
-    apply_field_edits,
     describe_validation_error,
     move_stage,
     same_company,
@@ -37,8 +34,8 @@ from postinterview.storage.store import (
     Stored,
     StoreError,
 )
-from postinterview.ui.application_fields import comparable, describe_company
-from postinterview.ui.saving import create_application
+from postinterview.ui.application_fields import describe_company
+from postinterview.ui.saving import EditSession, create_application, save_form_edits
 from postinterview.ui.screens.application_form import ApplicationFormScreen
 from postinterview.ui.screens.confirm import ConfirmScreen
 from postinterview.ui.screens.problems import ProblemsScreen
@@ -49,13 +46,6 @@ POLL_SECONDS = 2.0
 
 PROGRESS_EVERY = 250
 """Report loading progress after this many files (reporting each one would slow loading)."""
-
-
-@dataclass
-class _EditSession:
-    """What an open edit form last saw, so a clash with another window is noticed once."""
-
-    seen: Stored
 
 
 class ApplicationCollectionScreen(Screen[None]):
@@ -193,7 +183,7 @@ class ApplicationCollectionScreen(Screen[None]):
         stored = self._selected()
         if stored is None:
             return
-        session = _EditSession(stored)
+        session = EditSession(stored)
         form = ApplicationFormScreen(
             lambda values: self._edit(session, values),
             self._duplicates_of(stored.application.id),
@@ -259,27 +249,12 @@ class ApplicationCollectionScreen(Screen[None]):
         self.notify(f"Added {stored.application.company}.")
         return None
 
-    def _edit(self, session: _EditSession, values: dict[str, Any]) -> str | None:
-        before = comparable(session.seen.application)
-        edits = {name: value for name, value in values.items() if before.get(name) != value}
-        if not edits:
+    def _edit(self, session: EditSession, values: dict[str, Any]) -> str | None:
+        result = save_form_edits(self.store, session, values, self.clock())
+        if isinstance(result, Saved):
+            self._report(result)
             return None
-        seen = session.seen.application
-        try:
-            saved = self.store.update(
-                seen.id,
-                lambda current: apply_field_edits(current, edits, self.clock(), seen=seen),
-                session.seen.revision,
-            )
-        except EditConflict as conflict:
-            session.seen = self.store.load(seen.id)  # a second save now replaces theirs
-            return f"{conflict} Save again to replace their version with yours, or cancel."
-        except ValidationError as error:
-            return "; ".join(describe_validation_error(error))
-        except StoreError as error:
-            return str(error)
-        self._report(saved)
-        return None
+        return result
 
     def _update(self, stored: Stored, change: Callable[[Application], Application]) -> None:
         try:

@@ -59,16 +59,42 @@ To weigh the signs your own way, put a `[signal_weights]` table in `settings.tom
 data folder, e.g. `ran_long = 4` (0 ignores a sign). Values that make no sense are shown on
 the Signals screen and the standard weights used instead.
 
-## Applications
+## Applications list and board
+
+The list (`a`) shows every application in a table; the board (`b`) shows one column per
+stage, each card with the time since your last contact, the next thing to do and by when,
+and the signal reading (◆). Overdue cards come first in their column.
 
 | Key | What it does |
 | --- | --- |
 | `n` | Add an application |
-| `e` or `enter` | Edit the selected application |
-| `s` | Move it to another stage (kept in its history) |
+| `enter` | Open it: everything about it, with its interviews |
+| `e` | Edit the selected application |
+| `s` | Move it to any stage (kept in its history) |
+| `shift+←` / `shift+→` (or `<` / `>`) | Board: move the card to the previous / next stage |
+| arrows or `h` `j` `k` `l` | Board: move between columns and cards |
+| `/` | Board: filter by company, role, people or notes (`escape` clears) |
+| `c` | Board: show or fold the closed stages |
 | `d` | Delete it (after you confirm; the file is moved to `deleted/`, not erased) |
+| `w` | The weekly review |
 | `p` | Files that could not be read, and moving them aside |
 | `r` | Reload from disk |
+
+## One application
+
+`enter` on the list or the board. What to do next and by when, the interviews (with their
+checklist progress and signal reading; `enter` opens one), referees and whether they were
+warned, the contact log, the stage history and your notes. `e` edits, `s` changes the stage,
+`l` logs a call, email or message.
+
+## Weekly review
+
+Once a week, `w`. First what is overdue (`space` when done: a note or call is also written
+in the contact log). Then applications that have gone quiet: decide in one key, `f` you
+followed up just now, `w` keep waiting, `x` close it as "no reply". Then follow-ups that
+would be too soon, so you do not badger. A reminder when you have fewer active applications
+than your target, or have added none since your last interview: keep applying. At the
+bottom, the week in figures.
 
 ## Everywhere
 

@@ -17,7 +17,6 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import (
     Checkbox,
-    Footer,
     Header,
     Input,
     RadioSet,
@@ -48,6 +47,7 @@ from postinterview.ui.screens.signals import SignalsScreen
 from postinterview.ui.screens.stage_picker import StagePickerScreen
 from postinterview.ui.widgets.checklist_view import ChecklistList, ChecklistView
 from postinterview.ui.widgets.contacts_editor import ContactsEditor
+from postinterview.ui.widgets.footer import SteadyFooter
 from postinterview.ui.widgets.interview_forms import FactsForm, ReflectionForm
 
 AUTOSAVE_DELAY = 0.6
@@ -106,7 +106,7 @@ class InterviewScreen(Screen[None]):
             with TabPane("3 Checklist", id="checklist-tab"):
                 yield ChecklistView()
         yield Static("", id="save-status")
-        yield Footer()
+        yield SteadyFooter()
 
     async def on_mount(self) -> None:
         self.sub_title = "Interview"

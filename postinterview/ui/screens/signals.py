@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.markup import escape
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from postinterview.clock import Clock
 from postinterview.domain.editing import describe_validation_error
@@ -39,6 +39,7 @@ from postinterview.ui.signal_text import (
     history_pairs,
     suggestion_reason,
 )
+from postinterview.ui.widgets.footer import SteadyFooter
 from postinterview.ui.widgets.signal_list import SignalList, SignalRow
 from postinterview.ui.widgets.signal_reading import ReadingPanel
 
@@ -96,7 +97,7 @@ class SignalsScreen(Screen[None]):
             yield SignalList(id="signal-list")
             yield ReadingPanel(id="reading")
         yield Static("", id="save-status")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Signals"

@@ -1,0 +1,106 @@
+"""What one card of the board says, computed without Textual (so it is unit-tested and can be
+computed for thousands of applications in a worker thread).
+
+A card is a snapshot: company, role, how long since the last interview or contact, the next
+action from the plan with its due date and state, and the signal reading where there is one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from postinterview.domain.models import Application
+from postinterview.domain.plan import ActionState, PlanSettings, last_activity, last_contact
+from postinterview.domain.plan import next_action as plan_next_action
+from postinterview.domain.signals import SignalsCatalog
+from postinterview.domain.stages import Stage
+from postinterview.ui.signal_text import application_pair
+
+STATE_RANK: Mapping[ActionState | None, int] = {
+    ActionState.OVERDUE: 0,
+    ActionState.DUE: 1,
+    ActionState.TOO_SOON: 2,
+    ActionState.UPCOMING: 3,
+    None: 4,
+}
+"""Cards whose next action needs doing sort to the top of their column."""
+
+
+@dataclass(frozen=True, slots=True)
+class BoardCard:
+    """One application as the board shows it."""
+
+    app_id: str
+    company: str
+    role: str
+    stage: Stage
+    days_since_contact: int | None
+    """Whole days since the last interview or logged contact; None if neither has happened."""
+    days_since_added: int
+    """Whole days since the application was recorded (or sent, if that date is known)."""
+    next_action: str
+    """What to do next, or "" when the plan has nothing open."""
+    next_due: datetime | None
+    """When the next action is due (or, when too soon, the earliest sensible moment)."""
+    next_state: ActionState | None
+    """The state of the next action; None when there is none."""
+    score: int | None
+    """The signal reading of the latest answered interview; None if none was answered."""
+    last_activity: datetime
+    """The latest change of any kind, for ordering and the weekly review."""
+    search_text: str
+    """Everything a filter may match, folded to lower case."""
+
+    def matches(self, query: str) -> bool:
+        """True when every word of `query` appears somewhere on the card (case ignored)."""
+        return all(word in self.search_text for word in query.casefold().split())
+
+    @property
+    def sort_key(self) -> tuple[int, float, float]:
+        """Most pressing first; then the earliest due; then the most recently active."""
+        due = self.next_due.timestamp() if self.next_due is not None else float("inf")
+        return STATE_RANK[self.next_state], due, -self.last_activity.timestamp()
+
+
+def card_for(
+    application: Application,
+    now: datetime,
+    settings: PlanSettings,
+    catalog: SignalsCatalog,
+    weights: Mapping[str, float] | None = None,
+) -> BoardCard:
+    """The card of one application at `now`."""
+    contact = last_contact(application)
+    action = plan_next_action(application, now, settings)
+    pair = application_pair(application, catalog, weights)
+    due = None
+    if action is not None:
+        due = action.not_before if action.state is ActionState.TOO_SOON else action.due_at
+    people = [
+        person.name for interview in application.interviews for person in interview.interviewers
+    ]
+    if application.recruiter is not None:
+        people.append(application.recruiter.name)
+    searchable = [application.company, application.role, application.location, application.notes]
+    return BoardCard(
+        app_id=application.id,
+        company=application.company,
+        role=application.role,
+        stage=application.stage,
+        days_since_contact=(now - contact).days if contact is not None and contact <= now else None,
+        days_since_added=_days_since_added(application, now),
+        next_action=action.text if action is not None else "",
+        next_due=due,
+        next_state=action.state if action is not None else None,
+        score=pair[0] if pair is not None else None,
+        last_activity=last_activity(application),
+        search_text=" ".join([*searchable, *people]).casefold(),
+    )
+
+
+def _days_since_added(application: Application, now: datetime) -> int:
+    if application.applied_on is not None:
+        return max(0, (now.astimezone().date() - application.applied_on).days)
+    return max(0, (now - application.created_at).days)

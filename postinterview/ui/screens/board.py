@@ -1,0 +1,307 @@
+"""The pipeline board: one column per stage, a card per application, moved by keys.
+
+Cards are computed in the loading worker (the plan and the signal reading for thousands of
+applications would stall the screen), and after a save only the columns it touched are redrawn.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.timer import Timer
+from textual.widgets import Header, Input, OptionList, Static
+
+from postinterview.clock import Clock
+from postinterview.domain.editing import move_stage
+from postinterview.domain.plan import ActionState, PlanSettings, plan_settings
+from postinterview.domain.settings import Settings
+from postinterview.domain.signals import load_signals_catalog, validate_weight_overrides
+from postinterview.domain.stages import CLOSED_STAGES, STAGE_ORDER, Stage, neighbour
+from postinterview.storage.settings_store import load_settings
+from postinterview.storage.store import ApplicationStore, LoadResult, Stored
+from postinterview.ui.board_cards import BoardCard, card_for
+from postinterview.ui.screens.collection import ApplicationCollectionScreen
+from postinterview.ui.widgets.board_column import BoardColumn
+from postinterview.ui.widgets.footer import SteadyFooter
+
+FILTER_DELAY = 0.15
+"""Seconds after the last key in the filter before the board is redrawn."""
+
+
+@dataclass
+class BoardData:
+    """What the loading worker computes for the board."""
+
+    cards: dict[str, BoardCard] = field(default_factory=dict)
+    plan: PlanSettings = field(default_factory=PlanSettings)
+    weights: dict[str, float] = field(default_factory=dict)
+
+
+class BoardScreen(ApplicationCollectionScreen):
+    """Every application by stage. Arrows (or h/j/k/l) move the focus; < and > move a card."""
+
+    AUTO_FOCUS = ".board-column"
+
+    BINDINGS = [
+        Binding("left,h", "focus_column(-1)", "Column", show=False),
+        Binding("right,l", "focus_column(1)", "Column", show=False),
+        Binding("shift+left,less_than_sign", "move_card(-1)", "◀ Stage"),
+        Binding("shift+right,greater_than_sign", "move_card(1)", "Stage ▶"),
+        Binding("slash", "filter", "Filter"),
+        Binding("c", "toggle_closed", "Closed"),
+        Binding("w", "app.weekly_review", "Weekly review"),
+        Binding("a", "app.switch_mode('applications')", "List"),
+        Binding("escape", "clear_filter", "Clear filter", show=False),
+    ]
+
+    def __init__(self, store: ApplicationStore, clock: Clock) -> None:
+        super().__init__(store, clock)
+        self.data = BoardData()
+        """The cards and the settings they were computed with."""
+        self.show_closed = False
+        """Whether the closed stages' columns are shown."""
+        self.query_text = ""
+        """The filter as typed; "" shows every card."""
+        self._filter_timer: Timer | None = None
+        self._follow: str | None = None
+        """A card being moved: the focus follows it to its new column."""
+
+    # Layout -------------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="problems-banner")
+        yield Static("Loading your applications…", id="board-status")
+        yield Input(placeholder="Filter: company, role, people, notes", id="board-filter")
+        yield Static(EMPTY_BOARD, id="board-empty")
+        with Horizontal(id="board"):
+            for stage in STAGE_ORDER:
+                yield BoardColumn(stage)
+        yield SteadyFooter()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Board"
+        self.query_one("#problems-banner").display = False
+        self.query_one("#board-filter").display = False
+        self.query_one("#board-empty").display = False
+        self._fold_closed()
+        super().on_mount()
+
+    def columns(self) -> list[BoardColumn]:
+        """The columns shown now, left to right."""
+        return [column for column in self.query(BoardColumn) if column.display]
+
+    def column_of(self, stage: Stage) -> BoardColumn:
+        """The column of `stage` (shown or folded)."""
+        return self.query_one(f"#column-{stage.value}", BoardColumn)
+
+    # Loading and drawing ------------------------------------------------------------------------
+
+    def prepare(self, result: LoadResult) -> object:
+        settings_load = load_settings(self.store.root)
+        return self._compute(result, settings_load.settings)
+
+    def _compute(self, result: LoadResult, settings: Settings) -> BoardData:
+        catalog = load_signals_catalog()
+        weights, _ = validate_weight_overrides(settings.signal_weights, catalog)
+        plan = plan_settings(settings)
+        now = self.clock()
+        cards = {
+            stored.application.id: card_for(stored.application, now, plan, catalog, weights)
+            for stored in result.applications
+        }
+        return BoardData(cards, plan, weights)
+
+    def show_progress(self, done: int, total: int) -> None:
+        self.query_one("#board-status", Static).update(
+            f"Loading your applications… {done} of {total}"
+        )
+
+    def show_all(self, prepared: object) -> None:
+        assert isinstance(prepared, BoardData)
+        self.data = prepared
+        for stage in STAGE_ORDER:
+            self._draw(stage)
+        self._refresh_status()
+        if not isinstance(self.focused, BoardColumn | Input) or not self.focused.display:
+            self._focus_first_column()
+
+    def show_one(self, stored: Stored) -> None:
+        application = stored.application
+        before = self.data.cards.get(application.id)
+        card = card_for(
+            application,
+            self.clock(),
+            self.data.plan,
+            load_signals_catalog(),
+            self.data.weights,
+        )
+        self.data.cards[application.id] = card
+        if before is not None and before.stage != card.stage:
+            self._draw(before.stage)
+        self._draw(card.stage)
+        if self._follow == application.id:
+            self._follow = None
+            column = self.column_of(card.stage)
+            if column.display:
+                column.focus()
+                column.highlight_card(application.id)
+            else:
+                self.notify(f"Moved to {card.stage.label}. Closed stages are folded: c shows them.")
+        self._refresh_status()
+
+    def drop_one(self, app_id: str) -> None:
+        card = self.data.cards.pop(app_id, None)
+        if card is not None:
+            self._draw(card.stage)
+        self._refresh_status()
+
+    def _draw(self, stage: Stage) -> None:
+        in_stage = [card for card in self.data.cards.values() if card.stage == stage]
+        shown = [card for card in in_stage if card.matches(self.query_text)]
+        shown.sort(key=lambda card: card.sort_key)
+        self.column_of(stage).show_cards(shown, self.clock(), len(in_stage))
+
+    def _refresh_status(self) -> None:
+        cards = self.data.cards.values()
+        active = sum(1 for card in cards if card.stage not in CLOSED_STAGES)
+        closed = len(self.data.cards) - active
+        overdue = sum(1 for card in cards if card.next_state is ActionState.OVERDUE)
+        parts = [f"{active} active", f"{overdue} overdue"]
+        parts.append(f"{closed} closed ({'c folds them' if self.show_closed else 'c shows them'})")
+        if self.query_text:
+            shown = sum(1 for card in cards if card.matches(self.query_text))
+            parts.append(f"filter “{self.query_text}”: {shown} shown (escape clears)")
+        status = self.query_one("#board-status", Static)
+        status.update("  ·  ".join(parts))
+        self.query_one("#board-empty").display = self.loaded and not self.data.cards
+        self.query_one("#board").display = bool(self.data.cards)
+        banner = self.query_one("#problems-banner", Static)
+        banner.display = bool(self.problems)
+        banner.update(self.problems_text())
+
+    # Focus and selection ------------------------------------------------------------------------
+
+    def selected_id(self) -> str | None:
+        focused = self.focused
+        if isinstance(focused, BoardColumn):
+            return focused.highlighted_card_id
+        return None
+
+    def _focus_first_column(self) -> None:
+        columns = self.columns()
+        with_cards = [column for column in columns if column.card_ids]
+        target = with_cards[0] if with_cards else (columns[0] if columns else None)
+        if target is not None:
+            target.focus()
+
+    def action_focus_column(self, step: int) -> None:
+        """Focus the next column to the left (-1) or right (1), keeping the row where it can."""
+        columns = self.columns()
+        focused = self.focused
+        if not columns:
+            return
+        index = columns.index(focused) if isinstance(focused, BoardColumn) else 0
+        row = focused.highlighted if isinstance(focused, BoardColumn) else None
+        target = columns[max(0, min(len(columns) - 1, index + step))]
+        target.focus()
+        if row is not None and target.card_ids:
+            target.highlighted = min(row, len(target.card_ids) - 1)
+
+    # Actions ------------------------------------------------------------------------------------
+
+    def palette_commands(self) -> list[SystemCommand]:
+        """This screen's actions, for the command palette."""
+        return [
+            *super().palette_commands(),
+            SystemCommand(
+                "Filter the board", "By company, role, people or notes", self.action_filter
+            ),
+            SystemCommand(
+                "Show or fold closed stages",
+                "Accepted, rejected, withdrawn, no reply",
+                self.action_toggle_closed,
+            ),
+        ]
+
+    def action_move_card(self, step: int) -> None:
+        """Move the selected card to the previous (-1) or next (1) stage."""
+        stored = self._selected()
+        if stored is None:
+            return
+        current = stored.application.stage
+        target = neighbour(current, step)
+        if target is None:
+            where = "first" if step < 0 else "last"
+            self.notify(f"{current.label} is the {where} stage.")
+            return
+        self._follow = stored.application.id
+        self._update(stored, lambda a: move_stage(a, target, self.clock()))
+        self._follow = None
+
+    @on(OptionList.OptionSelected, ".board-column")
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.app.open_application(event.option.id)  # type: ignore[attr-defined]
+
+    def action_filter(self) -> None:
+        """Show the filter box and type into it."""
+        box = self.query_one("#board-filter", Input)
+        box.display = True
+        box.focus()
+
+    @on(Input.Changed, "#board-filter")
+    def _filter_typed(self, event: Input.Changed) -> None:
+        if self._filter_timer is not None:
+            self._filter_timer.stop()
+        value = event.value.strip()
+        self._filter_timer = self.set_timer(FILTER_DELAY, lambda: self._apply_filter(value))
+
+    @on(Input.Submitted, "#board-filter")
+    def _filter_done(self, event: Input.Submitted) -> None:
+        self._apply_filter(event.value.strip())
+        if not self.query_text:
+            event.input.display = False
+        self._focus_first_column()
+
+    def _apply_filter(self, value: str) -> None:
+        if value == self.query_text:
+            return
+        self.query_text = value
+        for stage in STAGE_ORDER:
+            self._draw(stage)
+        self._refresh_status()
+
+    def action_clear_filter(self) -> None:
+        """Show every card again."""
+        box = self.query_one("#board-filter", Input)
+        box.value = ""
+        box.display = False
+        self._apply_filter("")
+        if not isinstance(self.focused, BoardColumn):
+            self._focus_first_column()
+
+    def action_toggle_closed(self) -> None:
+        """Show or fold away the closed stages."""
+        self.show_closed = not self.show_closed
+        self._fold_closed()
+        self._refresh_status()
+
+    def _fold_closed(self) -> None:
+        for stage in CLOSED_STAGES:
+            column = self.column_of(stage)
+            column.display = self.show_closed
+            if column.has_focus:
+                self._focus_first_column()
+
+
+EMPTY_BOARD = (
+    "[b]No applications yet.[/b]\n\n"
+    "Press [b]n[/b] to add one, or [b]i[/b] right after an interview. Each application gets a "
+    "card here, in the column of its stage."
+)

@@ -1,0 +1,83 @@
+"""Log a contact with the employer or recruiter: when, how, with whom, and what was said."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from postinterview.domain.models import Channel
+from postinterview.ui.interview_fields import DATETIME_FORMAT, parse_local_time
+
+LogFunction = Callable[[datetime, Channel, str, str], str | None]
+"""Given when, channel, with whom and note, saves the entry and returns None, or why not."""
+
+CHANNEL_CHOICES = [(channel.value.replace("_", " ").capitalize(), channel) for channel in Channel]
+
+
+class ContactLogFormScreen(ModalScreen[bool]):
+    """Dismisses True once the entry is saved, False when cancelled."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save", priority=True),
+    ]
+
+    def __init__(self, company: str, now: datetime, log: LogFunction) -> None:
+        super().__init__()
+        self._company = company
+        self._now = now
+        self._log = log
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static(f"Log a contact with {self._company}", classes="form-title")
+            yield Label("When (local time)", classes="field-label")
+            yield Input(f"{self._now.astimezone():{DATETIME_FORMAT}}", id="at")
+            yield Static("", id="at-error", classes="field-error")
+            yield Label("How", classes="field-label")
+            yield Select(CHANNEL_CHOICES, value=Channel.EMAIL, allow_blank=False, id="channel")
+            yield Label("With whom", classes="field-label")
+            yield Input(placeholder="e.g. Rae, the recruiter", id="with_whom")
+            yield Label("What was said or sent", classes="field-label")
+            yield Input(placeholder="e.g. asked how the decision is going", id="note")
+            yield Static("", id="save-error", classes="field-error")
+            with Horizontal(classes="buttons"):
+                yield Button("Save  ctrl+s", variant="primary", id="save")
+                yield Button("Cancel  esc", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#with_whom", Input).focus()
+
+    @on(Button.Pressed, "#save")
+    @on(Input.Submitted)
+    def action_save(self) -> None:
+        """Check the time, then hand the entry to the log function."""
+        at, problem = parse_local_time(self.query_one("#at", Input).value, self._now)
+        self.query_one("#at-error", Static).update(problem or "")
+        if at is None:
+            self.query_one("#at", Input).focus()
+            return
+        channel = self.query_one("#channel", Select).value
+        assert isinstance(channel, Channel)
+        failure = self._log(
+            at,
+            channel,
+            self.query_one("#with_whom", Input).value.strip(),
+            self.query_one("#note", Input).value.strip(),
+        )
+        if failure is not None:
+            self.query_one("#save-error", Static).update(failure)
+            return
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        """Close without saving."""
+        self.dismiss(False)

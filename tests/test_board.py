@@ -1,0 +1,347 @@
+"""The pipeline board, the application detail and the weekly review, driven by keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import OptionList, Static
+
+from postinterview.domain.stages import Stage
+from postinterview.ui.screens.application_detail import ApplicationDetailScreen
+from postinterview.ui.screens.board import BoardScreen
+from postinterview.ui.screens.interview import InterviewScreen
+from postinterview.ui.screens.weekly_review import WeeklyReviewScreen
+from postinterview.ui.widgets.board_column import BoardColumn
+from tests.pilot_tools import make_app, settle, stored_record, stored_records, type_text
+from tests.pipeline import (
+    ANSWERED_ID,
+    CLOSED_ID,
+    FRESH_ID,
+    OVERDUE_ID,
+    QUIET_ID,
+    seed_pipeline,
+)
+
+SIZE = (150, 45)
+
+
+def board(app: object) -> BoardScreen:
+    screen = app.screen  # type: ignore[attr-defined]
+    assert isinstance(screen, BoardScreen)
+    return screen
+
+
+def column(screen: BoardScreen, stage: Stage) -> BoardColumn:
+    return screen.column_of(stage)
+
+
+def text_of(static: Static) -> str:
+    return str(static.render())
+
+
+async def test_the_board_shows_each_application_in_the_column_of_its_stage(data_dir: Path) -> None:
+    seed_pipeline(data_dir)
+    async with make_app(data_dir, "board").run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = board(pilot.app)
+        assert column(screen, Stage.APPLIED).card_ids == [FRESH_ID]
+        assert column(screen, Stage.SCREENING).card_ids == [QUIET_ID]
+        # Overdue thank-you notes put Initech above Hooli, whose notes are only due.
+        assert column(screen, Stage.INTERVIEWING).card_ids == [OVERDUE_ID, ANSWERED_ID]
+        assert column(screen, Stage.INTERVIEWING).border_title == "Interviewing (2)"
+        assert not column(screen, Stage.REJECTED).display  # closed stages start folded
+        status = text_of(screen.query_one("#board-status", Static))
+        assert "4 active" in status and "1 closed" in status and "1 overdue" in status
+        card = screen.data.cards[OVERDUE_ID]
+        assert card.next_action == "Send Ana Ruiz a short thank-you note."
+        assert card.days_since_contact == 5
+        assert screen.data.cards[ANSWERED_ID].score is not None
+        assert screen.data.cards[FRESH_ID].score is None
+
+
+async def test_moving_a_card_by_keys_saves_the_stage_and_its_history(data_dir: Path) -> None:
+    seed_pipeline(data_dir)
+    async with make_app(data_dir, "board").run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = board(pilot.app)
+        assert screen.focused is column(screen, Stage.APPLIED)
+        await pilot.press("shift+right")  # Acme: applied -> screening
+        await pilot.pause()
+        assert FRESH_ID in column(screen, Stage.SCREENING).card_ids
+        assert screen.focused is column(screen, Stage.SCREENING)  # the focus follows the card
+        assert screen.selected_id() == FRESH_ID
+        await pilot.press("greater_than_sign")  # and on to interviewing
+        await pilot.pause()
+        await pilot.press("less_than_sign")  # and back to screening
+        await pilot.pause()
+    saved = stored_record(data_dir, FRESH_ID)
+    assert saved["stage"] == "screening"
+    moves = [(c.get("from_stage"), c["to_stage"]) for c in saved["stage_history"]]
+    assert moves[1:] == [
+        ("applied", "screening"),
+        ("screening", "interviewing"),
+        ("interviewing", "screening"),
+    ]
+
+
+async def test_arrows_and_hjkl_move_the_focus_between_and_within_columns(data_dir: Path) -> None:
+    seed_pipeline(data_dir)
+    async with make_app(data_dir, "board").run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = board(pilot.app)
+        await pilot.press("l", "right")
+        assert screen.focused is column(screen, Stage.INTERVIEWING)
+        assert screen.selected_id() == OVERDUE_ID
+        await pilot.press("j")
+        assert screen.selected_id() == ANSWERED_ID
+        await pilot.press("k", "h")
+        assert screen.focused is column(screen, Stage.SCREENING)
+        await pilot.press("left", "left")  # stays on the first column
+        assert screen.focused is column(screen, Stage.APPLIED)
+
+
+async def test_the_first_stage_cannot_go_further_back(data_dir: Path) -> None:
+    seed_pipeline(data_dir)
+    async with make_app(data_dir, "board").run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("shift+left")
+        await pilot.pause()
+        assert "Applied is the first stage." in [n.message for n in pilot.app._notifications]
+    assert stored_record(data_dir, FRESH_ID)["stage"] == "applied"
+
+
+async def test_filtering_narrows_the_cards_and_escape_brings_them_back(data_dir: Path) -> None:
+    seed_pipeline(data_dir)
+    async with make_app(data_dir, "board").run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = board(pilot.app)
+        await pilot.press("slash")
+        await type_text(pilot, "ana ruiz")  # an interviewer's name
+        await pilot.press("enter")
+        await pilot.pause()
+        assert column(screen, Stage.INTERVIEWING).card_ids == [OVERDUE_ID]
+        assert column(screen, Stage.INTERVIEWING).border_title == "Interviewing (1 of 2)"
+        assert column(screen, Stage.APPLIED).card_ids == []
+        assert "filter “ana ruiz”: 1 shown" in text_of(screen.query_one("#board-status", Static))
+        assert isinstance(screen.focused, BoardColumn)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert column(screen, Stage.INTERVIEWING).card_ids == [OVERDUE_ID, ANSWERED_ID]
+        assert column(screen, Stage.APPLIED).card_ids == [FRESH_ID]
+
+
+async def test_c_shows_and_folds_the_closed_stages(data_dir: Path) -> None:
+    seed_pipeline(data_dir)
+    async with make_app(data_dir, "board").run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = board(pilot.app)
+        await pilot.press("c")
+        assert column(screen, Stage.REJECTED).display
+        assert column(screen, Stage.REJECTED).card_ids == [CLOSED_ID]
+        await pilot.press("c")
+        assert not column(screen, Stage.REJECTED).display
+
+
+async def test_moving_into_a_folded_stage_says_where_it_went(data_dir: Path) -> None:
+    seed_pipeline(data_dir)
+    async with make_app(data_dir, "board").run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        screen = board(pilot.app)
+        await pilot.press("right", "right", "right")  # the empty Awaiting decision column
+        await pilot.press("right")  # Offer, empty too
+        assert screen.focused is column(screen, Stage.OFFER)
+        await pilot.press("h", "h")  # back to Interviewing
+        await pilot.press("shift+right", "shift+right", "shift+right")  # -> accepted (closed)
+        await pilot.pause()
+        messages = [n.message for n in pilot.app._notifications]
+        assert any("Moved to Accepted" in m and "c shows them" in m for m in messages)
+    assert stored_record(data_dir, OVERDUE_ID)["stage"] == "accepted"
+
+
+async def test_n_adds_an_application_to_the_board(data_dir: Path) -> None:
+    async with make_app(data_dir, "board").run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = board(pilot.app)
+        assert screen.query_one("#board-empty").display  # an empty folder says what to do
+        await pilot.press("n")
+        await type_text(pilot, "Wonka")
+        await pilot.press("tab")
+        await type_text(pilot, "Chocolatier")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert len(column(screen, Stage.APPLIED).card_ids) == 1
+        assert not screen.query_one("#board-empty").display
+    assert [r["company"] for r in stored_records(data_dir)] == ["Wonka"]
+
+
+async def test_b_and_a_switch_between_the_list_and_the_board(data_dir: Path) -> None:
+    seed_pipeline(data_dir)
+    async with make_app(data_dir).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, BoardScreen)
+        await pilot.press("a")
+        await pilot.pause()
+        assert pilot.app.screen.sub_title == "Applications"
+
+
+# Application detail -----------------------------------------------------------------------------
+
+
+async def test_enter_opens_the_detail_with_everything_about_the_application(
+    data_dir: Path,
+) -> None:
+    seed_pipeline(data_dir)
+    async with make_app(data_dir, "board").run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("right", "right", "enter")  # Initech
+        await pilot.pause()
+        detail = pilot.app.screen
+        assert isinstance(detail, ApplicationDetailScreen)
+        actions = text_of(detail.query_one("#detail-actions", Static))
+        assert "overdue · Send Ana Ruiz a short thank-you note." in actions
+        assert "overdue · Send Ben Okafor a short thank-you note." in actions
+        interviews = detail.query_one("#detail-interviews", OptionList)
+        assert interviews.option_count == 1
+        assert "2 interviewers · checklist " in str(interviews.get_option_at_index(0).prompt)
+        rest = text_of(detail.query_one("#detail-rest", Static))
+        assert "Applied → Interviewing" in rest
+        await pilot.press("enter")  # opens the interview
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, InterviewScreen)
+
+
+async def test_logging_a_contact_from_the_detail_saves_it_at_once(data_dir: Path) -> None:
+    seed_pipeline(data_dir)
+    async with make_app(data_dir, "board").run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("right", "enter")  # Globex
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        await type_text(pilot, "Rae")
+        await pilot.press("tab")
+        await type_text(pilot, "Asked about timing")
+        await pilot.press("enter")
+        await pilot.pause()
+        detail = pilot.app.screen
+        assert isinstance(detail, ApplicationDetailScreen)
+        assert "with Rae: Asked about timing" in text_of(detail.query_one("#detail-rest", Static))
+    entry = stored_record(data_dir, QUIET_ID)["contact_log"][0]
+    assert entry["with_whom"] == "Rae" and entry["note"] == "Asked about timing"
+    assert entry.get("channel", "email") == "email"  # the default is not written out
+
+
+async def test_a_contact_time_in_the_future_is_refused_inline(data_dir: Path) -> None:
+    seed_pipeline(data_dir)
+    async with make_app(data_dir, "board").run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("right", "enter", "l")
+        await pilot.pause()
+        form = pilot.app.screen
+        form.query_one("#at").value = "2030-01-01 10:00"  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert pilot.app.screen is form
+        assert "in the future" in text_of(form.query_one("#at-error", Static))
+    assert "contact_log" not in stored_record(data_dir, QUIET_ID)
+
+
+# Weekly review ----------------------------------------------------------------------------------
+
+
+async def open_review(pilot: object) -> WeeklyReviewScreen:
+    await settle(pilot)  # type: ignore[arg-type]
+    await pilot.press("w")  # type: ignore[attr-defined]
+    await settle(pilot)  # type: ignore[arg-type]
+    screen = pilot.app.screen  # type: ignore[attr-defined]
+    assert isinstance(screen, WeeklyReviewScreen)
+    return screen
+
+
+async def test_the_weekly_review_lists_the_overdue_application_first(data_dir: Path) -> None:
+    seed_pipeline(data_dir)
+    async with make_app(data_dir, "board").run_test(size=SIZE) as pilot:
+        review = await open_review(pilot)
+        listing = review.query_one("#review-list", OptionList)
+        first = listing.highlighted_option
+        assert first is not None
+        assert review.rows[first.id or ""].app_id == OVERDUE_ID
+        assert str(first.prompt).startswith("Initech — ")
+        assert "was due by Mon 16 Nov 2026" in str(first.prompt)
+        assert [q.application_id for q in review.review.quiet] == [QUIET_ID]  # type: ignore[union-attr]
+        summary = text_of(review.query_one("#review-summary", Static))
+        assert "4 active applications" in summary
+
+
+async def test_space_ticks_an_overdue_action_and_logs_the_contact(data_dir: Path) -> None:
+    seed_pipeline(data_dir)
+    async with make_app(data_dir, "board").run_test(size=SIZE) as pilot:
+        review = await open_review(pilot)
+        assert review.review is not None
+        before = len(review.review.overdue)
+        listing = review.query_one("#review-list", OptionList)
+        listing.highlighted = next(
+            index
+            for index, option in enumerate(listing.options)
+            if (row := review.rows.get(option.id or "")) is not None
+            and row.action is not None
+            and row.action.entry_id == "thank-you:ana-ruiz"
+        )
+        await pilot.press("space")
+        await pilot.pause()
+        assert len(review.review.overdue) == before - 1
+    saved = stored_record(data_dir, OVERDUE_ID)
+    marks = saved["interviews"][0]["checklist"]
+    assert marks["thank-you:ana-ruiz"]["state"] == "done"
+    assert "thank-you:ben-okafor" not in marks
+    assert saved["contact_log"][0]["with_whom"] == "Ana Ruiz"
+
+
+async def test_quiet_applications_are_decided_in_one_key(data_dir: Path) -> None:
+    seed_pipeline(data_dir)
+    async with make_app(data_dir, "board").run_test(size=SIZE) as pilot:
+        review = await open_review(pilot)
+        listing = review.query_one("#review-list", OptionList)
+        quiet_index = next(
+            index
+            for index, option in enumerate(listing.options)
+            if review.rows.get(option.id or "") is not None
+            and review.rows[option.id or ""].kind == "quiet"
+        )
+        listing.highlighted = quiet_index
+        await pilot.press("w")  # keep waiting
+        await pilot.pause()
+        assert review.review.quiet == []  # type: ignore[union-attr]
+    assert "quiet_acknowledged_at" in stored_record(data_dir, QUIET_ID)
+
+
+async def test_x_closes_a_quiet_application_as_no_reply(data_dir: Path) -> None:
+    seed_pipeline(data_dir)
+    async with make_app(data_dir, "board").run_test(size=SIZE) as pilot:
+        review = await open_review(pilot)
+        listing = review.query_one("#review-list", OptionList)
+        listing.highlighted = next(
+            i for i, o in enumerate(listing.options) if (o.id or "").startswith("quiet")
+        )
+        await pilot.press("x")
+        await pilot.pause()
+        assert review.review.active_count == 3  # type: ignore[union-attr]
+    saved = stored_record(data_dir, QUIET_ID)
+    assert saved["stage"] == "no_reply"
+    assert saved["stage_history"][-1]["from_stage"] == "screening"
+
+
+async def test_f_logs_a_follow_up_on_a_quiet_application(data_dir: Path) -> None:
+    seed_pipeline(data_dir)
+    async with make_app(data_dir, "board").run_test(size=SIZE) as pilot:
+        review = await open_review(pilot)
+        listing = review.query_one("#review-list", OptionList)
+        listing.highlighted = next(
+            i for i, o in enumerate(listing.options) if (o.id or "").startswith("quiet")
+        )
+        await pilot.press("f")
+        await pilot.pause()
+        assert review.review.quiet == []  # type: ignore[union-attr]
+    assert "quiet spell" in stored_record(data_dir, QUIET_ID)["contact_log"][0]["note"]
