@@ -106,10 +106,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
     parser.add_argument("--moves", type=int, default=10)
     args = parser.parse_args()
-    print(
-        "| applications | cards | board shown | move a card | next card | next column "
-        "| filter |"
-    )
+    print("| applications | cards | board shown | move a card | next card | next column | filter |")
     print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
