@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import OptionList, Static
 
+from postinterview.domain.plan import PlanSettings, plan_for
 from postinterview.domain.stages import Stage
 from postinterview.ui.screens.application_detail import ApplicationDetailScreen
 from postinterview.ui.screens.board import BoardScreen
 from postinterview.ui.screens.interview import InterviewScreen
 from postinterview.ui.screens.weekly_review import WeeklyReviewScreen
 from postinterview.ui.widgets.board_column import BoardColumn
+from tests.conftest import FIXED_NOW
 from tests.pilot_tools import make_app, settle, stored_record, stored_records, type_text
 from tests.pipeline import (
     ANSWERED_ID,
@@ -345,3 +348,46 @@ async def test_f_logs_a_follow_up_on_a_quiet_application(data_dir: Path) -> None
         await pilot.pause()
         assert review.review.quiet == []  # type: ignore[union-attr]
     assert "quiet spell" in stored_record(data_dir, QUIET_ID)["contact_log"][0]["note"]
+
+
+async def test_follow_up_days_in_settings_move_the_checklist_and_the_plan_alike(
+    data_dir: Path,
+) -> None:
+    store = seed_pipeline(data_dir)
+    (data_dir / "settings.toml").write_text("[follow_up]\nfollow_up_days = 3\n", "utf-8")
+    async with make_app(data_dir, "board").run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        card = board(pilot.app).data.cards[OVERDUE_ID]
+        interview = InterviewScreen(store, lambda: FIXED_NOW, store.load(OVERDUE_ID), "iv-initech")
+        await pilot.app.push_screen(interview)
+        await pilot.pause()
+        listing = interview.query_one("#checklist", OptionList)
+        follow_up = str(listing.get_option("follow-up").prompt)
+    # Interview on Sunday 15 Nov: three days later the follow-up is open (the usual week is not up).
+    assert "(due now)" in follow_up
+    assert card.next_action  # the board computed its card with the same settings
+    planned = {
+        a.item_id: a
+        for a in plan_for(
+            store.load(OVERDUE_ID).application, FIXED_NOW, PlanSettings(follow_up_days=3)
+        )
+    }
+    assert f"{planned['follow-up'].opens_at:%a %d %b}" == "Wed 18 Nov"
+    usual = {a.item_id: a for a in plan_for(store.load(OVERDUE_ID).application, FIXED_NOW)}
+    assert f"{usual['follow-up'].opens_at:%a %d %b}" == "Sun 22 Nov"
+
+
+async def test_a_column_draws_its_most_pressing_cards_and_says_how_many_more(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seed_pipeline(data_dir)
+    monkeypatch.setattr(BoardColumn, "CARD_LIMIT", 1)
+    async with make_app(data_dir, "board").run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        interviewing = column(board(pilot.app), Stage.INTERVIEWING)
+        assert interviewing.card_ids == [OVERDUE_ID]  # the overdue one, not Hooli
+        assert interviewing.border_title == "Interviewing (2)"
+        last = interviewing.get_option_at_index(interviewing.option_count - 1)
+        assert last.disabled and "and 1 more: / filters" in str(last.prompt)
+        await pilot.press("right", "right", "j", "j")  # the cursor stops at the last card
+        assert board(pilot.app).selected_id() == OVERDUE_ID

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 
-from postinterview.domain.checklist import build_checklist, checklist_progress
+from postinterview.domain.checklist import ChecklistCatalog, build_checklist, checklist_progress
 from postinterview.domain.models import Application, Contact, Interview, InterviewKind
 from postinterview.domain.plan import ActionState, PlannedAction
 from postinterview.domain.signals import SignalsCatalog, score_signals
@@ -55,8 +55,12 @@ def interview_line(
     now: datetime,
     catalog: SignalsCatalog,
     weights: Mapping[str, float] | None = None,
+    checklist: ChecklistCatalog | None = None,
 ) -> str:
-    """One interview: when, what, who, checklist progress and the signal reading."""
+    """One interview: when, what, who, checklist progress and the signal reading.
+
+    `checklist` is the catalog with the person's follow-up days (see plan.catalog_for).
+    """
     parts = [local_text(interview.at)]
     if interview.kind is not InterviewKind.OTHER:
         parts.append(interview.kind.value)
@@ -65,7 +69,7 @@ def interview_line(
     people = len(interview.interviewers)
     if people:
         parts.append(f"{people} interviewer{'s' if people > 1 else ''}")
-    entries = build_checklist(application, interview)
+    entries = build_checklist(application, interview, checklist)
     parts.append(f"checklist {checklist_progress(entries, interview.checklist, now)}")
     if interview.signals:
         reading = score_signals(interview.signals, catalog, weights)

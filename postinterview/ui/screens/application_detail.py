@@ -22,7 +22,7 @@ from postinterview.clock import Clock
 from postinterview.domain.contacts import log_contact
 from postinterview.domain.editing import StageMoveRefused, describe_validation_error, move_stage
 from postinterview.domain.models import Application, Channel
-from postinterview.domain.plan import ActionState, plan_for, plan_settings
+from postinterview.domain.plan import ActionState, catalog_for, plan_for, plan_settings
 from postinterview.domain.signals import load_signals_catalog, validate_weight_overrides
 from postinterview.domain.stages import Stage
 from postinterview.storage.settings_store import load_settings
@@ -107,9 +107,10 @@ class ApplicationDetailScreen(Screen[None]):
             "\n".join(f"[dim]{label}:[/] {escape(value)}" for label, value in facts)
             or "[dim]No details yet: e adds location, advert, recruiter and more.[/]"
         )
+        plan = plan_settings(settings)
         actions = [
             action
-            for action in plan_for(application, now, plan_settings(settings))
+            for action in plan_for(application, now, plan)
             if action.state is not ActionState.DONE
         ]
         self.query_one("#detail-actions", Static).update(
@@ -117,11 +118,15 @@ class ApplicationDetailScreen(Screen[None]):
             or "[dim]Nothing open. Record an interview (i) and its next steps appear here.[/]"
         )
         interviews = sorted(application.interviews, key=lambda interview: interview.at)
+        checklists = catalog_for(plan)
         listing = self.query_one("#detail-interviews", OptionList)
         highlighted = listing.highlighted
         listing.set_options(
             [
-                Option(escape(interview_line(application, iv, now, catalog, weights)), id=iv.id)
+                Option(
+                    escape(interview_line(application, iv, now, catalog, weights, checklists)),
+                    id=iv.id,
+                )
                 for iv in interviews
             ]
             or [Option("No interviews recorded yet (i records one).", disabled=True)]

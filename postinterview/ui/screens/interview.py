@@ -38,6 +38,7 @@ from postinterview.domain.interviews import (
     revise_interview,
 )
 from postinterview.domain.models import Application, Interview
+from postinterview.domain.plan import catalog_for, plan_settings
 from postinterview.domain.stages import Stage
 from postinterview.storage.settings_store import load_settings
 from postinterview.storage.store import ApplicationStore, Change, Stored, StoreError
@@ -82,6 +83,10 @@ class InterviewScreen(Screen[None]):
         self._pending: tuple[dict[str, Any], dict[str, Any]] = ({}, {})
         """Changes read at the last keystroke (interview's, application's), not yet saved."""
         self._loading = True
+        # The person's follow-up days change the checklist's dates as they change the plan's.
+        settings = load_settings(store.root).settings
+        self.checklist_catalog = catalog_for(plan_settings(settings))
+        """The checklist catalog with the person's follow-up days."""
 
     @property
     def application(self) -> Application:
@@ -127,7 +132,7 @@ class InterviewScreen(Screen[None]):
             f"interview of {local_text(interview.at)}"
         )
         now = self.clock()
-        entries = build_checklist(app, interview)
+        entries = build_checklist(app, interview, self.checklist_catalog)
         states = checklist_states(entries, interview.checklist, now)
         progress = checklist_progress(entries, interview.checklist, now)
         self.query_one(ChecklistView).show(states, progress, now)

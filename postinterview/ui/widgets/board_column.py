@@ -70,6 +70,9 @@ def _days(count: int) -> str:
 class BoardColumn(OptionList):
     """The cards of one stage, most pressing first. j/k move like up/down."""
 
+    CARD_LIMIT = 200
+    """Cards drawn per column: enough for any real search, and redrawing stays quick."""
+
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
@@ -85,18 +88,23 @@ class BoardColumn(OptionList):
     def show_cards(self, cards: Sequence[BoardCard], now: datetime, total: int) -> None:
         """Show `cards` (already filtered and sorted), keeping the highlighted card if it stays.
 
-        `total` is the number of cards in this stage before filtering, for the title.
+        `total` is the number of cards in this stage before filtering, for the title. Only the
+        first `CARD_LIMIT` are drawn: the most pressing, since the cards come sorted.
         """
         keep = self.highlighted_card_id
-        self.card_ids = [card.app_id for card in cards]
+        drawn = cards[: self.CARD_LIMIT]
+        self.card_ids = [card.app_id for card in drawn]
         options: list[Option | None] = []
-        for card in cards:
+        for card in drawn:
             if options:
                 options.append(None)  # a rule between cards
             options.append(Option(card_prompt(card, now), id=card.app_id))
+        hidden = len(cards) - len(drawn)
+        if hidden:
+            more = Text(f"… and {hidden:,} more: / filters to find them", style="italic")
+            options += [None, Option(more, disabled=True)]
         self.set_options(options)
-        shown = len(cards)
-        count = f"{shown}" if shown == total else f"{shown} of {total}"
+        count = f"{len(cards):,}" if len(cards) == total else f"{len(cards):,} of {total:,}"
         self.border_title = f"{self.stage.label} ({count})"
         if keep in self.card_ids:
             self.highlighted = self.card_ids.index(keep)
