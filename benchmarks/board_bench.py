@@ -5,7 +5,8 @@
 For each size it builds a data folder with `store_bench.build` (realistic applications with
 0-3 interviews each), then measures, headless in `App.run_test`:
 - cards: computing every card (plan, next action, signal reading) once, outside the app;
-- board shown: from creating the App until every card is in its column;
+- board shown: from creating the App until every card is computed and each column drawn
+  (a column draws its 200 most pressing cards);
 - move: median time from pressing shift+right (or shift+left) until the card is saved and
   shown in its new column, with the focus on it;
 - next card / next column: median time for one `j` / `l` to be handled and repainted;
@@ -47,6 +48,10 @@ def cards_time(folder: Path) -> float:
     return time.perf_counter() - began
 
 
+def _in_stage(screen: BoardScreen, column: BoardColumn) -> int:
+    return sum(1 for card in screen.data.cards.values() if card.stage == column.stage)
+
+
 async def drive(folder: Path, size: int, moves: int) -> dict[str, float]:
     began = time.perf_counter()
     app = PostInterviewApp(ApplicationStore(folder), start_mode="board")
@@ -55,7 +60,10 @@ async def drive(folder: Path, size: int, moves: int) -> dict[str, float]:
             await asyncio.sleep(0.002)
         screen = app.screen
         columns = list(screen.query(BoardColumn))
-        while sum(len(c.card_ids) for c in columns) < size:
+        # Every card computed, and each column drawn (a column draws at most CARD_LIMIT).
+        while len(screen.data.cards) < size or any(
+            len(c.card_ids) < min(BoardColumn.CARD_LIMIT, _in_stage(screen, c)) for c in columns
+        ):
             await asyncio.sleep(0.002)
         shown = time.perf_counter() - began
         await pilot.pause()

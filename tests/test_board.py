@@ -5,9 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.app import App
+from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
 
 from postinterview.domain.plan import PlanSettings, plan_for
+from postinterview.domain.review import WeeklyReview
 from postinterview.domain.stages import Stage
 from postinterview.ui.screens.application_detail import ApplicationDetailScreen
 from postinterview.ui.screens.board import BoardScreen
@@ -28,8 +31,8 @@ from tests.pipeline import (
 SIZE = (150, 45)
 
 
-def board(app: object) -> BoardScreen:
-    screen = app.screen  # type: ignore[attr-defined]
+def board(app: App[None]) -> BoardScreen:
+    screen = app.screen
     assert isinstance(screen, BoardScreen)
     return screen
 
@@ -254,13 +257,27 @@ async def test_a_contact_time_in_the_future_is_refused_inline(data_dir: Path) ->
 # Weekly review ----------------------------------------------------------------------------------
 
 
-async def open_review(pilot: object) -> WeeklyReviewScreen:
-    await settle(pilot)  # type: ignore[arg-type]
-    await pilot.press("w")  # type: ignore[attr-defined]
-    await settle(pilot)  # type: ignore[arg-type]
-    screen = pilot.app.screen  # type: ignore[attr-defined]
+async def open_review(pilot: Pilot[None]) -> WeeklyReviewScreen:
+    await settle(pilot)
+    await pilot.press("w")
+    await settle(pilot)
+    screen = pilot.app.screen
     assert isinstance(screen, WeeklyReviewScreen)
     return screen
+
+
+def shown(review: WeeklyReviewScreen) -> WeeklyReview:
+    """What the review screen shows now."""
+    assert review.review is not None
+    return review.review
+
+
+def highlight_first_quiet(review: WeeklyReviewScreen) -> None:
+    """Put the review's cursor on the first application that has gone quiet."""
+    listing = review.query_one("#review-list", OptionList)
+    listing.highlighted = next(
+        i for i, o in enumerate(listing.options) if (o.id or "").startswith("quiet")
+    )
 
 
 async def test_the_weekly_review_lists_the_overdue_application_first(data_dir: Path) -> None:
@@ -273,7 +290,7 @@ async def test_the_weekly_review_lists_the_overdue_application_first(data_dir: P
         assert review.rows[first.id or ""].app_id == OVERDUE_ID
         assert str(first.prompt).startswith("Initech — ")
         assert "was due by Mon 16 Nov 2026" in str(first.prompt)
-        assert [q.application_id for q in review.review.quiet] == [QUIET_ID]  # type: ignore[union-attr]
+        assert [q.application_id for q in shown(review).quiet] == [QUIET_ID]
         summary = text_of(review.query_one("#review-summary", Static))
         assert "4 active applications" in summary
 
@@ -282,8 +299,7 @@ async def test_space_ticks_an_overdue_action_and_logs_the_contact(data_dir: Path
     seed_pipeline(data_dir)
     async with make_app(data_dir, "board").run_test(size=SIZE) as pilot:
         review = await open_review(pilot)
-        assert review.review is not None
-        before = len(review.review.overdue)
+        before = len(shown(review).overdue)
         listing = review.query_one("#review-list", OptionList)
         listing.highlighted = next(
             index
@@ -294,7 +310,7 @@ async def test_space_ticks_an_overdue_action_and_logs_the_contact(data_dir: Path
         )
         await pilot.press("space")
         await pilot.pause()
-        assert len(review.review.overdue) == before - 1
+        assert len(shown(review).overdue) == before - 1
     saved = stored_record(data_dir, OVERDUE_ID)
     marks = saved["interviews"][0]["checklist"]
     assert marks["thank-you:ana-ruiz"]["state"] == "done"
@@ -306,17 +322,10 @@ async def test_quiet_applications_are_decided_in_one_key(data_dir: Path) -> None
     seed_pipeline(data_dir)
     async with make_app(data_dir, "board").run_test(size=SIZE) as pilot:
         review = await open_review(pilot)
-        listing = review.query_one("#review-list", OptionList)
-        quiet_index = next(
-            index
-            for index, option in enumerate(listing.options)
-            if review.rows.get(option.id or "") is not None
-            and review.rows[option.id or ""].kind == "quiet"
-        )
-        listing.highlighted = quiet_index
+        highlight_first_quiet(review)
         await pilot.press("w")  # keep waiting
         await pilot.pause()
-        assert review.review.quiet == []  # type: ignore[union-attr]
+        assert shown(review).quiet == []
     assert "quiet_acknowledged_at" in stored_record(data_dir, QUIET_ID)
 
 
@@ -324,13 +333,10 @@ async def test_x_closes_a_quiet_application_as_no_reply(data_dir: Path) -> None:
     seed_pipeline(data_dir)
     async with make_app(data_dir, "board").run_test(size=SIZE) as pilot:
         review = await open_review(pilot)
-        listing = review.query_one("#review-list", OptionList)
-        listing.highlighted = next(
-            i for i, o in enumerate(listing.options) if (o.id or "").startswith("quiet")
-        )
+        highlight_first_quiet(review)
         await pilot.press("x")
         await pilot.pause()
-        assert review.review.active_count == 3  # type: ignore[union-attr]
+        assert shown(review).active_count == 3
     saved = stored_record(data_dir, QUIET_ID)
     assert saved["stage"] == "no_reply"
     assert saved["stage_history"][-1]["from_stage"] == "screening"
@@ -340,13 +346,10 @@ async def test_f_logs_a_follow_up_on_a_quiet_application(data_dir: Path) -> None
     seed_pipeline(data_dir)
     async with make_app(data_dir, "board").run_test(size=SIZE) as pilot:
         review = await open_review(pilot)
-        listing = review.query_one("#review-list", OptionList)
-        listing.highlighted = next(
-            i for i, o in enumerate(listing.options) if (o.id or "").startswith("quiet")
-        )
+        highlight_first_quiet(review)
         await pilot.press("f")
         await pilot.pause()
-        assert review.review.quiet == []  # type: ignore[union-attr]
+        assert shown(review).quiet == []
     assert "quiet spell" in stored_record(data_dir, QUIET_ID)["contact_log"][0]["note"]
 
 

@@ -10,7 +10,7 @@ from postinterview.domain.interviews import mark_checklist_entry
 from postinterview.domain.plan import ActionState, PlanSettings, plan_for
 from postinterview.domain.signals import load_signals_catalog
 from postinterview.domain.stages import Stage
-from postinterview.ui.board_cards import card_for
+from postinterview.ui.board_cards import BoardCard, card_for
 from postinterview.ui.detail_text import (
     action_line,
     contact_log_lines,
@@ -26,7 +26,7 @@ from tests.pipeline import ANSWERED_ID, FRESH_ID, OVERDUE_ID, QUIET_ID, pipeline
 CATALOG = load_signals_catalog()
 
 
-def cards() -> dict[str, object]:
+def cards() -> dict[str, BoardCard]:
     return {app.id: card_for(app, FIXED_NOW, PlanSettings(), CATALOG) for app in pipeline()}
 
 
@@ -76,8 +76,8 @@ def test_the_filter_matches_every_word_anywhere_on_the_card_ignoring_case() -> N
 
 def test_cards_sort_overdue_first_then_by_deadline_then_most_recently_active() -> None:
     by_id = cards()
-    order = sorted(by_id.values(), key=lambda card: card.sort_key)  # type: ignore[attr-defined]
-    ids = [card.app_id for card in order]  # type: ignore[attr-defined]
+    order = sorted(by_id.values(), key=lambda card: card.sort_key)
+    ids = [card.app_id for card in order]
     assert ids.index(OVERDUE_ID) < ids.index(ANSWERED_ID) < ids.index(FRESH_ID)
     # Without an action, the most recently active comes first.
     assert ids.index(FRESH_ID) < ids.index(QUIET_ID)
@@ -97,7 +97,7 @@ def test_a_too_soon_card_says_when_contact_stops_being_badgering() -> None:
     card = card_for(chased, later, PlanSettings(), CATALOG)
     assert card.next_state is ActionState.TOO_SOON
     assert card.next_due == later - timedelta(days=2) + timedelta(days=7)
-    assert due_text(card, later) == f"not before {card.next_due:%a %d %b}"  # type: ignore[union-attr]
+    assert due_text(card, later) == f"not before {card.next_due:%a %d %b}"
 
 
 def test_deadline_day_names_the_last_day_not_the_midnight_after_it() -> None:

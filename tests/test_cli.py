@@ -113,3 +113,20 @@ def test_a_data_folder_that_is_a_file_is_refused_clearly(tmp_path: Path) -> None
     assert result.returncode == 1
     assert "is a file, not a folder" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(("args", "mode"), [([], "applications"), (["board"], "board")])
+def test_the_app_opens_on_the_list_or_on_the_board(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], mode: str
+) -> None:
+    from postinterview import cli
+    from postinterview.app import PostInterviewApp
+
+    opened: list[tuple[Path, str]] = []
+
+    def run(app: PostInterviewApp) -> None:  # instead of taking over the terminal
+        opened.append((app.store.root, app.start_mode))
+
+    monkeypatch.setattr(PostInterviewApp, "run", run)
+    assert cli.main(["--data-dir", str(tmp_path), *args]) == 0
+    assert opened == [(tmp_path, mode)]
