@@ -50,6 +50,8 @@ def test_a_card_without_contact_counts_the_days_since_applying() -> None:
     assert card.days_since_contact is None and card.days_since_added == 1
     assert card.next_action == "" and card.next_state is None
     assert "applied 1 day ago" in card_prompt(card, FIXED_NOW).plain
+    today = card_for(fresh.revised(created_at=FIXED_NOW), FIXED_NOW, PlanSettings(), CATALOG)
+    assert "applied today" in card_prompt(today, FIXED_NOW).plain
     with_date = fresh.revised(applied_on=(FIXED_NOW - timedelta(days=9)).date())
     assert card_for(with_date, FIXED_NOW, PlanSettings(), CATALOG).days_since_added == 9
 

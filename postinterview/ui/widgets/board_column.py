@@ -53,6 +53,8 @@ def card_prompt(card: BoardCard, now: datetime) -> Text:
         text.append("\nin contact today", style="bright_black")
     elif card.days_since_contact is not None:
         text.append(f"\n{_days(card.days_since_contact)} since contact", style="bright_black")
+    elif card.days_since_added == 0:
+        text.append("\napplied today", style="bright_black")
     else:
         text.append(f"\napplied {_days(card.days_since_added)} ago", style="bright_black")
     if card.next_action and card.next_state is not None:
