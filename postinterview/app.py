@@ -17,9 +17,10 @@ from postinterview.ui.screens.board import BoardScreen
 from postinterview.ui.screens.help import HelpScreen
 from postinterview.ui.screens.interview import InterviewScreen
 from postinterview.ui.screens.interview_picker import Choice, InterviewPickerScreen
+from postinterview.ui.screens.today import TodayScreen
 from postinterview.ui.screens.weekly_review import WeeklyReviewScreen
 
-MODES = ("applications", "board")
+MODES = ("today", "applications", "board")
 """The views of all applications; `start_mode` picks the one the app opens on."""
 
 
@@ -35,7 +36,7 @@ class PostInterviewApp(App[None]):
     ]
 
     def __init__(
-        self, store: ApplicationStore, clock: Clock = system_clock, start_mode: str = "applications"
+        self, store: ApplicationStore, clock: Clock = system_clock, start_mode: str | None = None
     ) -> None:
         super().__init__()
         self.store = store
@@ -43,11 +44,16 @@ class PostInterviewApp(App[None]):
         self.clock = clock
         """Source of the current time for every screen."""
         self.start_mode = start_mode
-        """The view to open on: one of `MODES`."""
+        """The view to open on: one of `MODES`; None for Today once there is data, else the
+        welcome of the applications list."""
 
     def on_mount(self) -> None:
         self.add_mode("applications", partial(ApplicationsScreen, self.store, self.clock))
         self.add_mode("board", partial(BoardScreen, self.store, self.clock))
+        self.add_mode("today", partial(TodayScreen, self.store, self.clock))
+        if self.start_mode is None:
+            # Listing the folder is cheap; reading the files happens in the screen's worker.
+            self.start_mode = "today" if self.store.files() else "applications"
         self.switch_mode(self.start_mode)
 
     def open_application(self, app_id: str) -> None:
@@ -86,6 +92,11 @@ class PostInterviewApp(App[None]):
             "I just had an interview",
             "Record it, reflect, and see what to do next",
             self.action_new_interview,
+        )
+        yield SystemCommand(
+            "Today",
+            "What is due or overdue, across every application",
+            partial(self.switch_mode, "today"),
         )
         yield SystemCommand(
             "Board", "Every application by stage", partial(self.switch_mode, "board")

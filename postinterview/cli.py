@@ -50,10 +50,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     store = ApplicationStore(data_dir)
     if args.command == "list":
         return _list(store, as_json=args.json)
-    return _run_app(store, "board" if args.command == "board" else "applications")
+    return _run_app(store, "board" if args.command == "board" else None)
 
 
-def _run_app(store: ApplicationStore, start_mode: str) -> int:
+def _run_app(store: ApplicationStore, start_mode: str | None) -> int:
     # Imported here so that `postinterview list` does not pay for loading Textual.
     from postinterview.app import PostInterviewApp
 

@@ -16,7 +16,9 @@ KEY_NAMES = {" ": "space", "-": "minus", ":": "colon"}
 """Characters whose key has a name of its own."""
 
 
-def make_app(data: Path | ApplicationStore, start_mode: str = "applications") -> PostInterviewApp:
+def make_app(
+    data: Path | ApplicationStore, start_mode: str | None = "applications"
+) -> PostInterviewApp:
     """The app on a data folder (or an existing store), with the clock fixed at `FIXED_NOW`."""
     store = data if isinstance(data, ApplicationStore) else ApplicationStore(data)
     return PostInterviewApp(store, clock=lambda: FIXED_NOW, start_mode=start_mode)

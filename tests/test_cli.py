@@ -115,14 +115,14 @@ def test_a_data_folder_that_is_a_file_is_refused_clearly(tmp_path: Path) -> None
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize(("args", "mode"), [([], "applications"), (["board"], "board")])
+@pytest.mark.parametrize(("args", "mode"), [([], None), (["board"], "board")])
 def test_the_app_opens_on_the_list_or_on_the_board(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], mode: str
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], mode: str | None
 ) -> None:
     from postinterview import cli
     from postinterview.app import PostInterviewApp
 
-    opened: list[tuple[Path, str]] = []
+    opened: list[tuple[Path, str | None]] = []
 
     def run(app: PostInterviewApp) -> None:  # instead of taking over the terminal
         opened.append((app.store.root, app.start_mode))

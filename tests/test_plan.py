@@ -33,6 +33,7 @@ from postinterview.domain.plan import (
     plan_all,
     plan_for,
     plan_settings,
+    snooze_action,
 )
 from postinterview.domain.settings import FollowUpSettings, Settings
 from postinterview.domain.stages import Stage
@@ -511,3 +512,30 @@ def test_plan_settings_come_from_the_follow_up_table() -> None:
     assert plan_settings(Settings(follow_up=table)) == PlanSettings(
         follow_up_days=9, follow_up_days_large=12, active_target=3
     )
+
+
+# Snoozing ---------------------------------------------------------------------------------------
+
+
+def test_a_snoozed_action_leaves_today_and_comes_back_when_the_snooze_runs_out() -> None:
+    app = make_application({"interviewers": [ANA.model_dump()]})
+    overdue = by_entry(plan_for(app, FIXED_NOW))["thank-you:ana-ruiz"]
+    assert overdue.state is ActionState.OVERDUE
+    tomorrow = FIXED_NOW + timedelta(days=1)
+    snoozed = snooze_action(app, overdue, tomorrow, FIXED_NOW)
+    assert snoozed.interviews[0].snoozed == {"thank-you:ana-ruiz": tomorrow}
+    held = by_entry(plan_for(snoozed, FIXED_NOW))["thank-you:ana-ruiz"]
+    assert held.state is ActionState.UPCOMING and held.not_before == tomorrow
+    assert "thank-you:ana-ruiz" not in {a.entry_id for a in plan_all([snoozed], FIXED_NOW)}
+    back = by_entry(plan_for(snoozed, tomorrow))["thank-you:ana-ruiz"]
+    assert back.state is ActionState.OVERDUE and back.not_before is None
+
+
+def test_done_wins_over_a_snooze_and_a_snooze_must_end_in_the_future() -> None:
+    app = make_application({"interviewers": [ANA.model_dump()]})
+    action = by_entry(plan_for(app, FIXED_NOW))["thank-you:ana-ruiz"]
+    snoozed = snooze_action(app, action, FIXED_NOW + timedelta(days=2), FIXED_NOW)
+    done = complete_action(snoozed, action, FIXED_NOW)
+    assert by_entry(plan_for(done, FIXED_NOW))["thank-you:ana-ruiz"].state is ActionState.DONE
+    with pytest.raises(ValueError, match="future"):
+        snooze_action(app, action, FIXED_NOW, FIXED_NOW)

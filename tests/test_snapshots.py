@@ -42,7 +42,7 @@ def app_with(data_dir: Path, companies: list[tuple[str, str]] | None = None) -> 
     for index, (company, role) in enumerate(companies or []):
         app = sample_application(company, role).model_copy(update={"id": f"app-{index}"})
         store.create(app)
-    return PostInterviewApp(store, clock=lambda: FIXED_NOW)
+    return PostInterviewApp(store, clock=lambda: FIXED_NOW, start_mode="applications")
 
 
 SAMPLE = [

@@ -57,3 +57,19 @@ def test_weekly_review(snap_compare: SnapCompare, tmp_path: Path) -> None:
         await settle(pilot)
 
     assert snap_compare(make_app(tmp_path, "board"), terminal_size=SIZE, run_before=open_review)
+
+
+def test_today(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    seed_pipeline(tmp_path)
+    assert snap_compare(make_app(tmp_path, "today"), terminal_size=SIZE, run_before=settle)
+
+
+def test_snooze_picker(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    seed_pipeline(tmp_path)
+
+    async def snooze(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("z")
+        await pilot.pause()
+
+    assert snap_compare(make_app(tmp_path, "today"), terminal_size=SIZE, run_before=snooze)

@@ -190,6 +190,8 @@ class Interview(Record):
     """Checklist item id to its mark; items not present are still open."""
     signals: dict[str, bool] = Field(default_factory=dict)
     """Signal id to whether you noticed it (False: you considered it and did not)."""
+    snoozed: dict[str, Timestamp] = Field(default_factory=dict)
+    """Checklist entry id to the moment a snoozed action comes back to Today."""
 
 
 class Application(Record):

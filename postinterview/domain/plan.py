@@ -31,7 +31,12 @@ from postinterview.domain.checklist import (
     load_checklist_catalog,
 )
 from postinterview.domain.contacts import log_contact
-from postinterview.domain.interviews import find_interview, latest_interview, mark_checklist_entry
+from postinterview.domain.interviews import (
+    find_interview,
+    latest_interview,
+    mark_checklist_entry,
+    revise_interview,
+)
 from postinterview.domain.models import Application, Channel, Interview
 from postinterview.domain.settings import (
     DEFAULT_ACTIVE_TARGET,
@@ -115,7 +120,8 @@ class PlannedAction:
     overdue_at: datetime | None
     state: ActionState
     not_before: datetime | None = None
-    """For TOO_SOON: the earliest moment a contact stops being badgering."""
+    """For TOO_SOON: the earliest moment a contact stops being badgering; for a snoozed
+    action (UPCOMING): when the snooze runs out."""
     names: tuple[str, ...] = ()
     """The people the action is about (interviewer, referees or recruiter), if recorded."""
 
@@ -203,12 +209,26 @@ def _action(
 ) -> PlannedAction:
     state = _FROM_ENTRY[entry_state(entry, interview.checklist, now)]
     not_before = None
+    snoozed_until = interview.snoozed.get(entry.id)
+    if snoozed_until is not None and now < snoozed_until and state is not ActionState.DONE:
+        # Put off by the person: back among the open actions once the snooze runs out.
+        return _planned(application, interview, entry, ActionState.UPCOMING, snoozed_until)
     if chase and state in (ActionState.DUE, ActionState.OVERDUE):
         contact = _latest_contact_log(application, now)
         if contact is not None:
             earliest = contact + timedelta(days=settings.min_days_between_chases)
             if now < earliest:
                 state, not_before = ActionState.TOO_SOON, earliest
+    return _planned(application, interview, entry, state, not_before)
+
+
+def _planned(
+    application: Application,
+    interview: Interview,
+    entry: ChecklistEntry,
+    state: ActionState,
+    not_before: datetime | None,
+) -> PlannedAction:
     return PlannedAction(
         application_id=application.id,
         interview_id=interview.id,
@@ -309,6 +329,20 @@ def complete_action(
     return log_contact(
         updated, now, contact.note, channel or contact.channel, join_names(action.names)
     )
+
+
+def snooze_action(
+    application: Application, action: PlannedAction, until: datetime, now: datetime
+) -> Application:
+    """Put `action` off until `until`: it leaves Today and comes back then, undone."""
+    _require_aware(until)
+    if action.interview_id is None:
+        raise ValueError("This action belongs to no interview, so it cannot be snoozed.")
+    if until <= now:
+        raise ValueError("A snooze must end in the future.")
+    interview = find_interview(application, action.interview_id)
+    snoozed = {**interview.snoozed, action.entry_id: until}
+    return revise_interview(application, action.interview_id, {"snoozed": snoozed}, now)
 
 
 def last_contact(application: Application) -> datetime | None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.widgets import Button, DataTable, Header, Static
 
@@ -16,11 +15,6 @@ from postinterview.ui.widgets.footer import SteadyFooter
 
 class ApplicationsScreen(ApplicationCollectionScreen):
     """All applications in a table, with the actions that change them."""
-
-    BINDINGS = [
-        Binding("b", "app.switch_mode('board')", "Board"),
-        Binding("w", "app.weekly_review", "Weekly review"),
-    ]
 
     # Layout -------------------------------------------------------------------------------------
 

@@ -53,8 +53,6 @@ class BoardScreen(ApplicationCollectionScreen):
         Binding("shift+right,greater_than_sign", "move_card(1)", "Stage ▶"),
         Binding("slash", "filter", "Filter"),
         Binding("c", "toggle_closed", "Closed"),
-        Binding("w", "app.weekly_review", "Weekly review"),
-        Binding("a", "app.switch_mode('applications')", "List"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
 

@@ -58,6 +58,10 @@ class ApplicationCollectionScreen(Screen[None]):
         Binding("d", "delete", "Delete"),
         Binding("p", "problems", "Problems", show=False),
         Binding("r", "reload", "Reload", show=False),
+        Binding("t", "app.switch_mode('today')", "Today"),
+        Binding("b", "app.switch_mode('board')", "Board"),
+        Binding("a", "app.switch_mode('applications')", "List"),
+        Binding("w", "app.weekly_review", "Review"),
     ]
 
     def __init__(self, store: ApplicationStore, clock: Clock) -> None:

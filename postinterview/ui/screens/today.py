@@ -1,0 +1,275 @@
+"""Today: what is due or overdue across every application, in order, and what comes next.
+
+Ticking an action off is saved at once (and a note or call is written in the contact log);
+snoozing puts it off to a day you choose; enter opens its application.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.markup import escape
+from textual.widgets import Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from postinterview.clock import Clock
+from postinterview.domain.checklist import ItemKind, Phase, load_checklist_catalog
+from postinterview.domain.models import Application
+from postinterview.domain.plan import (
+    ActionState,
+    PlannedAction,
+    PlanSettings,
+    complete_action,
+    plan_for,
+    plan_settings,
+    snooze_action,
+)
+from postinterview.storage.settings_store import load_settings
+from postinterview.storage.store import ApplicationStore, LoadResult, Stored
+from postinterview.ui.formatting import deadline_day
+from postinterview.ui.screens.collection import ApplicationCollectionScreen
+from postinterview.ui.screens.snooze_picker import SnoozePickerScreen
+from postinterview.ui.widgets.footer import SteadyFooter
+
+COMING_UP_DAYS = 7
+"""Actions opening within this many days are listed under "Coming up"."""
+
+SECTIONS = (
+    (ActionState.OVERDUE, "Overdue"),
+    (ActionState.DUE, "Due now"),
+    (ActionState.UPCOMING, f"Coming up in the next {COMING_UP_DAYS} days"),
+)
+
+
+@dataclass
+class TodayData:
+    """Every application's plan, and the settings it was computed with."""
+
+    plans: dict[str, list[PlannedAction]] = field(default_factory=dict)
+    settings: PlanSettings = field(default_factory=PlanSettings)
+
+
+class TodayScreen(ApplicationCollectionScreen):
+    """The actions to take now, across every open application."""
+
+    AUTO_FOCUS = "#today-list"
+
+    BINDINGS = [
+        Binding("space", "done", "Done"),
+        Binding("z", "snooze", "Snooze"),
+    ]
+
+    def __init__(self, store: ApplicationStore, clock: Clock) -> None:
+        super().__init__(store, clock)
+        self.data = TodayData()
+        self.rows: dict[str, PlannedAction] = {}
+        """Option id -> the action it shows."""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="problems-banner")
+        yield Static("Loading your applications…", id="today-summary")
+        yield OptionList(id="today-list")
+        yield Static(_waiting_reminders(), id="today-reminder")
+        yield SteadyFooter()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Today"
+        self.query_one("#problems-banner").display = False
+        super().on_mount()
+
+    # Loading and drawing ------------------------------------------------------------------------
+
+    def prepare(self, result: LoadResult) -> object:
+        settings = plan_settings(load_settings(self.store.root).settings)
+        now = self.clock()
+        plans = {
+            stored.application.id: plan_for(stored.application, now, settings)
+            for stored in result.applications
+        }
+        return TodayData(plans, settings)
+
+    def show_progress(self, done: int, total: int) -> None:
+        self.query_one("#today-summary", Static).update(
+            f"Loading your applications… {done} of {total}"
+        )
+
+    def show_all(self, prepared: object) -> None:
+        assert isinstance(prepared, TodayData)
+        self.data = prepared
+        self._draw()
+
+    def show_one(self, stored: Stored) -> None:
+        application = stored.application
+        self.data.plans[application.id] = plan_for(application, self.clock(), self.data.settings)
+        self._draw()
+
+    def drop_one(self, app_id: str) -> None:
+        self.data.plans.pop(app_id, None)
+        self._draw()
+
+    def selected_id(self) -> str | None:
+        action = self._highlighted_action()
+        return action.application_id if action is not None else None
+
+    def _highlighted_action(self) -> PlannedAction | None:
+        option = self.query_one("#today-list", OptionList).highlighted_option
+        return self.rows.get(option.id or "") if option is not None else None
+
+    def _draw(self) -> None:
+        now = self.clock()
+        companies = {app_id: stored.application for app_id, stored in self.entries.items()}
+        grouped = today_sections(self.data.plans, companies, now)
+        listing = self.query_one("#today-list", OptionList)
+        keep = self._highlighted_action()
+        options: list[Option | None] = []
+        self.rows = {}
+        for state, title in SECTIONS:
+            actions = grouped[state]
+            if not actions:
+                continue
+            if options:
+                options.append(None)
+            options.append(Option(Text(f"{title} ({len(actions)})", style="bold"), disabled=True))
+            for action in actions:
+                option_id = f"{action.application_id}/{action.entry_id}"
+                self.rows[option_id] = action
+                application = companies[action.application_id]
+                options.append(Option(_action_prompt(application, action, now), id=option_id))
+        if not options:
+            options.append(
+                Option(Text(_nothing_due(len(self.entries)), style="dim"), disabled=True)
+            )
+        listing.set_options(options)
+        ids = list(self.rows)
+        if keep is not None and f"{keep.application_id}/{keep.entry_id}" in ids:
+            listing.highlighted = _index_of(listing, f"{keep.application_id}/{keep.entry_id}")
+        elif ids:
+            listing.highlighted = _index_of(listing, ids[0])
+        self._summarise(grouped)
+
+    def _summarise(self, grouped: dict[ActionState, list[PlannedAction]]) -> None:
+        overdue, due = len(grouped[ActionState.OVERDUE]), len(grouped[ActionState.DUE])
+        parts = [f"{overdue} overdue", f"{due} due now"]
+        parts.append(f"{len(grouped[ActionState.UPCOMING])} coming up this week")
+        self.query_one("#today-summary", Static).update(
+            "  ·  ".join(parts) + "     space done · z snooze · enter opens the application"
+        )
+        banner = self.query_one("#problems-banner", Static)
+        banner.display = bool(self.problems)
+        banner.update(self.problems_text())
+
+    # Actions ------------------------------------------------------------------------------------
+
+    def palette_commands(self) -> list[SystemCommand]:
+        """This screen's actions, for the command palette."""
+        return [
+            SystemCommand("Done", "Tick the highlighted action off", self.action_done),
+            SystemCommand("Snooze", "Put the highlighted action off", self.action_snooze),
+            *super().palette_commands(),
+        ]
+
+    def action_done(self) -> None:
+        """Tick the highlighted action off; a note or call is also logged as a contact."""
+        action = self._highlighted_action()
+        stored = self.entries.get(action.application_id) if action is not None else None
+        if action is None or stored is None:
+            return
+        self._update(stored, lambda a: complete_action(a, action, self.clock()))
+
+    def action_snooze(self) -> None:
+        """Put the highlighted action off until a day you choose."""
+        action = self._highlighted_action()
+        stored = self.entries.get(action.application_id) if action is not None else None
+        if action is None or stored is None:
+            return
+
+        def chosen(until: datetime | None) -> None:
+            if until is not None and stored is not None:
+                self._update(stored, lambda a: snooze_action(a, action, until, self.clock()))
+
+        self.app.push_screen(SnoozePickerScreen(action.text, self.clock()), chosen)
+
+    @on(OptionList.OptionSelected, "#today-list")
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        action = self.rows.get(event.option.id or "")
+        if action is not None:
+            self.app.open_application(action.application_id)  # type: ignore[attr-defined]
+
+
+def today_sections(
+    plans: dict[str, list[PlannedAction]],
+    applications: dict[str, Application],
+    now: datetime,
+) -> dict[ActionState, list[PlannedAction]]:
+    """Overdue, due and coming-up actions of open applications, each list most urgent first.
+
+    Coming up: upcoming actions that open (or whose snooze ends) within `COMING_UP_DAYS`.
+    """
+    horizon = now + timedelta(days=COMING_UP_DAYS)
+    grouped: dict[ActionState, list[PlannedAction]] = {state: [] for state, _ in SECTIONS}
+    for app_id, actions in plans.items():
+        application = applications.get(app_id)
+        if application is None:
+            continue
+        for action in actions:
+            if action.state in (ActionState.OVERDUE, ActionState.DUE):
+                grouped[action.state].append(action)
+            elif action.state is ActionState.UPCOMING and _opens(action) <= horizon:
+                grouped[ActionState.UPCOMING].append(action)
+    far = now + timedelta(days=3650)
+    grouped[ActionState.OVERDUE].sort(key=lambda a: (a.due_at or far, a.text))
+    grouped[ActionState.DUE].sort(key=lambda a: (a.due_at or far, a.text))
+    grouped[ActionState.UPCOMING].sort(key=lambda a: (_opens(a), a.text))
+    return grouped
+
+
+def _opens(action: PlannedAction) -> datetime:
+    """When an upcoming action opens: the end of its snooze, or its own opening."""
+    return action.not_before or action.opens_at
+
+
+def _action_prompt(application: Application, action: PlannedAction, now: datetime) -> Text:
+    when = ""
+    if action.state is ActionState.UPCOMING:
+        when = f"from {_opens(action).astimezone():%a %d %b}"
+    elif action.due_at is not None:
+        when = f"by {deadline_day(action.due_at)}"
+    style = {ActionState.OVERDUE: "bold red", ActionState.DUE: "yellow"}.get(action.state, "")
+    text = Text.assemble(
+        (application.company, "bold"),
+        f" — {application.role}   ",
+        (when, style),
+        f"\n  {action.text}",
+    )
+    text.append(f"\n  {action.why}", style="bright_black")
+    return text
+
+
+def _index_of(listing: OptionList, option_id: str) -> int:
+    return next(i for i, option in enumerate(listing.options) if option.id == option_id)
+
+
+def _nothing_due(applications: int) -> str:
+    if not applications:
+        return "Nothing yet. Press i right after an interview, or n to add an application."
+    return (
+        "Nothing is due. Actions appear here once you record an interview (i): thank-you "
+        "notes, referees to warn, when to follow up."
+    )
+
+
+def _waiting_reminders() -> str:
+    """The 'while you wait' don'ts from the checklist catalog, as one line each."""
+    catalog = load_checklist_catalog()
+    items = [
+        item.text
+        for item in catalog.items
+        if item.phase is Phase.WHILE_WAITING and item.kind is ItemKind.DONT
+    ]
+    return "[b]While you wait[/b]\n" + "\n".join(f"• {escape(text)}" for text in items[:4])
