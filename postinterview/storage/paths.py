@@ -41,6 +41,11 @@ def deleted_dir(root: Path) -> Path:
     return root / "deleted"
 
 
+def drafts_dir(root: Path) -> Path:
+    """Drafts the person saved to edit or send from elsewhere, as plain text."""
+    return root / "drafts"
+
+
 def settings_path(root: Path) -> Path:
     """Preferences."""
     return root / "settings.toml"

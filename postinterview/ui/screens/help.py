@@ -59,6 +59,19 @@ To weigh the signs your own way, put a `[signal_weights]` table in `settings.tom
 data folder, e.g. `ran_long = 4` (0 ignores a sign). Values that make no sense are shown on
 the Signals screen and the standard weights used instead.
 
+## Today
+
+Where the app opens once you have applications: every action that is overdue or due now,
+across all of them, most pressing first, then what comes up in the next seven days. A
+thank-you note per interviewer, referees to warn, the recruiter to call, the follow-up once
+their date has passed (or about a week later), feedback after a rejection.
+
+| Key | What it does |
+| --- | --- |
+| `space` | Done (a note or a call is also written in the contact log) |
+| `z` | Snooze: tomorrow, in three days or in a week |
+| `enter` | Open its application |
+
 ## Applications list and board
 
 The list (`a`) shows every application in a table; the board (`b`) shows one column per
@@ -76,6 +89,7 @@ and the signal reading (◆). Overdue cards come first in their column.
 | `/` | Board: filter by company, role, people or notes (`escape` clears) |
 | `c` | Board: show or fold the closed stages |
 | `d` | Delete it (after you confirm; the file is moved to `deleted/`, not erased) |
+| `t` / `b` / `a` | Today / the board / the list |
 | `w` | The weekly review |
 | `p` | Files that could not be read, and moving them aside |
 | `r` | Reload from disk |
