@@ -4,14 +4,23 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
+from functools import partial
+from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from postinterview import __version__
+from postinterview.clock import NOW_ENV, Clock, ClockError, clock_from_env, system_clock
+from postinterview.commands.demo import run_demo
+from postinterview.commands.due import run_due
+from postinterview.commands.export import FORMATS, format_for, run_export
+from postinterview.commands.import_tracker import run_import
+from postinterview.commands.output import fail, warn_about_problems
 from postinterview.domain.models import Application
 from postinterview.storage.paths import DATA_DIR_ENV, resolve_data_dir
-from postinterview.storage.store import ApplicationStore, LoadResult
+from postinterview.storage.store import ApplicationStore
 from postinterview.ui.formatting import display_width, local_date, one_line, pad
 
 
@@ -22,11 +31,36 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
 
 
+EXPORT_HELP = """\
+csv and json are a record of every application with its stage history (json holds each
+record in full); md is a readable report grouped by stage; ics holds the planned actions
+not yet done as all-day calendar events. Without --format, the extension of --output
+decides (.csv, .json, .md, .ics). Exit code 0, or 1 if the file cannot be written.
+"""
+
+IMPORT_HELP = """\
+The first row must name the columns: company and role are required; stage (or status),
+applied (date applied), location, link (url), recruiter, source and notes are optional.
+Other columns are kept in the notes as 'Column: value' lines. Dates: 2026-11-01,
+01.11.2026 (day first), 1 Nov 2026 or Nov 1, 2026; a slashed date such as 03/04/2026 that
+could be read two ways is refused. A row already present (same company, role and applied
+date) is skipped, so importing a file twice adds nothing. Refused rows are listed on stderr
+with their line numbers. Exit code 0 when the file was read (even if rows were refused),
+1 when it cannot be read, is not CSV, lacks a company or role column, or saving fails.
+"""
+
+DUE_HELP = """\
+One line per action: overdue ones first, then by deadline. --json prints a list of objects
+(application_id, company, role, entry_id, item_id, text, state, due_at, ...). Exit code 0.
+"""
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every command."""
     parser = _Parser(
         prog="postinterview",
         description="A companion for the days after a job interview.",
+        epilog=f"For tests, ${NOW_ENV} (e.g. 2026-11-20T15:30:00+00:00) fixes the current time.",
     )
     parser.add_argument("--version", action="version", version=f"postinterview {__version__}")
     parser.add_argument(
@@ -38,38 +72,90 @@ def build_parser() -> argparse.ArgumentParser:
     listing = commands.add_parser("list", help="print your applications")
     listing.add_argument("--json", action="store_true", help="print JSON for scripts")
     commands.add_parser("board", help="open the app on the pipeline board")
+    due = commands.add_parser(
+        "due", help="print what is due or overdue today", description=DUE_HELP
+    )
+    due.add_argument("--json", action="store_true", help="print JSON for scripts")
+    export = commands.add_parser(
+        "export",
+        help="export applications (csv, json, md) or the plan (ics)",
+        description=EXPORT_HELP,
+    )
+    export.add_argument("--format", choices=FORMATS, help="what to write")
+    export.add_argument(
+        "--output", "-o", metavar="FILE", type=Path, help="write to FILE (default: stdout)"
+    )
+    importing = commands.add_parser(
+        "import", help="add applications from a spreadsheet saved as CSV", description=IMPORT_HELP
+    )
+    importing.add_argument("file", metavar="FILE", type=Path, help="the CSV file")
+    importing.add_argument(
+        "--dry-run", action="store_true", help="check the file and report, without saving"
+    )
+    demo = commands.add_parser(
+        "demo",
+        help="open the app on sample data in a new temporary folder",
+        description="Your own data folder is never touched; the sample folder is kept.",
+    )
+    demo.add_argument(
+        "--no-open", action="store_true", help="only create the folder and print where it is"
+    )
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `postinterview` console script. Returns the exit code."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "export" and args.format is None:
+        args.format = format_for(args.output)
+        if args.format is None:
+            parser.error("export needs --format csv, json, md or ics")
+    try:
+        code = _dispatch(args)
+        sys.stdout.flush()  # here, so a closed pipe is caught below rather than at exit
+        return code
+    except ClockError as error:
+        return fail(str(error))
+    except BrokenPipeError:
+        # The reader went away (`postinterview due | head -1`): stop quietly.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.command == "demo":  # never reads or writes the data folder
+        clock = clock_from_env()
+        opener = None if args.no_open else partial(_run_app, start_mode="board", clock=clock)
+        return run_demo(clock(), opener, sys.stdout)
     data_dir = resolve_data_dir(args.data_dir)
     if data_dir.exists() and not data_dir.is_dir():
-        return _fail(f"the data folder {data_dir} is a file, not a folder")
+        return fail(f"the data folder {data_dir} is a file, not a folder")
     store = ApplicationStore(data_dir)
     if args.command == "list":
         return _list(store, as_json=args.json)
-    return _run_app(store, "board" if args.command == "board" else None)
+    if args.command == "due":
+        return run_due(store, clock_from_env()(), args.json, sys.stdout)
+    if args.command == "export":
+        output = None if args.output == Path("-") else args.output
+        return run_export(store, clock_from_env()(), args.format, output)
+    if args.command == "import":
+        return run_import(store, args.file, clock_from_env()(), args.dry_run, sys.stdout)
+    return _run_app(store, "board" if args.command == "board" else None, clock_from_env())
 
 
-def _run_app(store: ApplicationStore, start_mode: str | None) -> int:
+def _run_app(store: ApplicationStore, start_mode: str | None, clock: Clock = system_clock) -> int:
     # Imported here so that `postinterview list` does not pay for loading Textual.
     from postinterview.app import PostInterviewApp
 
-    PostInterviewApp(store, start_mode=start_mode).run()
+    PostInterviewApp(store, clock=clock, start_mode=start_mode).run()
     return 0
-
-
-def _fail(message: str) -> int:
-    print(f"postinterview: error: {message}", file=sys.stderr)
-    return 1
 
 
 def _list(store: ApplicationStore, as_json: bool, out: TextIO | None = None) -> int:
     out = out or sys.stdout
     result = store.load_all()
-    _warn_about_problems(result)
+    warn_about_problems(result)
     applications = sorted(
         (stored.application for stored in result.applications),
         key=lambda app: app.updated_at,
@@ -83,11 +169,6 @@ def _list(store: ApplicationStore, as_json: bool, out: TextIO | None = None) -> 
     else:
         out.write(_table(applications))
     return 0
-
-
-def _warn_about_problems(result: LoadResult) -> None:
-    for problem in result.problems:
-        print(f"postinterview: warning: skipped {problem.describe()}", file=sys.stderr)
 
 
 def _summary(app: Application) -> dict[str, Any]:

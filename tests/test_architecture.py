@@ -36,3 +36,16 @@ def test_the_domain_does_not_import_storage_or_textual() -> None:
         "print(sorted(m for m in sys.modules if m.startswith(banned)))"
     )
     assert _run(code) == "[]"
+
+
+def test_transfer_formats_and_demo_data_are_pure() -> None:
+    """The export and import formats, and the demo data, know neither storage nor Textual."""
+    code = (
+        "import sys, importlib, pkgutil, postinterview.transfer as t\n"
+        "for m in pkgutil.iter_modules(t.__path__):\n"
+        "    importlib.import_module('postinterview.transfer.' + m.name)\n"
+        "importlib.import_module('postinterview.demo')\n"
+        "banned = ('postinterview.storage', 'postinterview.ui', 'textual')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(banned)))"
+    )
+    assert _run(code) == "[]"

@@ -1,0 +1,73 @@
+"""`postinterview due`: today's due and overdue actions across the open applications."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any, TextIO
+
+from postinterview.commands.output import warn_about_problems, warn_about_settings
+from postinterview.domain.models import Application
+from postinterview.domain.plan import PlannedAction, plan_all, plan_settings
+from postinterview.storage.settings_store import load_settings
+from postinterview.storage.store import ApplicationStore
+from postinterview.transfer.days import last_day
+from postinterview.ui.formatting import deadline_day
+
+STATE_WIDTH = len("overdue")
+
+
+def run_due(store: ApplicationStore, now: datetime, as_json: bool, out: TextIO) -> int:
+    """Print what is due or overdue at `now`. Always exit code 0: nothing due is not an error."""
+    result = store.load_all()
+    warn_about_problems(result)
+    settings = load_settings(store.root)
+    warn_about_settings(settings)
+    applications = {stored.application.id: stored.application for stored in result.applications}
+    actions = plan_all(applications.values(), now, plan_settings(settings.settings))
+    if as_json:
+        rows = [action_json(action, applications[action.application_id]) for action in actions]
+        out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.write(due_text(actions, applications, now))
+    return 0
+
+
+def action_json(action: PlannedAction, application: Application) -> dict[str, Any]:
+    """One action as plain JSON values for scripts."""
+    return {
+        "application_id": application.id,
+        "company": application.company,
+        "role": application.role,
+        "interview_id": action.interview_id,
+        "entry_id": action.entry_id,
+        "item_id": action.item_id,
+        "text": action.text,
+        "why": action.why,
+        "state": action.state.value,
+        "opens_at": action.opens_at.isoformat(),
+        "due_at": action.due_at.isoformat() if action.due_at else None,
+        "last_day": last_day(action.due_at).isoformat() if action.due_at else None,
+        "overdue_at": action.overdue_at.isoformat() if action.overdue_at else None,
+    }
+
+
+def due_line(action: PlannedAction, application: Application) -> str:
+    """'overdue  Initech — Send Ana Ruiz a short thank-you note. (by Mon 16 Nov)'."""
+    company = " ".join(application.company.split())
+    by = f" (by {deadline_day(action.due_at)})" if action.due_at is not None else ""
+    return f"{action.state.value:<{STATE_WIDTH}}  {company} — {action.text}{by}"
+
+
+def due_text(
+    actions: Sequence[PlannedAction], applications: Mapping[str, Application], now: datetime
+) -> str:
+    """The plain listing: a header line, then one line per action."""
+    today = now.astimezone().strftime("%a %d %b %Y")
+    if not actions:
+        return f"Nothing due or overdue today ({today}).\n"
+    count = f"{len(actions)} action{'' if len(actions) == 1 else 's'}"
+    lines = [f"Due or overdue on {today}: {count}"]
+    lines += [due_line(action, applications[action.application_id]) for action in actions]
+    return "\n".join(lines) + "\n"

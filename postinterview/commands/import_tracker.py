@@ -1,0 +1,82 @@
+"""`postinterview import FILE.csv`: applications from a spreadsheet tracker.
+
+Refused rows and warnings go to stderr with their line numbers; the summary goes to stdout.
+Exit code 0 when the file was read (even if some rows were refused: they are listed), 1 when
+the file could not be read or an application could not be saved.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import TextIO
+
+from postinterview.commands.output import PROG, fail, one_line, warn_about_problems
+from postinterview.storage.store import ApplicationStore, StoreError
+from postinterview.transfer.import_csv import (
+    MAX_TRACKER_BYTES,
+    TrackerRefused,
+    decode_tracker,
+    new_rows,
+    read_tracker,
+)
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes (up to one past the size limit); OSError when it cannot be read."""
+    with path.open("rb") as handle:
+        return handle.read(MAX_TRACKER_BYTES + 1)
+
+
+def run_import(
+    store: ApplicationStore, path: Path, now: datetime, dry_run: bool, out: TextIO
+) -> int:
+    """Import the tracker at `path` into `store`; see the module docstring for exit codes."""
+    try:
+        raw = read_bytes(path)
+    except FileNotFoundError:
+        return fail(f"{path}: no such file")
+    except IsADirectoryError:
+        return fail(f"{path}: is a folder, not a CSV file")
+    except OSError as error:
+        return fail(f"{path}: cannot be read ({error.strerror or error})")
+    try:
+        read = read_tracker(decode_tracker(raw), now, origin=path.name)
+    except TrackerRefused as refusal:
+        return fail(f"{path}: {refusal}")
+    messages = [(note.line, f"refused: {note.message}") for note in read.refused]
+    messages += [(note.line, f"warning: {note.message}") for note in read.warnings]
+    for line, message in sorted(messages, key=lambda pair: pair[0]):  # stable: refusal first
+        _row_message(path, line, message)
+    existing = store.load_all()
+    warn_about_problems(existing)
+    fresh = new_rows(read.rows, (stored.application for stored in existing.applications))
+    present, refused = len(read.rows) - len(fresh), len(read.refused)
+    if dry_run:
+        out.write(_summary(path, len(fresh), present, refused, dry_run=True))
+        return 0
+    for imported, row in enumerate(fresh):
+        try:
+            store.create(row.application)
+        except StoreError as error:
+            out.write(_summary(path, imported, present, refused, dry_run=False))
+            return fail(f"{path}, line {row.line}: not saved: {error}")
+    out.write(_summary(path, len(fresh), present, refused, dry_run=False))
+    return 0
+
+
+def _row_message(path: Path, line: int, message: str) -> None:
+    print(f"{PROG}: {path.name}, line {line}: {one_line(message)}", file=sys.stderr)
+
+
+def _summary(path: Path, imported: int, present: int, refused: int, dry_run: bool) -> str:
+    verb = "Would import" if dry_run else "Imported"
+    noun = "application" if imported == 1 else "applications"
+    text = (
+        f"{verb} {imported} {noun} from {path.name}; "
+        f"{present} skipped as already present; {refused} refused."
+    )
+    if dry_run:
+        text += " Nothing was saved (--dry-run)."
+    return text + "\n"

@@ -1,0 +1,58 @@
+"""How commands talk to people: errors and warnings on stderr, results on stdout or a file."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from postinterview.storage.atomic import write_atomic
+from postinterview.storage.settings_store import SettingsLoad
+from postinterview.storage.store import LoadResult
+
+PROG = "postinterview"
+
+
+def fail(message: str) -> int:
+    """Say what went wrong on one line of stderr; returns the exit code for it (1)."""
+    print(f"{PROG}: error: {one_line(message)}", file=sys.stderr)
+    return 1
+
+
+def warn(message: str) -> None:
+    """One line of warning on stderr."""
+    print(f"{PROG}: warning: {one_line(message)}", file=sys.stderr)
+
+
+def one_line(text: str) -> str:
+    """`text` with its line breaks folded, so one message is one line."""
+    return " ".join(text.split())
+
+
+def warn_about_problems(result: LoadResult) -> None:
+    """Name each application file that could not be read (the rest were)."""
+    for problem in result.problems:
+        warn(f"skipped {problem.describe()}")
+
+
+def warn_about_settings(loaded: SettingsLoad) -> None:
+    """Name each problem in settings.toml (the defaults are used for those)."""
+    for problem in loaded.problems:
+        warn(problem)
+
+
+class OutputFailed(Exception):
+    """The output could not be written; the message says why, for people."""
+
+
+def write_output(data: bytes, output: Path | None) -> None:
+    """`data` to the file `output` (replaced atomically), or to stdout when None."""
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    if output.is_dir():
+        raise OutputFailed(f"cannot write {output}: it is a folder")
+    try:
+        write_atomic(output, data)
+    except OSError as error:
+        raise OutputFailed(f"cannot write {output}: {error.strerror or error}") from error

@@ -1,0 +1,70 @@
+"""The applications as CSV: one row per application, a proof-of-applications record.
+
+Columns are fixed and in a fixed order (CSV_COLUMNS), with a header row; RFC 4180 quoting and
+CRLF line ends, as the csv module writes them. The file can be read back by
+`postinterview import`: the columns it does not know (id, dates, history) land in the notes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+
+from postinterview.domain.models import Application
+from postinterview.transfer.days import local_day
+from postinterview.transfer.records import in_export_order
+
+CSV_COLUMNS: tuple[str, ...] = (
+    "id",
+    "company",
+    "role",
+    "stage",
+    "applied_on",
+    "created_at",
+    "updated_at",
+    "location",
+    "job_link",
+    "source",
+    "recruiter",
+    "interviews",
+    "history",
+)
+"""The header row, in order. New columns are only ever added at the end."""
+
+
+def history_text(application: Application) -> str:
+    """The stage history on one line: '2026-11-01 applied; 2026-11-05 screening'."""
+    return "; ".join(
+        f"{local_day(change.at).isoformat()} {change.to_stage.value}"
+        for change in application.stage_history
+    )
+
+
+def csv_row(application: Application) -> dict[str, str]:
+    """One application as CSV cells, keyed by CSV_COLUMNS."""
+    return {
+        "id": application.id,
+        "company": application.company,
+        "role": application.role,
+        "stage": application.stage.value,
+        "applied_on": application.applied_on.isoformat() if application.applied_on else "",
+        "created_at": application.created_at.isoformat(),
+        "updated_at": application.updated_at.isoformat(),
+        "location": application.location,
+        "job_link": application.job_link,
+        "source": application.source.value if application.source else "",
+        "recruiter": application.recruiter.name if application.recruiter else "",
+        "interviews": str(len(application.interviews)),
+        "history": history_text(application),
+    }
+
+
+def export_csv(applications: Iterable[Application]) -> str:
+    """Every application as CSV text, header first, oldest application first."""
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for application in in_export_order(applications):
+        writer.writerow(csv_row(application))
+    return buffer.getvalue()

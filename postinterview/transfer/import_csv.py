@@ -1,0 +1,240 @@
+"""Applications from a spreadsheet tracker saved as CSV.
+
+The file needs a header row naming at least a company and a role column (import_columns has
+the accepted names). The delimiter is a comma, a semicolon or a tab, whichever the header line
+uses most. Text is UTF-8, with or without a byte-order mark (UTF-16 with a mark is read too).
+
+Each row becomes an application or is refused with its line number and the reason; one bad
+row never stops the others. Refusing the whole file is kept for what makes every row
+doubtful: text that is not UTF-8, binary data, broken quoting, or no company or role column.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from pydantic import ValidationError
+
+from postinterview.domain.editing import company_key, describe_validation_error
+from postinterview.domain.models import Application, StageChange
+from postinterview.domain.stages import Stage
+from postinterview.transfer.import_columns import SYNONYMS, ColumnMap, Field, map_header
+from postinterview.transfer.import_values import (
+    CellRefused,
+    parse_day,
+    parse_recruiter,
+    parse_source,
+    parse_stage,
+)
+
+MAX_TRACKER_BYTES = 32 * 1024 * 1024
+"""Larger files are refused unread: a tracker of thousands of rows is a few hundred KiB."""
+
+_DELIMITERS = (",", ";", "\t")
+
+
+class TrackerRefused(ValueError):
+    """The file as a whole cannot be imported; the message says why, in one line."""
+
+
+@dataclass(frozen=True)
+class RowNote:
+    """Something said about one row: why it was refused, or a warning about it."""
+
+    line: int
+    """The line of the file the row starts on (the header is usually line 1)."""
+    message: str
+
+
+@dataclass(frozen=True)
+class ImportRow:
+    """A row that became an application."""
+
+    line: int
+    application: Application
+
+
+@dataclass
+class TrackerRead:
+    """Everything read from a tracker file."""
+
+    rows: list[ImportRow] = field(default_factory=list)
+    refused: list[RowNote] = field(default_factory=list)
+    warnings: list[RowNote] = field(default_factory=list)
+
+
+def decode_tracker(raw: bytes) -> str:
+    """The file's text; TrackerRefused when it is not text we can read as CSV."""
+    if len(raw) > MAX_TRACKER_BYTES:
+        raise TrackerRefused(f"is larger than {MAX_TRACKER_BYTES // (1024 * 1024)} MiB")
+    if raw.startswith(b"PK\x03\x04"):
+        raise TrackerRefused("is a spreadsheet workbook, not CSV: save the sheet as CSV first")
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise TrackerRefused(f"is not valid UTF-16 text ({error.reason})") from error
+    else:
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = raw[: error.start].count(b"\n") + 1
+            raise TrackerRefused(
+                f"line {line} is not UTF-8 text: save the sheet as 'CSV UTF-8' and try again"
+            ) from error
+    if "\x00" in text:
+        raise TrackerRefused("holds binary data, so it is not a CSV file")
+    return text
+
+
+def read_tracker(text: str, now: datetime, origin: str = "") -> TrackerRead:
+    """Every row of a tracker's text, as applications added at `now` or as refusals.
+
+    `origin` (the file name) goes in each new application's first history note.
+    """
+    records = _records(text)
+    if not records:
+        raise TrackerRefused("is empty: it needs a header row naming the columns")
+    header_line, header = records[0]
+    columns = map_header(header)
+    for missing in columns.missing():
+        names = ", ".join(SYNONYMS[missing][:3])
+        raise TrackerRefused(
+            f"line {header_line}: the header has no {missing.value} column (name one {names})"
+        )
+    result = TrackerRead()
+    note = f"Imported from {origin}" if origin else "Imported"
+    for line, cells in records[1:]:
+        try:
+            application, warnings = _application(cells, columns, now, note)
+        except CellRefused as refusal:
+            result.refused.append(RowNote(line, str(refusal)))
+            continue
+        result.rows.append(ImportRow(line, application))
+        result.warnings += [RowNote(line, warning) for warning in warnings]
+    return result
+
+
+def _records(text: str) -> list[tuple[int, list[str]]]:
+    """(starting line, cells) of every row that holds something."""
+    first_line = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = max(_DELIMITERS, key=first_line.count)  # a tie keeps the comma
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    records = []
+    while True:
+        start = reader.line_num + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            raise TrackerRefused(f"line {reader.line_num}: not valid CSV ({error})") from error
+        if any(cell.strip() for cell in cells):
+            records.append((start, cells))
+    return records
+
+
+def _application(
+    cells: Sequence[str], columns: ColumnMap, now: datetime, note: str
+) -> tuple[Application, list[str]]:
+    """One row as an application, and warnings; CellRefused when it cannot be imported."""
+
+    def cell(name: Field) -> str:
+        index = columns.fields.get(name)
+        return cells[index].strip() if index is not None and index < len(cells) else ""
+
+    company, role = cell(Field.COMPANY), cell(Field.ROLE)
+    empty = [name for name, value in (("company", company), ("role", role)) if not value]
+    if empty:
+        raise CellRefused(f"{' and '.join(empty)} {'is' if len(empty) == 1 else 'are'} empty")
+    warnings: list[str] = []
+    kept = _extra_lines(cells, columns)
+    fields: dict[str, Any] = {
+        "location": cell(Field.LOCATION),
+        "job_link": cell(Field.JOB_LINK),
+    }
+    stage = Stage.APPLIED
+    if stage_text := cell(Field.STAGE):
+        found = parse_stage(stage_text)
+        if found is None:
+            warnings.append(f"stage {stage_text!r} is not one I know: imported as Applied")
+            kept.insert(0, f"Stage: {stage_text}")
+        else:
+            stage = found
+    if source_text := cell(Field.SOURCE):
+        source = parse_source(source_text)
+        if source is None:
+            warnings.append(f"source {source_text!r} is not one I know: kept in the notes")
+            kept.insert(0, f"Source: {source_text}")
+        fields["source"] = source
+    if recruiter := cell(Field.RECRUITER):
+        fields["recruiter"] = parse_recruiter(recruiter)
+    if applied := cell(Field.APPLIED_ON):
+        try:
+            fields["applied_on"] = parse_day(applied)
+        except CellRefused as refusal:
+            raise CellRefused(f"applied date {refusal}") from refusal
+    notes = "\n\n".join(part for part in (cell(Field.NOTES), "\n".join(kept)) if part)
+    try:
+        application = Application.model_validate(
+            {
+                "company": company,
+                "role": role,
+                "stage": stage,
+                "created_at": now,
+                "updated_at": now,
+                "stage_history": [StageChange(at=now, to_stage=stage, note=note)],
+                "notes": notes,
+                **{name: value for name, value in fields.items() if value is not None},
+            }
+        )
+    except ValidationError as error:
+        raise CellRefused("; ".join(describe_validation_error(error))) from error
+    return application, warnings
+
+
+def _extra_lines(cells: Sequence[str], columns: ColumnMap) -> list[str]:
+    """'Column: value' for each filled cell of a column we do not know, then stray cells."""
+    lines = [
+        f"{name}: {cells[index].strip()}"
+        for index, name in columns.extra
+        if index < len(cells) and cells[index].strip()
+    ]
+    width = len(columns.extra) + len(columns.fields)
+    lines += [
+        f"Column {index + 1}: {value.strip()}"
+        for index, value in enumerate(cells[width:], start=width)
+        if value.strip()
+    ]
+    return lines
+
+
+# --- Duplicates ----------------------------------------------------------------------------
+
+ImportKey = tuple[str, str, date | None]
+"""What makes two applications the same on import: company, role and applied date."""
+
+
+def import_key(application: Application) -> ImportKey:
+    """Company (punctuation, case and accents ignored), role (case ignored), applied date."""
+    company = company_key(application.company) or application.company.casefold().strip()
+    role = " ".join(application.role.casefold().split())
+    return company, role, application.applied_on
+
+
+def new_rows(rows: Iterable[ImportRow], existing: Iterable[Application]) -> list[ImportRow]:
+    """The rows not already present, in the store or earlier in the same file."""
+    seen = {import_key(application) for application in existing}
+    fresh = []
+    for row in rows:
+        key = import_key(row.application)
+        if key not in seen:
+            seen.add(key)
+            fresh.append(row)
+    return fresh
