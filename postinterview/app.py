@@ -7,6 +7,7 @@ from functools import partial
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 
 from postinterview.clock import Clock, system_clock
@@ -68,6 +69,18 @@ class PostInterviewApp(App[None]):
         """Overdue actions, quiet applications, what must wait, and the week in figures."""
         if not isinstance(self.screen, WeeklyReviewScreen | ModalScreen):
             self.push_screen(WeeklyReviewScreen(self.store, self.clock))
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        # Messages name companies, files and errors as typed: "[Acme]" must not read as a tag.
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def action_help(self) -> None:
         """Show the keys and what each screen is for."""

@@ -394,3 +394,25 @@ async def test_a_column_draws_its_most_pressing_cards_and_says_how_many_more(
         assert last.disabled and "and 1 more: / filters" in str(last.prompt)
         await pilot.press("right", "right", "j", "j")  # the cursor stops at the last card
         assert board(pilot.app).selected_id() == OVERDUE_ID
+
+
+async def test_bracketed_names_show_as_typed_everywhere(data_dir: Path) -> None:
+    async with make_app(data_dir, "board").run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await type_text(pilot, "[Acme] Ltd")
+        await pilot.press("tab")
+        await type_text(pilot, "[Lead] SRE")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Added [Acme] Ltd." in [n.message for n in pilot.app._notifications]
+        await pilot.press("enter")
+        await pilot.pause()
+        detail = pilot.app.screen
+        assert isinstance(detail, ApplicationDetailScreen)
+        title = text_of(detail.query_one("#detail-title", Static))
+        assert title.startswith("[Acme] Ltd — [Lead] SRE")
+        await pilot.press("l")
+        await pilot.pause()
+        heading = pilot.app.screen.query_one(".form-title", Static)
+        assert str(heading.render()) == "Log a contact with [Acme] Ltd"

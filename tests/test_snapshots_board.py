@@ -73,3 +73,14 @@ def test_snooze_picker(snap_compare: SnapCompare, tmp_path: Path) -> None:
         await pilot.pause()
 
     assert snap_compare(make_app(tmp_path, "today"), terminal_size=SIZE, run_before=snooze)
+
+
+def test_draft(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    seed_pipeline(tmp_path)
+
+    async def draft(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("d")  # the first action: Initech's thank-you to Ana Ruiz
+        await pilot.pause()
+
+    assert snap_compare(make_app(tmp_path, "today"), terminal_size=SIZE, run_before=draft)

@@ -5,17 +5,18 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from textual.widgets import OptionList, Static
+from textual.widgets import OptionList, Static, TextArea
 
 from postinterview.app import PostInterviewApp
 from postinterview.domain.plan import ActionState, plan_for
 from postinterview.storage.store import ApplicationStore
 from postinterview.ui.screens.application_detail import ApplicationDetailScreen
 from postinterview.ui.screens.applications import ApplicationsScreen
+from postinterview.ui.screens.draft import DraftScreen
 from postinterview.ui.screens.snooze_picker import snooze_choices
 from postinterview.ui.screens.today import TodayScreen, today_sections
 from tests.conftest import FIXED_NOW
-from tests.pilot_tools import settle, stored_record
+from tests.pilot_tools import make_app, settle, stored_record, type_text
 from tests.pipeline import ANSWERED_ID, CLOSED_ID, OVERDUE_ID, pipeline, seed_pipeline
 
 SIZE = (130, 40)
@@ -155,3 +156,66 @@ def test_snooze_choices_are_mornings_ahead() -> None:
         "Mon 23 09:00",
         "Fri 27 09:00",
     ]
+
+
+async def test_d_drafts_a_thank_you_note_to_copy_or_save(data_dir: Path) -> None:
+    seed_pipeline(data_dir)
+    async with default_app(data_dir).run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        screen = today(pilot.app)
+        listing = screen.query_one("#today-list", OptionList)
+        target = f"{OVERDUE_ID}/thank-you:ben-okafor"
+        listing.highlighted = next(i for i, o in enumerate(listing.options) if o.id == target)
+        await pilot.press("d")
+        await pilot.pause()
+        draft = pilot.app.screen
+        assert isinstance(draft, DraftScreen)
+        text = draft.query_one("#draft-text-0", TextArea).text
+        assert "Dear Ben," in text and "Initech" in text and "Platform Engineer" in text
+        reminders = str(draft.query_one(".draft-reminders", Static).render())
+        assert "Ben Okafor" in reminders  # check the spelling of the name
+        await pilot.press("end")
+        await type_text(pilot, " PS")
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert pilot.app.clipboard.startswith("Subject: ")
+        assert pilot.app.clipboard == draft.query_one("#draft-text-0", TextArea).text
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        saved = list((data_dir / "drafts").glob("*.txt"))
+        assert len(saved) == 1 and saved[0].read_text("utf-8") == pilot.app.clipboard
+        assert saved[0].stat().st_mode & 0o777 == 0o600
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, TodayScreen)
+    # Drafting changes nothing in the application itself.
+    assert "contact_log" not in stored_record(data_dir, OVERDUE_ID)
+
+
+async def test_a_follow_up_offers_an_email_and_a_call_script(data_dir: Path) -> None:
+    seed_pipeline(data_dir)
+    async with make_app(data_dir, "today").run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = today(pilot.app)
+        listing = screen.query_one("#today-list", OptionList)
+        target = f"{OVERDUE_ID}/follow-up"
+        listing.highlighted = next(i for i, o in enumerate(listing.options) if o.id == target)
+        await pilot.press("d")
+        await pilot.pause()
+        draft = pilot.app.screen
+        assert isinstance(draft, DraftScreen)
+        assert [d.kind.value for d in draft.drafts] == ["follow-up-email", "follow-up-call"]
+
+
+async def test_actions_without_a_draft_say_so(data_dir: Path) -> None:
+    seed_pipeline(data_dir)
+    async with default_app(data_dir).run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        screen = today(pilot.app)
+        listing = screen.query_one("#today-list", OptionList)
+        target = f"{OVERDUE_ID}/warn-your-referees"
+        listing.highlighted = next(i for i, o in enumerate(listing.options) if o.id == target)
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, TodayScreen)
+        assert any("no draft" in n.message for n in pilot.app._notifications)

@@ -13,7 +13,6 @@ from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
@@ -35,6 +34,7 @@ from postinterview.ui.detail_text import (
     referee_lines,
     stage_history_lines,
 )
+from postinterview.ui.markup import escape_markup
 from postinterview.ui.saving import EditSession, save_form_edits
 from postinterview.ui.screens.application_form import ApplicationFormScreen
 from postinterview.ui.screens.contact_log_form import ContactLogFormScreen
@@ -88,7 +88,7 @@ class ApplicationDetailScreen(Screen[None]):
         except StoreError as error:
             self.stored = None
             self.query_one("#detail-title", Static).update(
-                f"[$error]This application cannot be opened: {escape(str(error))}[/]"
+                f"[$error]This application cannot be opened: {escape_markup(str(error))}[/]"
             )
             return
         self._show(self.stored.application)
@@ -99,12 +99,12 @@ class ApplicationDetailScreen(Screen[None]):
         catalog = load_signals_catalog()
         weights, _ = validate_weight_overrides(settings.signal_weights, catalog)
         self.query_one("#detail-title", Static).update(
-            f"[b]{escape(application.company)}[/b] — {escape(application.role)}  ·  "
+            f"[b]{escape_markup(application.company)}[/b] — {escape_markup(application.role)}  ·  "
             f"[b]{application.stage.label}[/b]"
         )
         facts = fact_lines(application)
         self.query_one("#detail-facts", Static).update(
-            "\n".join(f"[dim]{label}:[/] {escape(value)}" for label, value in facts)
+            "\n".join(f"[dim]{label}:[/] {escape_markup(value)}" for label, value in facts)
             or "[dim]No details yet: e adds location, advert, recruiter and more.[/]"
         )
         plan = plan_settings(settings)
@@ -114,7 +114,7 @@ class ApplicationDetailScreen(Screen[None]):
             if action.state is not ActionState.DONE
         ]
         self.query_one("#detail-actions", Static).update(
-            "\n".join(escape(action_line(action)) for action in actions)
+            "\n".join(escape_markup(action_line(action)) for action in actions)
             or "[dim]Nothing open. Record an interview (i) and its next steps appear here.[/]"
         )
         interviews = sorted(application.interviews, key=lambda interview: interview.at)
@@ -124,7 +124,9 @@ class ApplicationDetailScreen(Screen[None]):
         listing.set_options(
             [
                 Option(
-                    escape(interview_line(application, iv, now, catalog, weights, checklists)),
+                    escape_markup(
+                        interview_line(application, iv, now, catalog, weights, checklists)
+                    ),
                     id=iv.id,
                 )
                 for iv in interviews
@@ -231,8 +233,8 @@ def _rest(application: Application) -> str:
     ]
     parts = []
     for heading, lines, empty in sections:
-        body = "\n".join(escape(line) for line in lines) or f"[dim]{empty}[/]"
+        body = "\n".join(escape_markup(line) for line in lines) or f"[dim]{empty}[/]"
         parts.append(f"[b $accent]{heading}[/]\n{body}")
-    notes = escape(application.notes) if application.notes else "[dim]No notes.[/]"
+    notes = escape_markup(application.notes) if application.notes else "[dim]No notes.[/]"
     parts.append(f"[b $accent]Notes[/]\n{notes}")
     return "\n\n".join(parts)

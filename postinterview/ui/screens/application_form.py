@@ -27,6 +27,7 @@ from postinterview.ui.application_fields import (
     form_text_of,
     parse_form,
 )
+from postinterview.ui.markup import escape_markup
 
 SaveFunction = Callable[[dict[str, Any]], str | None]
 """Given the form's values, saves them and returns None, or returns why it could not."""
@@ -69,7 +70,7 @@ class ApplicationFormScreen(ModalScreen[bool]):
         initial = form_text_of(app) if app else {"company": self._initial_company}
         title = f"Edit {app.company}" if app else "New application"
         with VerticalScroll(id="form"):
-            yield Static(title, classes="form-title")
+            yield Static(title, classes="form-title", markup=False)
             for spec in TEXT_FIELDS:
                 label = f"{spec.label} *" if spec.required else spec.label
                 yield Label(label, classes="field-label")
@@ -178,19 +179,19 @@ class ApplicationFormScreen(ModalScreen[bool]):
         warning = self.query_one("#duplicate-warning", Static)
         if duplicates:
             listed = "; ".join(duplicates[:3])
-            warning.update(f"Already in your list: {listed}")
+            warning.update(f"Already in your list: {escape_markup(listed)}")
         else:
             warning.update("")
         warning.display = bool(duplicates)
 
     def _set_error(self, field: str, message: str) -> None:
         error = self.query_one(f"#{field}-error", Static)
-        error.update(message)
+        error.update(escape_markup(message))
         error.display = bool(message)
 
     def _set_form_error(self, message: str) -> None:
         error = self.query_one("#form-error", Static)
-        error.update(message)
+        error.update(escape_markup(message))
         error.display = bool(message)
 
 

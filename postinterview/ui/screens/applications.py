@@ -8,6 +8,7 @@ from textual.containers import Center, Vertical
 from textual.widgets import Button, DataTable, Header, Static
 
 from postinterview.storage.store import Stored
+from postinterview.ui.markup import escape_markup
 from postinterview.ui.screens.collection import ApplicationCollectionScreen
 from postinterview.ui.widgets.application_table import ApplicationTable
 from postinterview.ui.widgets.footer import SteadyFooter
@@ -38,7 +39,7 @@ class ApplicationsScreen(ApplicationCollectionScreen):
         self.query_one("#applications").display = False
         self.query_one("#problems-banner").display = False
         self.query_one("#data-location", Static).update(
-            f"Your data will be kept in {self.store.root}"
+            f"Your data will be kept in {escape_markup(str(self.store.root))}"
         )
         super().on_mount()
 

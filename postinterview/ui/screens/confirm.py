@@ -26,8 +26,8 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(self._question, classes="form-title")
-            yield Static(self._detail, classes="dialog-detail")
+            yield Static(self._question, classes="form-title", markup=False)
+            yield Static(self._detail, classes="dialog-detail", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(f"{self._yes_label}  y", variant="error", id="yes")
                 yield Button("Cancel  n", id="no")

@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from postinterview.domain.models import Channel
 from postinterview.ui.interview_fields import DATETIME_FORMAT, parse_local_time
+from postinterview.ui.markup import escape_markup
 
 LogFunction = Callable[[datetime, Channel, str, str], str | None]
 """Given when, channel, with whom and note, saves the entry and returns None, or why not."""
@@ -37,7 +38,7 @@ class ContactLogFormScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(f"Log a contact with {self._company}", classes="form-title")
+            yield Static(f"Log a contact with {self._company}", classes="form-title", markup=False)
             yield Label("When (local time)", classes="field-label")
             yield Input(f"{self._now.astimezone():{DATETIME_FORMAT}}", id="at")
             yield Static("", id="at-error", classes="field-error")
@@ -60,7 +61,7 @@ class ContactLogFormScreen(ModalScreen[bool]):
     def action_save(self) -> None:
         """Check the time, then hand the entry to the log function."""
         at, problem = parse_local_time(self.query_one("#at", Input).value, self._now)
-        self.query_one("#at-error", Static).update(problem or "")
+        self.query_one("#at-error", Static).update(escape_markup(problem or ""))
         if at is None:
             self.query_one("#at", Input).focus()
             return
@@ -73,7 +74,7 @@ class ContactLogFormScreen(ModalScreen[bool]):
             self.query_one("#note", Input).value.strip(),
         )
         if failure is not None:
-            self.query_one("#save-error", Static).update(failure)
+            self.query_one("#save-error", Static).update(escape_markup(failure))
             return
         self.dismiss(True)
 

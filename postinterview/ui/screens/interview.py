@@ -43,6 +43,7 @@ from postinterview.domain.stages import Stage
 from postinterview.storage.settings_store import load_settings
 from postinterview.storage.store import ApplicationStore, Change, Stored, StoreError
 from postinterview.ui.interview_fields import local_text, parse_contacts, parse_facts
+from postinterview.ui.markup import escape_markup
 from postinterview.ui.screens.confirm import ConfirmScreen
 from postinterview.ui.screens.signals import SignalsScreen
 from postinterview.ui.screens.stage_picker import StagePickerScreen
@@ -128,8 +129,8 @@ class InterviewScreen(Screen[None]):
     def _refresh_header_and_checklist(self) -> None:
         app, interview = self.application, self.interview
         self.query_one("#interview-title", Static).update(
-            f"[b]{_escape(app.company)}[/b] — {_escape(app.role)}  ·  {app.stage.label}  ·  "
-            f"interview of {local_text(interview.at)}"
+            f"[b]{escape_markup(app.company)}[/b] — {escape_markup(app.role)}  ·  "
+            f"{app.stage.label}  ·  interview of {local_text(interview.at)}"
         )
         now = self.clock()
         entries = build_checklist(app, interview, self.checklist_catalog)
@@ -328,7 +329,7 @@ class InterviewScreen(Screen[None]):
 
     def _show_status(self, text: str, error: bool = False) -> None:
         status = self.query_one("#save-status", Static)
-        status.update(text)
+        status.update(escape_markup(text))
         status.set_class(error, "error")
 
     # Checklist ---------------------------------------------------------------------------------
@@ -346,8 +347,3 @@ class InterviewScreen(Screen[None]):
                 self.clock(),
             )
         )
-
-
-def _escape(text: str) -> str:
-    """Text safe inside Textual markup."""
-    return text.replace("[", r"\[")

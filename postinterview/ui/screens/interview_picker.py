@@ -20,6 +20,7 @@ from postinterview.domain.models import Application
 from postinterview.storage.store import ApplicationStore, Stored, StoreError
 from postinterview.ui.application_fields import describe_company
 from postinterview.ui.interview_fields import default_interview_start, local_text
+from postinterview.ui.markup import escape_markup
 from postinterview.ui.saving import create_application
 from postinterview.ui.screens.application_form import ApplicationFormScreen
 
@@ -127,7 +128,8 @@ class InterviewPickerScreen(ModalScreen[Choice | None]):
         self._chosen = stored
         self.query_one("#filter", Input).display = False
         self.query_one("#picker-question", Static).update(
-            f"{describe_company(stored.application)}: a new interview, or one you recorded?"
+            f"{escape_markup(describe_company(stored.application))}: a new interview, "
+            "or one you recorded?"
         )
         interviews = sorted(stored.application.interviews, key=lambda i: i.at, reverse=True)
         options = [Option(Text("+ A new interview (just now)", style="bold"), id=NEW)]

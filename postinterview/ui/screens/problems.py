@@ -10,6 +10,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from postinterview.storage.store import ApplicationStore, FileProblem, StoreError
+from postinterview.ui.markup import escape_markup
 
 EXPLANATION = (
     "These files were left exactly as they are. Fix one in a text editor and press r on the "
@@ -72,4 +73,4 @@ class ProblemsScreen(ModalScreen[bool]):
         self.dismiss(self._moved_any)
 
     def _show_status(self, text: str) -> None:
-        self.query_one("#problems-status", Static).update(text)
+        self.query_one("#problems-status", Static).update(escape_markup(text))

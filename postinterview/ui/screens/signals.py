@@ -15,7 +15,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
@@ -32,6 +31,7 @@ from postinterview.domain.signals import (
     validate_weight_overrides,
 )
 from postinterview.storage.store import ApplicationStore, Stored, StoreError
+from postinterview.ui.markup import escape_markup
 from postinterview.ui.signal_text import (
     HistoryPair,
     application_pair,
@@ -109,7 +109,7 @@ class SignalsScreen(Screen[None]):
         if self.weight_problems:
             banner.update(
                 "[b]Some custom weights were not used[/b] (the standard ones apply instead):\n"
-                + "\n".join(f"• {escape(problem)}" for problem in self.weight_problems)
+                + "\n".join(f"• {escape_markup(problem)}" for problem in self.weight_problems)
             )
         self.query_one(ReadingPanel).show_reassurances(self.catalog.reassurances)
         try:
@@ -118,7 +118,7 @@ class SignalsScreen(Screen[None]):
         except (StoreError, InterviewNotFound) as error:
             self.stored = None
             self.query_one("#signals-title", Static).update(
-                f"[$error]This interview cannot be opened: {escape(str(error))}[/]"
+                f"[$error]This interview cannot be opened: {escape_markup(str(error))}[/]"
             )
             self.notify(str(error), severity="error", timeout=8)
             return
@@ -141,7 +141,7 @@ class SignalsScreen(Screen[None]):
             return
         app = self.stored.application
         self.query_one("#signals-title", Static).update(
-            f"[b]{escape(app.company)}[/b] — {escape(app.role)}  ·  "
+            f"[b]{escape_markup(app.company)}[/b] — {escape_markup(app.role)}  ·  "
             f"{_kind(interview)}interview of {interview.at.astimezone():%a %d %b %Y, %H:%M}"
         )
         self.query_one(SignalList).show(self._rows(interview))
@@ -285,7 +285,7 @@ class SignalsScreen(Screen[None]):
 
     def _status(self, text: str, error: bool = False) -> None:
         status = self.query_one("#save-status", Static)
-        status.update(escape(text))
+        status.update(escape_markup(text))
         status.set_class(error, "error")
 
     def action_close(self) -> None:

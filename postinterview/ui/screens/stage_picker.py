@@ -30,7 +30,7 @@ class StagePickerScreen(ModalScreen[Stage | None]):
             label = stage.label if refusal is None else f"{stage.label}  ({refusal})"
             options.append(Option(label, id=stage.value, disabled=refusal is not None))
         with Vertical(id="dialog"):
-            yield Static(f"Move {self._company} to…", classes="form-title")
+            yield Static(f"Move {self._company} to…", classes="form-title", markup=False)
             yield Static(f"Now: {self._current.label}", classes="dialog-detail")
             yield OptionList(*options, id="stages")
 

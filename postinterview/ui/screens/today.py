@@ -13,12 +13,13 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.markup import escape
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from postinterview.clock import Clock
 from postinterview.domain.checklist import ItemKind, Phase, load_checklist_catalog
+from postinterview.domain.drafts import drafts_for_action, render_draft
+from postinterview.domain.interviews import find_interview
 from postinterview.domain.models import Application
 from postinterview.domain.plan import (
     ActionState,
@@ -32,7 +33,9 @@ from postinterview.domain.plan import (
 from postinterview.storage.settings_store import load_settings
 from postinterview.storage.store import ApplicationStore, LoadResult, Stored
 from postinterview.ui.formatting import deadline_day
+from postinterview.ui.markup import escape_markup
 from postinterview.ui.screens.collection import ApplicationCollectionScreen
+from postinterview.ui.screens.draft import DraftScreen
 from postinterview.ui.screens.snooze_picker import SnoozePickerScreen
 from postinterview.ui.widgets.footer import SteadyFooter
 
@@ -62,6 +65,7 @@ class TodayScreen(ApplicationCollectionScreen):
     BINDINGS = [
         Binding("space", "done", "Done"),
         Binding("z", "snooze", "Snooze"),
+        Binding("d", "draft", "Draft"),  # here d drafts; deleting stays on the list and board
     ]
 
     def __init__(self, store: ApplicationStore, clock: Clock) -> None:
@@ -158,7 +162,8 @@ class TodayScreen(ApplicationCollectionScreen):
         parts = [f"{overdue} overdue", f"{due} due now"]
         parts.append(f"{len(grouped[ActionState.UPCOMING])} coming up this week")
         self.query_one("#today-summary", Static).update(
-            "  ·  ".join(parts) + "     space done · z snooze · enter opens the application"
+            "  ·  ".join(parts)
+            + "     space done · z snooze · d draft · enter opens the application"
         )
         banner = self.query_one("#problems-banner", Static)
         banner.display = bool(self.problems)
@@ -171,6 +176,7 @@ class TodayScreen(ApplicationCollectionScreen):
         return [
             SystemCommand("Done", "Tick the highlighted action off", self.action_done),
             SystemCommand("Snooze", "Put the highlighted action off", self.action_snooze),
+            SystemCommand("Draft", "A ready-to-send note or call script", self.action_draft),
             *super().palette_commands(),
         ]
 
@@ -194,6 +200,23 @@ class TodayScreen(ApplicationCollectionScreen):
                 self._update(stored, lambda a: snooze_action(a, action, until, self.clock()))
 
         self.app.push_screen(SnoozePickerScreen(action.text, self.clock()), chosen)
+
+    def action_draft(self) -> None:
+        """Open ready-to-send drafts for the highlighted thank-you or follow-up."""
+        action = self._highlighted_action()
+        stored = self.entries.get(action.application_id) if action is not None else None
+        if action is None or stored is None or action.interview_id is None:
+            return
+        application = stored.application
+        wanted = drafts_for_action(action, application)
+        if not wanted:
+            self.notify(
+                "There is no draft for this one: drafts are for thank-you notes and follow-ups."
+            )
+            return
+        interview = find_interview(application, action.interview_id)
+        drafts = [render_draft(kind, application, interview, person) for kind, person in wanted]
+        self.app.push_screen(DraftScreen(self.store.root, application.company, drafts))
 
     @on(OptionList.OptionSelected, "#today-list")
     def _open(self, event: OptionList.OptionSelected) -> None:
@@ -272,4 +295,4 @@ def _waiting_reminders() -> str:
         for item in catalog.items
         if item.phase is Phase.WHILE_WAITING and item.kind is ItemKind.DONT
     ]
-    return "[b]While you wait[/b]\n" + "\n".join(f"• {escape(text)}" for text in items[:4])
+    return "[b]While you wait[/b]\n" + "\n".join(f"• {escape_markup(text)}" for text in items[:4])

@@ -12,7 +12,6 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
@@ -28,6 +27,7 @@ from postinterview.storage.settings_store import load_settings
 from postinterview.storage.store import ApplicationStore, LoadResult, Stored, StoreError
 from postinterview.ui.detail_text import day_text
 from postinterview.ui.formatting import deadline_day
+from postinterview.ui.markup import escape_markup
 from postinterview.ui.widgets.footer import SteadyFooter
 
 FOLLOWED_UP_NOTE = "Followed up after a quiet spell (weekly review)."
@@ -158,7 +158,7 @@ class WeeklyReviewScreen(Screen[None]):
             )
 
         nudges = self.query_one("#review-nudges", Static)
-        nudges.update("\n".join(f"• {escape(nudge)}" for nudge in review.nudges))
+        nudges.update("\n".join(f"• {escape_markup(nudge)}" for nudge in review.nudges))
         nudges.display = bool(review.nudges)
         week = review.summary
         self.query_one("#review-summary", Static).update(

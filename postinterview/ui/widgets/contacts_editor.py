@@ -9,6 +9,7 @@ from textual.message import Message
 from textual.widgets import Button, Input, Static
 
 from postinterview.ui.interview_fields import ContactText
+from postinterview.ui.markup import escape_markup
 
 
 class ContactRow(Vertical):
@@ -37,7 +38,7 @@ class ContactRow(Vertical):
     def show_error(self, message: str) -> None:
         """Show (or clear, with "") the row's message."""
         error = self.query_one(".field-error", Static)
-        error.update(message)
+        error.update(escape_markup(message))
         error.display = bool(message)
 
 

@@ -18,6 +18,7 @@ from postinterview.ui.interview_fields import (
     contact_text,
     facts_text,
 )
+from postinterview.ui.markup import escape_markup
 from postinterview.ui.widgets.contacts_editor import ContactsEditor
 
 KIND_CHOICES = [(kind.value.capitalize(), kind) for kind in InterviewKind]
@@ -128,7 +129,7 @@ class FactsForm(VerticalScroll):
         """Show each field's message; clear the rest."""
         for name in FACT_LABELS:
             error = self.query_one(f"#{name}-error", Static)
-            error.update(errors.get(name, ""))
+            error.update(escape_markup(errors.get(name, "")))
             error.display = name in errors
 
 

@@ -10,10 +10,10 @@ from collections.abc import Sequence
 from rich.table import Table
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.markup import escape
 from textual.widgets import Static
 
 from postinterview.domain.signals import Reason, Reassurance, SignalReading
+from postinterview.ui.markup import escape_markup
 
 BAR_WIDTH = 30
 """Cells in the score bar."""
@@ -63,10 +63,10 @@ class ReadingPanel(VerticalScroll):
     ) -> None:
         """Show the score, its band and the reasons behind it."""
         self.query_one("#score", Static).update(
-            f"[b]{reading.score}[/b] [dim]/ 100[/]   [b $accent]{escape(reading.band)}[/]\n"
+            f"[b]{reading.score}[/b] [dim]/ 100[/]   [b $accent]{escape_markup(reading.band)}[/]\n"
             + score_bar(reading.score)
         )
-        meaning = escape(reading.band_meaning)
+        meaning = escape_markup(reading.band_meaning)
         if open_suggestions:
             meaning += (
                 f"\n[$warning]{open_suggestions} suggestion{'s' if open_suggestions > 1 else ''}"
@@ -84,14 +84,14 @@ class ReadingPanel(VerticalScroll):
             _reason_table(reading.caution_reasons, "yellow")
             or "[dim]None noticed. Cautions only ever take off a few points.[/]"
         )
-        self.query_one("#not-meaning", Static).update(escape(reading.not_meaning))
+        self.query_one("#not-meaning", Static).update(escape_markup(reading.not_meaning))
 
     def show_reassurances(self, reassurances: Sequence[Reassurance]) -> None:
         """Things that are not bad signs by themselves."""
         self.query_one("#reassurances", Static).update(
-            "\n".join(f"• {escape(item.text)}" for item in reassurances)
+            "\n".join(f"• {escape_markup(item.text)}" for item in reassurances)
         )
 
     def show_history(self, lines: Sequence[str]) -> None:
         """How past readings lined up with outcomes, as sentences."""
-        self.query_one("#history", Static).update("\n".join(escape(line) for line in lines))
+        self.query_one("#history", Static).update("\n".join(escape_markup(line) for line in lines))
