@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.app import App
@@ -12,6 +14,8 @@ from textual.widgets import OptionList, Static
 from postinterview.domain.plan import PlanSettings, plan_for
 from postinterview.domain.review import WeeklyReview
 from postinterview.domain.stages import Stage
+from postinterview.storage.store import ApplicationStore
+from postinterview.ui.screens import collection
 from postinterview.ui.screens.application_detail import ApplicationDetailScreen
 from postinterview.ui.screens.board import BoardScreen
 from postinterview.ui.screens.interview import InterviewScreen
@@ -416,3 +420,34 @@ async def test_bracketed_names_show_as_typed_everywhere(data_dir: Path) -> None:
         await pilot.pause()
         heading = pilot.app.screen.query_one(".form-title", Static)
         assert str(heading.render()) == "Log a contact with [Acme] Ltd"
+
+
+async def test_a_large_folder_shows_its_most_recent_applications_while_the_rest_load(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = seed_pipeline(data_dir)
+    # Touch two files last: they are the "most recently changed" ones.
+    for app_id in (QUIET_ID, FRESH_ID):
+        path = store.path_for(app_id)
+        path.write_bytes(path.read_bytes())
+    monkeypatch.setattr(collection, "EARLY_FILES", 2)
+    release = threading.Event()
+    real_load_all = ApplicationStore.load_all
+
+    def held_back(self: ApplicationStore, progress: Any = None, paths: Any = None) -> Any:
+        if paths is None:  # the full load waits until the test has looked
+            release.wait(10)
+        return real_load_all(self, progress, paths)
+
+    monkeypatch.setattr(ApplicationStore, "load_all", held_back)
+    async with make_app(data_dir, "board").run_test(size=SIZE) as pilot:
+        screen = board(pilot.app)
+        for _ in range(200):
+            await pilot.pause(0.01)
+            if screen.data.cards:
+                break
+        assert set(screen.data.cards) == {QUIET_ID, FRESH_ID}
+        assert not screen.loaded
+        release.set()
+        await settle(pilot)
+        assert screen.loaded and len(screen.data.cards) == 5

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -130,10 +130,15 @@ class ApplicationStore:
         except OSError:
             return None
 
-    def load_all(self, progress: Callable[[int, int], None] | None = None) -> LoadResult:
-        """Every application, and a problem for each file that could not be loaded."""
+    def load_all(
+        self,
+        progress: Callable[[int, int], None] | None = None,
+        paths: Sequence[Path] | None = None,
+    ) -> LoadResult:
+        """Every application (or those in `paths`), and a problem for each file that could not
+        be loaded."""
         result = LoadResult()
-        files = self.files()
+        files = self.files() if paths is None else list(paths)
         for index, path in enumerate(files, start=1):
             try:
                 result.applications.append(self._read(path))

@@ -9,6 +9,7 @@ to call back and never see the store.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
@@ -44,8 +45,18 @@ from postinterview.ui.screens.stage_picker import StagePickerScreen
 POLL_SECONDS = 2.0
 """How often to look for changes made by another window or by hand."""
 
+EARLY_FILES = 150
+"""Folders with more files than this show their most recently changed ones first."""
+
 PROGRESS_EVERY = 250
 """Report loading progress after this many files (reporting each one would slow loading)."""
+
+
+def _modified(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0  # gone or unreadable: the full load reports it
 
 
 class ApplicationCollectionScreen(Screen[None]):
@@ -115,9 +126,31 @@ class ApplicationCollectionScreen(Screen[None]):
         except StoreError:
             pass  # a read-only folder: reading still works, and saving will say why it cannot
         stamp = self.store.folder_stamp()
+        if not self.loaded:
+            self._show_recent_first()
         result = self.store.load_all(progress=self._progress_from_thread)
         prepared = self.prepare(result)
         self.app.call_from_thread(self._show_loaded, result, stamp, prepared)
+
+    def _show_recent_first(self) -> None:
+        """On the first load of a large folder, show the most recently changed files at once.
+
+        Reading thousands of files takes seconds; the ones changed lately are what a person
+        is most likely to act on, so they appear while the rest load (from the worker thread).
+        """
+        files = self.store.files()
+        if len(files) <= EARLY_FILES:
+            return
+        recent = sorted(files, key=_modified, reverse=True)[:EARLY_FILES]
+        early = self.store.load_all(paths=recent)
+        prepared = self.prepare(early)
+        self.app.call_from_thread(self._show_early, early, prepared)
+
+    def _show_early(self, early: LoadResult, prepared: object) -> None:
+        if self.loaded:
+            return  # the full load won the race
+        self.entries = {stored.application.id: stored for stored in early.applications}
+        self.show_all(prepared)
 
     def _progress_from_thread(self, done: int, total: int) -> None:
         if done % PROGRESS_EVERY == 0:
