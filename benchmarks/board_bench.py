@@ -60,9 +60,9 @@ async def drive(folder: Path, size: int, moves: int) -> dict[str, float]:
             await asyncio.sleep(0.002)
         screen = app.screen
         columns = list(screen.query(BoardColumn))
-        # Every card computed, and each column drawn (a column draws at most CARD_LIMIT).
+        # Every card computed, and each column drawn (a column draws its first PAGE).
         while len(screen.data.cards) < size or any(
-            len(c.card_ids) < min(BoardColumn.CARD_LIMIT, _in_stage(screen, c)) for c in columns
+            len(c.card_ids) < min(BoardColumn.PAGE, _in_stage(screen, c)) for c in columns
         ):
             await asyncio.sleep(0.002)
         shown = time.perf_counter() - began

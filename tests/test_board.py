@@ -384,42 +384,28 @@ async def test_follow_up_days_in_settings_move_the_checklist_and_the_plan_alike(
     assert f"{usual['follow-up'].opens_at:%a %d %b}" == "Sun 22 Nov"
 
 
-async def test_a_column_draws_its_most_pressing_cards_and_says_how_many_more(
+async def test_a_column_draws_a_page_of_its_most_pressing_cards_and_more_on_the_way_down(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seed_pipeline(data_dir)
-    monkeypatch.setattr(BoardColumn, "CARD_LIMIT", 1)
+    monkeypatch.setattr(BoardColumn, "PAGE", 1)
     async with make_app(data_dir, "board").run_test(size=SIZE) as pilot:
         await settle(pilot)
-        interviewing = column(board(pilot.app), Stage.INTERVIEWING)
+        screen = board(pilot.app)
+        interviewing = column(screen, Stage.INTERVIEWING)
         assert interviewing.card_ids == [OVERDUE_ID]  # the overdue one, not Hooli
         assert interviewing.border_title == "Interviewing (2)"
-        last = interviewing.get_option_at_index(interviewing.option_count - 1)
-        assert last.disabled and "and 1 more: / filters" in str(last.prompt)
-        await pilot.press("right", "right", "j", "j")  # the cursor stops at the last card
-        assert board(pilot.app).selected_id() == OVERDUE_ID
-
-
-async def test_bracketed_names_show_as_typed_everywhere(data_dir: Path) -> None:
-    async with make_app(data_dir, "board").run_test(size=SIZE, notifications=True) as pilot:
-        await settle(pilot)
-        await pilot.press("n")
-        await type_text(pilot, "[Acme] Ltd")
-        await pilot.press("tab")
-        await type_text(pilot, "[Lead] SRE")
-        await pilot.press("enter")
-        await settle(pilot)
-        assert "Added [Acme] Ltd." in [n.message for n in pilot.app._notifications]
-        await pilot.press("enter")
+        assert interviewing.border_subtitle == "1 more below ↓"
+        await pilot.press("right", "right")  # on its last drawn card: the next page is drawn
         await pilot.pause()
-        detail = pilot.app.screen
-        assert isinstance(detail, ApplicationDetailScreen)
-        title = text_of(detail.query_one("#detail-title", Static))
-        assert title.startswith("[Acme] Ltd — [Lead] SRE")
-        await pilot.press("l")
+        assert interviewing.card_ids == [OVERDUE_ID, ANSWERED_ID]
+        assert interviewing.border_subtitle == ""
+        await pilot.press("j")
+        assert screen.selected_id() == ANSWERED_ID
+        await pilot.press("shift+left")  # Hooli to Screening, and back: still found and drawn
+        await pilot.press("shift+right")
         await pilot.pause()
-        heading = pilot.app.screen.query_one(".form-title", Static)
-        assert str(heading.render()) == "Log a contact with [Acme] Ltd"
+        assert screen.selected_id() == ANSWERED_ID
 
 
 async def test_a_large_folder_shows_its_most_recent_applications_while_the_rest_load(

@@ -72,8 +72,10 @@ def _days(count: int) -> str:
 class BoardColumn(OptionList):
     """The cards of one stage, most pressing first. j/k move like up/down."""
 
-    CARD_LIMIT = 200
-    """Cards drawn per column: enough for any real search, and redrawing stays quick."""
+    PAGE = 25
+    """Cards drawn at a time. Redrawing a column measures every drawn card, so a move stays
+    quick by drawing one page; reaching its last card draws the next page (appending is
+    cheap: only the new cards are measured)."""
 
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False),
@@ -85,33 +87,59 @@ class BoardColumn(OptionList):
         self.stage = stage
         """The stage whose cards this column holds."""
         self.card_ids: list[str] = []
-        """The ids of the cards shown, top to bottom."""
+        """The ids of the cards drawn, top to bottom."""
+        self._cards: Sequence[BoardCard] = ()
+        """Every card of the column (filtered and sorted); the first `len(card_ids)` are drawn."""
+        self._now: datetime | None = None
 
     def show_cards(self, cards: Sequence[BoardCard], now: datetime, total: int) -> None:
         """Show `cards` (already filtered and sorted), keeping the highlighted card if it stays.
 
-        `total` is the number of cards in this stage before filtering, for the title. Only the
-        first `CARD_LIMIT` are drawn: the most pressing, since the cards come sorted.
+        `total` is the number of cards in this stage before filtering, for the title. The first
+        page is drawn, or as many pages as it takes to reach the card that was highlighted.
         """
         keep = self.highlighted_card_id
-        drawn = cards[: self.CARD_LIMIT]
+        self._cards, self._now = cards, now
+        ids = [card.app_id for card in cards]
+        wanted = ids.index(keep) + 1 if keep in ids else 0
+        drawn = cards[: max(self.PAGE, _pages(wanted, self.PAGE))]
         self.card_ids = [card.app_id for card in drawn]
-        options: list[Option | None] = []
-        for card in drawn:
-            if options:
-                options.append(None)  # a rule between cards
-            options.append(Option(card_prompt(card, now), id=card.app_id))
-        hidden = len(cards) - len(drawn)
-        if hidden:
-            more = Text(f"… and {hidden:,} more: / filters to find them", style="italic")
-            options += [None, Option(more, disabled=True)]
-        self.set_options(options)
+        self.set_options(_options(drawn, now, first=True))
         count = f"{len(cards):,}" if len(cards) == total else f"{len(cards):,} of {total:,}"
         self.border_title = f"{self.stage.label} ({count})"
+        self._show_remaining()
         if keep in self.card_ids:
             self.highlighted = self.card_ids.index(keep)
         elif self.card_ids:
             self.highlighted = 0
+
+    def _draw_next_page(self) -> None:
+        drawn = len(self.card_ids)
+        page = self._cards[drawn : drawn + self.PAGE]
+        if not page or self._now is None:
+            return
+        self.card_ids += [card.app_id for card in page]
+        self.add_options(_options(page, self._now, first=not drawn))
+        self._show_remaining()
+
+    def _show_remaining(self) -> None:
+        remaining = len(self._cards) - len(self.card_ids)
+        self.border_subtitle = f"{remaining:,} more below ↓" if remaining else ""
+
+    def watch_highlighted(self) -> None:
+        self._draw_more_if_at_the_end()
+
+    def on_focus(self) -> None:
+        self._draw_more_if_at_the_end()
+
+    def _draw_more_if_at_the_end(self) -> None:
+        # On the last card drawn, draw the next page so moving down just carries on. Only
+        # where the person is: every column has a highlight, but one has the focus.
+        if not self.is_attached or self.highlighted is None:
+            return
+        if self.screen.focused is self:
+            if self.highlighted >= len(self.card_ids) - 1:
+                self._draw_next_page()
 
     @property
     def highlighted_card_id(self) -> str | None:
@@ -121,6 +149,25 @@ class BoardColumn(OptionList):
         return self.card_ids[min(self.highlighted, len(self.card_ids) - 1)]
 
     def highlight_card(self, app_id: str) -> None:
-        """Put the highlight on `app_id` if it is in this column."""
-        if app_id in self.card_ids:
-            self.highlighted = self.card_ids.index(app_id)
+        """Put the highlight on `app_id` if it is in this column, drawing down to it."""
+        ids = [card.app_id for card in self._cards]
+        if app_id not in ids:
+            return
+        while app_id not in self.card_ids:
+            self._draw_next_page()
+        self.highlighted = self.card_ids.index(app_id)
+
+
+def _pages(count: int, page: int) -> int:
+    """`count` rounded up to whole pages."""
+    return -(-count // page) * page
+
+
+def _options(cards: Sequence[BoardCard], now: datetime, first: bool) -> list[Option | None]:
+    """Options for `cards`, with a rule between cards (and before them unless `first`)."""
+    options: list[Option | None] = []
+    for card in cards:
+        if options or not first:
+            options.append(None)
+        options.append(Option(card_prompt(card, now), id=card.app_id))
+    return options
