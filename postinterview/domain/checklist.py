@@ -12,17 +12,16 @@ packaged TOML through importlib.resources.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from functools import cache
-from importlib import resources
-from typing import Annotated, Any, Literal, Protocol, Self, TypeVar
+from typing import Annotated, Literal, Protocol, Self, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
+from postinterview.domain.catalog_files import parse_catalog, read_packaged_text
 from postinterview.domain.ids import slugify
 from postinterview.domain.models import (
     Application,
@@ -35,7 +34,6 @@ from postinterview.domain.models import (
 )
 from postinterview.domain.stages import Stage
 
-CATALOG_PACKAGE = "postinterview.content"
 CATALOG_FILE = "checklist.toml"
 WHO = "{who}"
 """Placeholder in an item's text for the people it is about."""
@@ -349,44 +347,17 @@ class ChecklistCatalogError(ValueError):
 
 def parse_checklist_catalog(text: str, origin: str = CATALOG_FILE) -> ChecklistCatalog:
     """Validate catalog TOML; raise ChecklistCatalogError saying where and what is wrong."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise ChecklistCatalogError(f"{origin}: not valid TOML: {error}") from error
-    try:
-        return ChecklistCatalog.model_validate(data)
-    except ValidationError as error:
-        raise ChecklistCatalogError(_describe_errors(error, data, origin)) from error
-
-
-def _describe_errors(error: ValidationError, data: Mapping[str, Any], origin: str) -> str:
-    """One line per problem, naming the item by id as well as position so it can be found."""
-    items = data.get("items")
-    lines = [f"{origin}: the checklist catalog is malformed:"]
-    for problem in error.errors():
-        where = ""
-        for part in problem["loc"]:
-            if isinstance(part, int):
-                where += f"[{part}]"
-                if where == f"items[{part}]" and isinstance(items, list) and part < len(items):
-                    raw = items[part]
-                    if isinstance(raw, dict) and isinstance(raw.get("id"), str):
-                        where += f" (id {raw['id']!r})"
-            else:
-                where += f".{part}" if where else str(part)
-        lines.append(f"  {where or 'top level'}: {problem['msg']}")
-    return "\n".join(lines)
+    return parse_catalog(
+        text, origin, ChecklistCatalog, ChecklistCatalogError, "items", "checklist"
+    )
 
 
 @cache
 def load_checklist_catalog() -> ChecklistCatalog:
     """The packaged catalog, validated once and then shared (the models are frozen)."""
-    resource = resources.files(CATALOG_PACKAGE).joinpath(CATALOG_FILE)
-    try:
-        text = resource.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ChecklistCatalogError(f"{CATALOG_FILE}: cannot be read: {error}") from error
-    return parse_checklist_catalog(text, CATALOG_FILE)
+    return parse_checklist_catalog(
+        read_packaged_text(CATALOG_FILE, ChecklistCatalogError), CATALOG_FILE
+    )
 
 
 # --- Entries for one interview -------------------------------------------------------------

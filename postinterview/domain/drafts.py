@@ -12,13 +12,10 @@ importlib.resources. The same record always gives the same draft.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 from enum import StrEnum
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING, Annotated, Any, Final, Literal, Self
 
 from pydantic import (
@@ -27,10 +24,11 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    ValidationError,
     model_validator,
 )
 
+from postinterview.domain.calendar_words import date_in_words
+from postinterview.domain.catalog_files import parse_catalog, read_packaged_text
 from postinterview.domain.checklist import base_item_id, interviewer_keys, join_names
 from postinterview.domain.interviews import latest_interview
 from postinterview.domain.models import (
@@ -45,7 +43,6 @@ from postinterview.domain.models import (
 if TYPE_CHECKING:
     from postinterview.domain.plan import PlannedAction
 
-CATALOG_PACKAGE = "postinterview.content"
 CATALOG_FILE = "drafts.toml"
 
 DEFAULT_YOUR_NAME: Final = "[Your name]"
@@ -93,21 +90,6 @@ CONDITIONS: Final = OPTIONAL_PLACEHOLDERS | FLAGS
 
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
-_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 _KIND_LABELS: Final[Mapping[InterviewKind, str]] = {
     InterviewKind.SCREEN: "screening interview",
     InterviewKind.TECHNICAL: "technical interview",
@@ -140,11 +122,6 @@ def placeholders_in(text: str) -> list[str]:
         if name not in names:
             names.append(name)
     return names
-
-
-def date_in_words(day: date) -> str:
-    """'Friday 20 November': no year, no locale (the same on every machine)."""
-    return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
 
 
 # --- Catalog models ----------------------------------------------------------------------------
@@ -313,44 +290,13 @@ class DraftsCatalogError(ValueError):
 
 def parse_drafts_catalog(text: str, origin: str = CATALOG_FILE) -> DraftsCatalog:
     """Validate catalog TOML; raise DraftsCatalogError saying where and what is wrong."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise DraftsCatalogError(f"{origin}: not valid TOML: {error}") from error
-    try:
-        return DraftsCatalog.model_validate(data)
-    except ValidationError as error:
-        raise DraftsCatalogError(_describe_errors(error, data, origin)) from error
-
-
-def _describe_errors(error: ValidationError, data: Mapping[str, Any], origin: str) -> str:
-    """One line per problem, naming the draft by id as well as position so it can be found."""
-    drafts = data.get("drafts")
-    lines = [f"{origin}: the drafts catalog is malformed:"]
-    for problem in error.errors():
-        where = ""
-        for part in problem["loc"]:
-            if isinstance(part, int):
-                where += f"[{part}]"
-                if where == f"drafts[{part}]" and isinstance(drafts, list) and part < len(drafts):
-                    raw = drafts[part]
-                    if isinstance(raw, dict) and isinstance(raw.get("id"), str):
-                        where += f" (id {raw['id']!r})"
-            else:
-                where += f".{part}" if where else str(part)
-        lines.append(f"  {where or 'top level'}: {problem['msg']}")
-    return "\n".join(lines)
+    return parse_catalog(text, origin, DraftsCatalog, DraftsCatalogError, "drafts", "drafts")
 
 
 @cache
 def load_drafts_catalog() -> DraftsCatalog:
     """The packaged catalog, validated once and then shared (the models are frozen)."""
-    resource = resources.files(CATALOG_PACKAGE).joinpath(CATALOG_FILE)
-    try:
-        text = resource.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise DraftsCatalogError(f"{CATALOG_FILE}: cannot be read: {error}") from error
-    return parse_drafts_catalog(text, CATALOG_FILE)
+    return parse_drafts_catalog(read_packaged_text(CATALOG_FILE, DraftsCatalogError), CATALOG_FILE)
 
 
 # --- Filling a draft in ------------------------------------------------------------------------

@@ -19,17 +19,15 @@ import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from importlib import resources
 from typing import Annotated, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from postinterview.domain.catalog_files import read_packaged_text
 from postinterview.domain.models import Interview
 
-CATALOG_PACKAGE = "postinterview.content"
-"""The package that holds the catalog file."""
 CATALOG_FILE = "signals.toml"
-"""The catalog's file name inside `CATALOG_PACKAGE`."""
+"""The catalog's file name inside the `postinterview.content` package."""
 
 MAX_CATALOG_WEIGHT = 10.0
 """The largest weight the catalog itself may give a signal or caution."""
@@ -218,11 +216,11 @@ def load_signals_catalog() -> SignalsCatalog:
 
     Raises `SignalsCatalogError` if the file is missing, is not TOML, or does not validate.
     """
+    text = read_packaged_text(CATALOG_FILE, SignalsCatalogError)
     try:
-        text = resources.files(CATALOG_PACKAGE).joinpath(CATALOG_FILE).read_text(encoding="utf-8")
         data = tomllib.loads(text)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise SignalsCatalogError(f"cannot read {CATALOG_FILE}: {error}") from error
+    except tomllib.TOMLDecodeError as error:
+        raise SignalsCatalogError(f"{CATALOG_FILE}: not valid TOML: {error}") from error
     return parse_signals_catalog(data)
 
 

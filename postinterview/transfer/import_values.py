@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from postinterview.domain.calendar_words import MONTH_NAMES
 from postinterview.domain.models import Contact, Source
 from postinterview.domain.stages import Stage
 
@@ -134,20 +135,6 @@ def parse_recruiter(text: str) -> Contact:
 
 # --- Dates ---------------------------------------------------------------------------------
 
-_MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -204,8 +191,8 @@ def _numeric(value: str, first: int, second: int, separator: str, year_text: str
         return _real(value, year, second, first)  # day first: 25/12/2026, 01.11.2026
     if second > 12:
         return _real(value, year, first, second)  # month first: 12/25/2026
-    day_first = f"{first} {_MONTH_NAMES[second - 1]}"
-    month_first = f"{_MONTH_NAMES[first - 1]} {second}"
+    day_first = f"{first} {MONTH_NAMES[second - 1]}"
+    month_first = f"{MONTH_NAMES[first - 1]} {second}"
     raise CellRefused(f"{value!r} could be {day_first} or {month_first}: {_EXAMPLE}")
 
 

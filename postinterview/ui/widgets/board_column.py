@@ -126,7 +126,8 @@ class BoardColumn(OptionList):
         remaining = len(self._cards) - len(self.card_ids)
         self.border_subtitle = f"{remaining:,} more below ↓" if remaining else ""
 
-    def watch_highlighted(self) -> None:
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        super().watch_highlighted(highlighted)  # scrolls to it and tells the screen
         self._draw_more_if_at_the_end()
 
     def on_focus(self) -> None:
