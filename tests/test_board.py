@@ -11,6 +11,7 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
 
+from postinterview.domain.editing import new_application
 from postinterview.domain.plan import PlanSettings, plan_for
 from postinterview.domain.review import WeeklyReview
 from postinterview.domain.stages import Stage
@@ -437,3 +438,17 @@ async def test_a_large_folder_shows_its_most_recent_applications_while_the_rest_
         release.set()
         await settle(pilot)
         assert screen.loaded and len(screen.data.cards) == 5
+
+
+async def test_moving_down_a_long_column_scrolls_to_the_highlighted_card(data_dir: Path) -> None:
+    store = ApplicationStore(data_dir)
+    for number in range(12):
+        store.create(new_application(f"Company {number:02}", "Engineer", FIXED_NOW))
+    async with make_app(data_dir, "board").run_test(size=(150, 24)) as pilot:
+        await settle(pilot)
+        applied = column(board(pilot.app), Stage.APPLIED)
+        assert applied.scroll_y == 0
+        await pilot.press(*["j"] * 11)
+        await pilot.pause()
+        assert board(pilot.app).selected_id() == applied.card_ids[11]
+        assert applied.scroll_y > 0
