@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,8 @@ from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
 
 from postinterview.domain.editing import new_application
+from postinterview.domain.interviews import add_interview
+from postinterview.domain.models import Contact
 from postinterview.domain.plan import PlanSettings, plan_for
 from postinterview.domain.review import WeeklyReview
 from postinterview.domain.stages import Stage
@@ -19,6 +22,7 @@ from postinterview.storage.store import ApplicationStore
 from postinterview.ui.screens import collection
 from postinterview.ui.screens.application_detail import ApplicationDetailScreen
 from postinterview.ui.screens.board import BoardScreen
+from postinterview.ui.screens.draft import DraftScreen
 from postinterview.ui.screens.interview import InterviewScreen
 from postinterview.ui.screens.weekly_review import WeeklyReviewScreen
 from postinterview.ui.widgets.board_column import BoardColumn
@@ -452,3 +456,37 @@ async def test_moving_down_a_long_column_scrolls_to_the_highlighted_card(data_di
         await pilot.pause()
         assert board(pilot.app).selected_id() == applied.card_ids[11]
         assert applied.scroll_y > 0
+
+
+async def test_d_in_the_review_drafts_a_follow_up_for_a_quiet_application(
+    data_dir: Path,
+) -> None:
+    store = ApplicationStore(data_dir)
+    long_ago = FIXED_NOW - timedelta(days=20)
+    quiet = add_interview(
+        new_application("Wonka", "Chocolatier", long_ago - timedelta(days=5)),
+        "iv-wonka",
+        long_ago,
+        long_ago,
+        interviewers=[Contact(name="Charlie Bucket")],
+    )
+    store.create(quiet.model_copy(update={"id": "wonka"}))
+    store.create(new_application("Globex", "Analyst", long_ago).model_copy(update={"id": "globex"}))
+    async with make_app(data_dir, "board").run_test(size=SIZE, notifications=True) as pilot:
+        review = await open_review(pilot)
+        assert {q.application_id for q in shown(review).quiet} == {"wonka", "globex"}
+        listing = review.query_one("#review-list", OptionList)
+        for app_id in ("globex", "wonka"):
+            listing.highlighted = next(
+                i
+                for i, o in enumerate(listing.options)
+                if (row := review.rows.get(o.id or ""))
+                and row.kind == "quiet"
+                and row.app_id == app_id
+            )
+            await pilot.press("d")
+            await pilot.pause()
+        draft = pilot.app.screen
+        assert isinstance(draft, DraftScreen)
+        assert [d.kind.value for d in draft.drafts] == ["follow-up-email", "follow-up-call"]
+        assert any("No draft for this one" in n.message for n in pilot.app._notifications)

@@ -14,10 +14,25 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Header, Static, TabbedContent, TabPane, TextArea
 
-from postinterview.domain.drafts import Draft
+from postinterview.domain.drafts import Draft, drafts_for_action, render_draft
+from postinterview.domain.interviews import find_interview
+from postinterview.domain.models import Application
+from postinterview.domain.plan import PlannedAction
 from postinterview.storage.drafts_store import CannotSaveDraft, save_draft
 from postinterview.ui.markup import escape_markup
 from postinterview.ui.widgets.footer import SteadyFooter
+
+
+def drafts_for(application: Application, action: PlannedAction) -> list[Draft]:
+    """The drafts that fit `action` (a thank-you per interviewer, a follow-up by email and by
+    phone), filled from the record; [] when none does."""
+    if action.interview_id is None:
+        return []
+    interview = find_interview(application, action.interview_id)
+    return [
+        render_draft(kind, application, interview, person)
+        for kind, person in drafts_for_action(action, application)
+    ]
 
 
 class DraftScreen(Screen[None]):

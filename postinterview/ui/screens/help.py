@@ -106,10 +106,10 @@ warned, the contact log, the stage history and your notes. `e` edits, `s` change
 
 Once a week, `w`. First what is overdue (`space` when done: a note or call is also written
 in the contact log). Then applications that have gone quiet: decide in one key, `f` you
-followed up just now, `w` keep waiting, `x` close it as "no reply". Then follow-ups that
-would be too soon, so you do not badger. A reminder when you have fewer active applications
-than your target, or have added none since your last interview: keep applying. At the
-bottom, the week in figures.
+followed up just now, `w` keep waiting, `x` close it as "no reply", `d` a follow-up draft.
+Then follow-ups that would be too soon, so you do not badger. A reminder when you have fewer
+active applications than your target, or have added none since your last interview: keep
+applying. At the bottom, the week in figures.
 
 ## Everywhere
 

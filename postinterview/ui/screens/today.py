@@ -18,8 +18,6 @@ from textual.widgets.option_list import Option
 
 from postinterview.clock import Clock
 from postinterview.domain.checklist import ItemKind, Phase, load_checklist_catalog
-from postinterview.domain.drafts import drafts_for_action, render_draft
-from postinterview.domain.interviews import find_interview
 from postinterview.domain.models import Application
 from postinterview.domain.plan import (
     ActionState,
@@ -35,7 +33,7 @@ from postinterview.storage.store import ApplicationStore, LoadResult, Stored
 from postinterview.ui.formatting import deadline_day
 from postinterview.ui.markup import escape_markup
 from postinterview.ui.screens.collection import ApplicationCollectionScreen
-from postinterview.ui.screens.draft import DraftScreen
+from postinterview.ui.screens.draft import DraftScreen, drafts_for
 from postinterview.ui.screens.snooze_picker import SnoozePickerScreen
 from postinterview.ui.widgets.footer import SteadyFooter
 
@@ -207,16 +205,13 @@ class TodayScreen(ApplicationCollectionScreen):
         stored = self.entries.get(action.application_id) if action is not None else None
         if action is None or stored is None or action.interview_id is None:
             return
-        application = stored.application
-        wanted = drafts_for_action(action, application)
-        if not wanted:
+        drafts = drafts_for(stored.application, action)
+        if not drafts:
             self.notify(
                 "There is no draft for this one: drafts are for thank-you notes and follow-ups."
             )
             return
-        interview = find_interview(application, action.interview_id)
-        drafts = [render_draft(kind, application, interview, person) for kind, person in wanted]
-        self.app.push_screen(DraftScreen(self.store.root, application.company, drafts))
+        self.app.push_screen(DraftScreen(self.store.root, stored.application.company, drafts))
 
     @on(OptionList.OptionSelected, "#today-list")
     def _open(self, event: OptionList.OptionSelected) -> None:

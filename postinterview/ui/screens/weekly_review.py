@@ -20,7 +20,13 @@ from postinterview.clock import Clock
 from postinterview.domain.contacts import keep_waiting, log_contact
 from postinterview.domain.editing import StageMoveRefused, describe_validation_error, move_stage
 from postinterview.domain.models import Application
-from postinterview.domain.plan import PlannedAction, PlanSettings, complete_action, plan_settings
+from postinterview.domain.plan import (
+    PlannedAction,
+    PlanSettings,
+    complete_action,
+    plan_for,
+    plan_settings,
+)
 from postinterview.domain.review import WeeklyReview, weekly_review
 from postinterview.domain.stages import Stage
 from postinterview.storage.settings_store import load_settings
@@ -28,6 +34,7 @@ from postinterview.storage.store import ApplicationStore, LoadResult, Stored, St
 from postinterview.ui.detail_text import day_text
 from postinterview.ui.formatting import deadline_day
 from postinterview.ui.markup import escape_markup
+from postinterview.ui.screens.draft import DraftScreen, drafts_for
 from postinterview.ui.widgets.footer import SteadyFooter
 
 FOLLOWED_UP_NOTE = "Followed up after a quiet spell (weekly review)."
@@ -52,6 +59,7 @@ class WeeklyReviewScreen(Screen[None]):
         Binding("f", "follow_up", "Followed up"),
         Binding("w", "keep_waiting", "Keep waiting"),
         Binding("x", "no_reply", "No reply"),
+        Binding("d", "draft", "Draft"),
     ]
 
     def __init__(self, store: ApplicationStore, clock: Clock) -> None:
@@ -134,7 +142,7 @@ class WeeklyReviewScreen(Screen[None]):
         ]
         section(
             "Gone quiet",
-            "f followed up now · w keep waiting · x close as no reply",
+            "f followed up now · w keep waiting · x close as no reply · d draft",
             quiet,
             f"No open application has been quiet for more than {self.plan.quiet_after_days} days.",
         )
@@ -216,6 +224,24 @@ class WeeklyReviewScreen(Screen[None]):
                 lambda a: move_stage(a, Stage.NO_REPLY, self.clock(), note="Weekly review"),
                 "Closed as no reply. It can be moved back from the board.",
             )
+
+    def action_draft(self) -> None:
+        """A follow-up email and call script for the highlighted application, if it has had
+        an interview; the drafts of an overdue thank-you note."""
+        row = self._row("overdue", "quiet", "soon")
+        stored = self.entries.get(row.app_id) if row is not None else None
+        if row is None or stored is None:
+            return
+        application = stored.application
+        actions = [row.action] if row.action is not None else []
+        if row.kind == "quiet":  # its follow-up, whatever state the plan has it in
+            plan = plan_for(application, self.clock(), self.plan)
+            actions = [action for action in plan if action.item_id == "follow-up"]
+        drafts = [draft for action in actions for draft in drafts_for(application, action)]
+        if not drafts:
+            self.notify("No draft for this one: drafts follow an interview you recorded.")
+            return
+        self.app.push_screen(DraftScreen(self.store.root, application.company, drafts))
 
     @on(OptionList.OptionSelected, "#review-list")
     def _open(self, event: OptionList.OptionSelected) -> None:
