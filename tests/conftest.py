@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -14,7 +16,52 @@ from postinterview.domain.models import Application
 from postinterview.storage import paths
 from postinterview.storage.store import ApplicationStore
 
+if TYPE_CHECKING:
+    from hypothesis import settings as HypothesisSettings
+
 FIXED_NOW = datetime(2026, 11, 20, 15, 30, tzinfo=UTC)
+
+HEAVY_OPTION = "--reliability-heavy"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        HEAVY_OPTION,
+        action="store_true",
+        default=False,
+        help="Run the reliability suite at full strength (hundreds of kills, thousands of "
+        "fuzzed files); the default is sized for CI.",
+    )
+
+
+@dataclass(frozen=True)
+class Reliability:
+    """How hard the reliability tests push: sized for CI, or `--reliability-heavy`."""
+
+    heavy: bool
+
+    def count(self, ci: int, heavy: int) -> int:
+        """`ci` iterations normally, `heavy` with --reliability-heavy."""
+        return heavy if self.heavy else ci
+
+    def hypothesis(self, ci_examples: int, heavy_examples: int) -> HypothesisSettings:
+        """Hypothesis settings: a fixed, derandomized run in CI (the same examples every time,
+        so CI is never flaky); with --reliability-heavy, fresh random examples and more."""
+        from hypothesis import HealthCheck, settings  # imported here: it is slow to import
+
+        return settings(
+            max_examples=self.count(ci_examples, heavy_examples),
+            derandomize=not self.heavy,
+            database=None,
+            deadline=None,
+            print_blob=self.heavy,
+            suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+        )
+
+
+@pytest.fixture
+def reliability(request: pytest.FixtureRequest) -> Reliability:
+    return Reliability(heavy=bool(request.config.getoption(HEAVY_OPTION)))
 
 
 @pytest.fixture(autouse=True)

@@ -26,7 +26,7 @@ from postinterview.storage.store import (
     NotFound,
     StoreError,
 )
-from tests.conftest import FIXED_NOW, sample_application
+from tests.conftest import FIXED_NOW, Reliability, sample_application
 
 
 def test_create_writes_one_readable_toml_file(store: ApplicationStore) -> None:
@@ -166,8 +166,8 @@ def test_a_file_cut_at_any_line_is_noticed(store: ApplicationStore, now: datetim
 def test_oversized_files_are_refused_before_parsing(
     store: ApplicationStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(codec, "MAX_FILE_BYTES", 1000)
     stored = store.create(sample_application().revised(notes="n" * 2000))
+    monkeypatch.setattr(codec, "MAX_FILE_BYTES", 1000)  # as if the file had grown since
     with pytest.raises(FileIsDamaged, match="limit"):
         store.load(stored.application.id)
 
@@ -344,35 +344,74 @@ def test_concurrent_processes_never_lose_an_update(store: ApplicationStore) -> N
 
 # Crash safety: a saver killed at random moments never leaves a bad file ------------------------
 
+_FILLER = 20_000
+"""About how many characters of notes each version has: enough that a kill often lands in the
+middle of a write. Version n's notes are n written out again and again, so a file holding a mix
+of two versions cannot pass for either."""
+
+
+def _version_payload(n: int) -> str:
+    return f"version {n}: " + f"{n:08d};" * (_FILLER // 9)
+
+
+def _version_of(application: Application) -> int:
+    notes = application.notes
+    return int(notes.split(":", 1)[0].removeprefix("version ")) if notes.startswith("v") else 0
+
+
+def _next_version(application: Application) -> Application:
+    n = _version_of(application) + 1
+    return application.revised(role=f"v{n}", notes=_version_payload(n))
+
 
 def _save_forever(root: str, app_id: str) -> None:
     store = ApplicationStore(Path(root))
-    n = 0
     while True:
-        n += 1
-        store.update(app_id, lambda a, n=n: a.revised(notes=f"version {n} " + "x" * 5000), None)
+        store.update(app_id, _next_version, None)
 
 
-def test_killing_a_saver_never_leaves_a_truncated_file(store: ApplicationStore) -> None:
+def test_killing_a_saver_never_leaves_a_truncated_file(
+    store: ApplicationStore, reliability: Reliability
+) -> None:
+    """SIGKILL a process saving one application in a loop, many times (30 in CI, 200 with
+    --reliability-heavy). Each saver continues from the version on disk, so after every kill
+    the file must be one whole version (role and notes agree), never older than the last one
+    seen; temp files a kill leaves are never listed or loaded, and the sweep removes them."""
     import random
     import signal
     import time
 
     stored = store.create(sample_application())
     app_id = stored.application.id
+    path = store.path_for(app_id)
     context = multiprocessing.get_context("fork")
     rng = random.Random(7)
-    for _ in range(12):
+    kills = reliability.count(30, 200)
+    last_seen = 0
+    for _ in range(kills):
         process = context.Process(target=_save_forever, args=(str(store.root), app_id))
         process.start()
-        time.sleep(rng.uniform(0.05, 0.25))
+        time.sleep(rng.uniform(0.005, 0.12))
         assert process.pid is not None
         os.kill(process.pid, signal.SIGKILL)
         process.join()
-        loaded = store.load(app_id).application  # raises if the file is cut or invalid
-        assert loaded.notes.startswith("version") or loaded.notes == "Met at the meetup."
-    assert store.sweep_temp_files() >= 0
+        assert store.files() == [path]  # a temp file is never taken for an application
+        result = store.load_all()
+        assert result.problems == []
+        [loaded] = [s.application for s in result.applications]
+        version = _version_of(loaded)
+        if version:
+            assert (loaded.role, loaded.notes) == (f"v{version}", _version_payload(version))
+        else:
+            assert loaded == stored.application
+        assert version >= last_seen  # a saved version never comes undone
+        last_seen = version
+    assert last_seen > 0  # the savers did get work done between kills
+    left = sorted(p.name for p in store.folder.iterdir() if p != path)
+    assert all(name.startswith(TEMP_PREFIX) and name.endswith(TEMP_SUFFIX) for name in left)
+    assert store.sweep_temp_files() == len(left)
     assert [p.name for p in store.folder.iterdir()] == [f"{app_id}.toml"]
+    print(f"{kills} kills, {last_seen} versions saved, {len(left)} kills left a temp file")
 
 
 def test_application_model_survives_store_with_all_optional_fields(

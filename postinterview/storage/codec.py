@@ -85,6 +85,11 @@ def encode_record(record: Mapping[str, Any], header: str = HEADER) -> bytes:
         reparsed = tomllib.loads(text)
     except (TypeError, ValueError, UnicodeEncodeError, RecursionError) as error:
         raise UnsavableRecord(f"This record cannot be stored as TOML: {error}") from error
+    if len(encoded) > MAX_FILE_BYTES:  # it would be written, then refused when read back
+        raise UnsavableRecord(
+            f"This record is {len(encoded) / 1_048_576:.1f} MiB as TOML; a file may be at most "
+            f"{MAX_FILE_BYTES // 1_048_576} MiB. Shorten the longest text."
+        )
     if tomli_w.dumps(reparsed) != tomli_w.dumps(document):
         raise UnsavableRecord("This record does not survive being written as TOML.")
     return encoded
@@ -98,8 +103,8 @@ def encode_application(application: Application) -> bytes:
 def decode_record(raw: bytes) -> Decoded:
     """Parse and check a stored file; raise DamagedFile with the reason otherwise."""
     if len(raw) > MAX_FILE_BYTES:
-        size, limit = len(raw) / 1_048_576, MAX_FILE_BYTES // 1_048_576
-        raise DamagedFile(f"file is {size:.1f} MiB; the limit is {limit} MiB")
+        # `raw` may stop just past the limit (the store reads no further), so give no size.
+        raise DamagedFile(f"file is larger than the limit of {MAX_FILE_BYTES // 1_048_576} MiB")
     if not raw.strip():
         raise DamagedFile("file is empty")
     try:

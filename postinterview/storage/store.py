@@ -10,7 +10,9 @@ Rules it keeps (DESIGN §4):
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
+import stat
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -31,6 +33,8 @@ from postinterview.storage.codec import (
 from postinterview.storage.locking import acquire_lock, release_lock
 
 SUFFIX = ".toml"
+_O_BINARY = getattr(os, "O_BINARY", 0)
+"""Windows reads text files as text unless told otherwise."""
 
 Change = Callable[[Application], Application]
 """A pure edit: given the current application, the application as it should be."""
@@ -171,7 +175,14 @@ class ApplicationStore:
     @staticmethod
     def _read_bytes(path: Path) -> bytes:
         try:
-            with path.open("rb") as handle:
+            # O_NONBLOCK: opening a named pipe would otherwise wait for a writer, forever.
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | _O_BINARY)
+            with os.fdopen(fd, "rb") as handle:
+                mode = os.fstat(fd).st_mode
+                if stat.S_ISDIR(mode):
+                    raise FileIsDamaged("is a folder, not a file")
+                if not stat.S_ISREG(mode):
+                    raise FileIsDamaged("is not a regular file (a pipe or a device?)")
                 # Read one byte past the limit so the size check sees an oversized file.
                 return handle.read(MAX_FILE_BYTES + 1)
         except FileNotFoundError as error:
@@ -252,7 +263,10 @@ class ApplicationStore:
             ensure_private_dir(self.root)
             handle = acquire_lock(paths.lock_path(self.root))
         except OSError as error:
-            raise CannotSave(f"Cannot use the data folder {self.root}: {error}") from error
+            raise CannotSave(
+                f"Cannot use the data folder {self.root}: {error.strerror or error}. "
+                "Nothing was changed."
+            ) from error
         try:
             yield
         finally:
