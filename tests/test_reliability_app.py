@@ -221,11 +221,6 @@ async def test_interview_autosave_failure_is_shown_and_the_next_save_catches_up(
         assert isinstance(app.screen, InterviewScreen)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Known bug: escape closes the interview screen even when its last save failed, so "
-    "what was typed is gone (only a notification says it was not saved).",
-)
 async def test_leaving_an_interview_whose_save_fails_keeps_the_edit(
     data_dir: Path, faults: WriteFaults
 ) -> None:
@@ -367,15 +362,6 @@ async def test_interview_screens_and_form_in_two_windows_keep_every_edit(
     assert interview["reflection"]["went_well"] == "System design"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Known bug: the interview screen compares its fields with the record as last saved "
-    "(merged with another window's changes) while its fields still show what it loaded, and "
-    "applies the difference without checking what the other window changed. So (1) its next "
-    "save writes its stale fields back over the other window's edits, and (2) an edit of the "
-    "same field replaces the other window's text without a warning (the form checks, with "
-    "EditConflict).",
-)
 async def test_an_interview_screen_never_undoes_another_windows_edit(data_dir: Path) -> None:
     stored = with_interview(data_dir)
     other_window = ApplicationStore(data_dir)

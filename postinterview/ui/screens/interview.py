@@ -35,13 +35,13 @@ from postinterview.domain.interviews import (
     find_interview,
     mark_checklist_entry,
     remove_interview,
-    revise_interview,
 )
 from postinterview.domain.models import Application, Interview
 from postinterview.domain.plan import catalog_for, plan_settings
 from postinterview.domain.stages import Stage
 from postinterview.storage.settings_store import load_settings
 from postinterview.storage.store import ApplicationStore, Change, Stored, StoreError
+from postinterview.ui.interview_edits import REFEREES, REFLECTION, apply_fields, clashes, flatten
 from postinterview.ui.interview_fields import local_text, parse_contacts, parse_facts
 from postinterview.ui.markup import escape_markup
 from postinterview.ui.screens.confirm import ConfirmScreen
@@ -81,8 +81,11 @@ class InterviewScreen(Screen[None]):
         """The application as last read or saved, with its file revision."""
         self.interview_id = interview_id
         self._save_timer: Timer | None = None
-        self._pending: tuple[dict[str, Any], dict[str, Any]] = ({}, {})
-        """Changes read at the last keystroke (interview's, application's), not yet saved."""
+        self._pending: dict[str, Any] = {}
+        """Changes read at the last keystroke, not yet saved (flat fields, see interview_edits)."""
+        self._baseline: dict[str, Any] = flatten(stored.application, interview_id)
+        """The fields as the form shows them unedited: only what differs from it is sent."""
+        self._leave_anyway = False
         self._loading = True
         # The person's follow-up days change the checklist's dates as they change the plan's.
         settings = load_settings(store.root).settings
@@ -176,8 +179,11 @@ class InterviewScreen(Screen[None]):
         await self.query_one("#interviewers", ContactsEditor).add_row()
 
     def action_close(self) -> None:
-        """Save what is typed, then go back."""
-        self.action_save_now()
+        """Save what is typed, then go back; if that fails, stay so nothing typed is lost."""
+        if not self.action_save_now() and not self._leave_anyway:
+            self._leave_anyway = True
+            self.notify("Not saved, so you are still here. Press escape again to leave without it.")
+            return
         self.app.pop_screen()
 
     def action_move_stage(self) -> None:
@@ -240,42 +246,59 @@ class InterviewScreen(Screen[None]):
         if self._loading:
             return
         # Read now, save in a moment: if the app closes first, on_unmount saves this.
-        self._pending = self._collect_changes(show_errors=False)[:2]
+        self._pending = self._collect_changes(show_errors=False)[0]
         if self._save_timer is not None:
             self._save_timer.stop()
         self._save_timer = self.set_timer(AUTOSAVE_DELAY, self.action_save_now)
 
     def on_unmount(self) -> None:
         # The widgets are gone by now, so save what was read at the last keystroke.
-        if self._save_timer is not None and any(self._pending):
-            self._save(self._change_for(*self._pending), on_screen=False)
+        if self._save_timer is not None and self._pending:
+            self._save_fields(self._pending, on_screen=False)
 
-    def action_save_now(self) -> None:
-        """Save every valid field that differs from what was last saved."""
+    def action_save_now(self) -> bool:
+        """Save every valid field the person changed. False when a save failed."""
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
-        self._pending = ({}, {})
-        interview_changes, application_changes, problems = self._collect_changes(True)
-        if interview_changes or application_changes:
-            self._save(self._change_for(interview_changes, application_changes))
-        if problems:
+        self._pending = {}
+        changes, problems = self._collect_changes(True)
+        saved = self._save_fields(changes) if changes else True
+        if problems and saved:
             fields = f"{problems} field{'s' if problems > 1 else ''}"
             self._show_status(f"{fields} to correct: the rest is saved.", error=True)
+        return saved
 
-    def _change_for(
-        self, interview_changes: dict[str, Any], application_changes: dict[str, Any]
-    ) -> Change:
+    def _save_fields(self, changes: dict[str, Any], on_screen: bool = True) -> bool:
+        """Save `changes` on top of the file as it is now, leaving alone any field another
+        window changed meanwhile (that one is reported, and kept on screen)."""
+        baseline = dict(self._baseline)
+        clashed: list[str] = []
+
         def change(application: Application) -> Application:
-            if application_changes:
-                application = application.revised(**application_changes)
-            return revise_interview(application, self.interview_id, interview_changes, self.clock())
+            current = flatten(application, self.interview_id)
+            clashed[:] = clashes(changes, baseline, current)
+            for name in clashed:  # saving again replaces theirs, as the form does
+                self._baseline[name] = current[name]
+            writable = {name: value for name, value in changes.items() if name not in clashed}
+            return apply_fields(application, self.interview_id, writable, self.clock())
 
-        return change
+        if not self._save(change, on_screen):
+            return False
+        self._baseline.update(
+            {name: value for name, value in changes.items() if name not in clashed}
+        )
+        if clashed and on_screen:
+            names = ", ".join(name.removeprefix(REFLECTION).replace("_", " ") for name in clashed)
+            self._show_status(
+                f"Changed elsewhere meanwhile: {names}. Yours is kept on screen and was not "
+                "saved; save again (ctrl+s) to replace theirs. Everything else is saved.",
+                error=True,
+            )
+        return True
 
-    def _collect_changes(self, show_errors: bool) -> tuple[dict[str, Any], dict[str, Any], int]:
-        """The valid values that differ from what is saved (the interview's, the application's),
-        and how many fields are wrong."""
+    def _collect_changes(self, show_errors: bool) -> tuple[dict[str, Any], int]:
+        """The valid fields that differ from what the form showed, and how many are wrong."""
         facts = self.query_one(FactsForm)
         values, errors = parse_facts(facts.text(), self.clock())
         values.update(facts.choices())
@@ -291,15 +314,15 @@ class InterviewScreen(Screen[None]):
             referees_editor.show_errors(referee_errors)
         if people is not None:
             values["interviewers"] = people
+        if referees is not None:
+            values[REFEREES] = referees
         reflection, went_badly = self.query_one(ReflectionForm).values()
-        values["reflection"] = {**self.interview.reflection.model_dump(), **reflection}
+        values.update({REFLECTION + name: value for name, value in reflection.items()})
         values["went_badly"] = went_badly
-        saved = self.interview.model_dump(mode="python")
-        changes = {name: value for name, value in values.items() if saved.get(name) != value}
-        application_changes: dict[str, Any] = {}
-        if referees is not None and referees != self.application.model_dump()["referees"]:
-            application_changes["referees"] = referees
-        return changes, application_changes, len(errors) + len(row_errors) + len(referee_errors)
+        changes = {
+            name: value for name, value in values.items() if self._baseline.get(name) != value
+        }
+        return changes, len(errors) + len(row_errors) + len(referee_errors)
 
     def _save(self, change: Change, on_screen: bool = True) -> bool:
         """Apply `change` to the file on disk now; report the outcome. True when saved.
@@ -323,6 +346,7 @@ class InterviewScreen(Screen[None]):
         if not on_screen:
             return True
         self._refresh_header_and_checklist()
+        self._leave_anyway = False
         note = " (merged with changes from another window)" if saved.changed_elsewhere else ""
         self._show_status(f"Saved at {self.clock().astimezone():%H:%M:%S}{note}")
         return True
