@@ -166,7 +166,10 @@ class InterviewScreen(Screen[None]):
         self.action_step(1)
 
     def action_step(self, step: int) -> None:
-        """Go to the next (1) or previous (-1) step."""
+        """Go to the next (1) or previous (-1) step, saving what is typed first (so the
+        checklist already names the interviewers just entered)."""
+        if self._save_timer is not None:
+            self.action_save_now()
         tabs = self.query_one(TabbedContent)
         index = (STEPS.index(tabs.active.removesuffix("-tab")) + step) % len(STEPS)
         tabs.active = STEPS[index] if STEPS[index] != "checklist" else "checklist-tab"
