@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import OptionList, Static, TextArea
 
 from postinterview.app import PostInterviewApp
@@ -25,6 +26,15 @@ SIZE = (130, 40)
 def default_app(data_dir: Path) -> PostInterviewApp:
     """The app as the command line opens it: no start mode chosen."""
     return PostInterviewApp(ApplicationStore(data_dir), clock=lambda: FIXED_NOW)
+
+
+async def highlight(pilot: Pilot[None], option_id: str) -> TodayScreen:
+    """Once Today has loaded, put its cursor on `option_id` ('<app id>/<entry id>')."""
+    await settle(pilot)
+    screen = today(pilot.app)
+    listing = screen.query_one("#today-list", OptionList)
+    listing.highlighted = next(i for i, o in enumerate(listing.options) if o.id == option_id)
+    return screen
 
 
 def today(app: PostInterviewApp) -> TodayScreen:
@@ -66,14 +76,10 @@ async def test_today_lists_overdue_then_due_actions_across_applications(data_dir
 async def test_space_ticks_an_action_off_and_logs_it_in_the_toml(data_dir: Path) -> None:
     seed_pipeline(data_dir)
     async with default_app(data_dir).run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = today(pilot.app)
-        listing = screen.query_one("#today-list", OptionList)
-        target = f"{OVERDUE_ID}/thank-you:ana-ruiz"
-        listing.highlighted = next(i for i, o in enumerate(listing.options) if o.id == target)
+        screen = await highlight(pilot, f"{OVERDUE_ID}/thank-you:ana-ruiz")
         await pilot.press("space")
         await pilot.pause()
-        assert target not in screen.rows
+        assert f"{OVERDUE_ID}/thank-you:ana-ruiz" not in screen.rows
     saved = stored_record(data_dir, OVERDUE_ID)
     assert saved["interviews"][0]["checklist"]["thank-you:ana-ruiz"]["state"] == "done"
     assert saved["contact_log"][0]["note"] == "Sent a thank-you note."
@@ -161,11 +167,7 @@ def test_snooze_choices_are_mornings_ahead() -> None:
 async def test_d_drafts_a_thank_you_note_to_copy_or_save(data_dir: Path) -> None:
     seed_pipeline(data_dir)
     async with default_app(data_dir).run_test(size=SIZE, notifications=True) as pilot:
-        await settle(pilot)
-        screen = today(pilot.app)
-        listing = screen.query_one("#today-list", OptionList)
-        target = f"{OVERDUE_ID}/thank-you:ben-okafor"
-        listing.highlighted = next(i for i, o in enumerate(listing.options) if o.id == target)
+        await highlight(pilot, f"{OVERDUE_ID}/thank-you:ben-okafor")
         await pilot.press("d")
         await pilot.pause()
         draft = pilot.app.screen
@@ -195,11 +197,7 @@ async def test_d_drafts_a_thank_you_note_to_copy_or_save(data_dir: Path) -> None
 async def test_a_follow_up_offers_an_email_and_a_call_script(data_dir: Path) -> None:
     seed_pipeline(data_dir)
     async with make_app(data_dir, "today").run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = today(pilot.app)
-        listing = screen.query_one("#today-list", OptionList)
-        target = f"{OVERDUE_ID}/follow-up"
-        listing.highlighted = next(i for i, o in enumerate(listing.options) if o.id == target)
+        await highlight(pilot, f"{OVERDUE_ID}/follow-up")
         await pilot.press("d")
         await pilot.pause()
         draft = pilot.app.screen
@@ -210,11 +208,7 @@ async def test_a_follow_up_offers_an_email_and_a_call_script(data_dir: Path) -> 
 async def test_actions_without_a_draft_say_so(data_dir: Path) -> None:
     seed_pipeline(data_dir)
     async with default_app(data_dir).run_test(size=SIZE, notifications=True) as pilot:
-        await settle(pilot)
-        screen = today(pilot.app)
-        listing = screen.query_one("#today-list", OptionList)
-        target = f"{OVERDUE_ID}/warn-your-referees"
-        listing.highlighted = next(i for i, o in enumerate(listing.options) if o.id == target)
+        await highlight(pilot, f"{OVERDUE_ID}/warn-your-referees")
         await pilot.press("d")
         await pilot.pause()
         assert isinstance(pilot.app.screen, TodayScreen)
