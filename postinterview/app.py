@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -12,14 +13,12 @@ from textual.screen import ModalScreen, Screen
 
 from postinterview.clock import Clock, system_clock
 from postinterview.storage.store import ApplicationStore, Stored
-from postinterview.ui.screens.application_detail import ApplicationDetailScreen
-from postinterview.ui.screens.applications import ApplicationsScreen
-from postinterview.ui.screens.board import BoardScreen
-from postinterview.ui.screens.help import HelpScreen
-from postinterview.ui.screens.interview import InterviewScreen
-from postinterview.ui.screens.interview_picker import Choice, InterviewPickerScreen
-from postinterview.ui.screens.today import TodayScreen
-from postinterview.ui.screens.weekly_review import WeeklyReviewScreen
+
+if TYPE_CHECKING:
+    from postinterview.ui.screens.interview_picker import Choice
+
+# Screens are imported where they are first opened, not here: importing all of them cost about
+# a quarter of a second before the first screen could appear (see BENCHMARKS.md).
 
 MODES = ("today", "applications", "board")
 """The views of all applications; `start_mode` picks the one the app opens on."""
@@ -49,24 +48,43 @@ class PostInterviewApp(App[None]):
         welcome of the applications list."""
 
     def on_mount(self) -> None:
-        self.add_mode("applications", partial(ApplicationsScreen, self.store, self.clock))
-        self.add_mode("board", partial(BoardScreen, self.store, self.clock))
-        self.add_mode("today", partial(TodayScreen, self.store, self.clock))
+        for mode in MODES:
+            self.add_mode(mode, partial(self._mode_screen, mode))
         if self.start_mode is None:
             # Listing the folder is cheap; reading the files happens in the screen's worker.
             self.start_mode = "today" if self.store.files() else "applications"
         self.switch_mode(self.start_mode)
 
+    def _mode_screen(self, mode: str) -> Screen[None]:
+        """The screen of one of `MODES`, created when the mode is first shown."""
+        if mode == "today":
+            from postinterview.ui.screens.today import TodayScreen
+
+            return TodayScreen(self.store, self.clock)
+        if mode == "board":
+            from postinterview.ui.screens.board import BoardScreen
+
+            return BoardScreen(self.store, self.clock)
+        from postinterview.ui.screens.applications import ApplicationsScreen
+
+        return ApplicationsScreen(self.store, self.clock)
+
     def open_application(self, app_id: str) -> None:
         """Show everything about one application."""
+        from postinterview.ui.screens.application_detail import ApplicationDetailScreen
+
         self.push_screen(ApplicationDetailScreen(self.store, self.clock, app_id))
 
     def open_interview(self, stored: Stored, interview_id: str) -> None:
         """Show one interview: facts, reflection, checklist."""
+        from postinterview.ui.screens.interview import InterviewScreen
+
         self.push_screen(InterviewScreen(self.store, self.clock, stored, interview_id))
 
     def action_weekly_review(self) -> None:
         """Overdue actions, quiet applications, what must wait, and the week in figures."""
+        from postinterview.ui.screens.weekly_review import WeeklyReviewScreen
+
         if not isinstance(self.screen, WeeklyReviewScreen | ModalScreen):
             self.push_screen(WeeklyReviewScreen(self.store, self.clock))
 
@@ -84,11 +102,15 @@ class PostInterviewApp(App[None]):
 
     def action_help(self) -> None:
         """Show the keys and what each screen is for."""
+        from postinterview.ui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
     def action_new_interview(self) -> None:
         """Choose or add the application, then record the interview."""
+        from postinterview.ui.screens.interview_picker import InterviewPickerScreen
+
         if isinstance(self.screen, ModalScreen):
             return  # finish the open dialog first
 
