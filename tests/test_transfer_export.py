@@ -13,12 +13,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from postinterview.domain.days import last_day
 from postinterview.domain.editing import move_stage
 from postinterview.domain.interviews import add_interview
 from postinterview.domain.models import Application, Contact
 from postinterview.domain.plan import DEFAULT_PLAN_SETTINGS, ActionState, complete_action, plan_for
 from postinterview.domain.stages import Stage
-from postinterview.transfer.days import action_day, last_day
+from postinterview.transfer.days import action_day
 from postinterview.transfer.export_csv import CSV_COLUMNS, export_csv, history_text
 from postinterview.transfer.export_ics import event_uid, export_ics
 from postinterview.transfer.export_json import FORMAT, export_json

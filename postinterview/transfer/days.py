@@ -1,24 +1,11 @@
-"""Calendar days of the moments the plan works with, in the person's local time zone."""
+"""The calendar day a planned action belongs on."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date
 
+from postinterview.domain.days import last_day, local_day
 from postinterview.domain.plan import PlannedAction
-
-
-def local_day(moment: datetime) -> date:
-    """The local calendar day `moment` falls on."""
-    return moment.astimezone().date()
-
-
-def last_day(deadline: datetime) -> date:
-    """The last local day before `deadline`.
-
-    Deadlines are the midnight that ends a day: a note due by 2026-11-17 00:00 must be sent on
-    Monday the 16th (the same rule as postinterview.ui.formatting.deadline_day).
-    """
-    return local_day(deadline - timedelta(microseconds=1))
 
 
 def action_day(action: PlannedAction, today: date) -> date:

@@ -11,10 +11,10 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
+from postinterview.domain.days import last_day, local_day
 from postinterview.domain.models import Application, Interview
 from postinterview.domain.plan import ActionState, PlannedAction, PlanSettings, plan_for
 from postinterview.domain.stages import STAGE_ORDER
-from postinterview.transfer.days import last_day, local_day
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
 _LINK = re.compile(r"^https?://[^\s<>]+$")

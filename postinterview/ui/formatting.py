@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import unicodedata
-from datetime import datetime, timedelta
+from datetime import datetime
+
+from postinterview.domain.days import last_day
 
 
 def one_line(text: str, limit: int) -> str:
@@ -28,10 +30,5 @@ def local_date(moment: datetime) -> str:
 
 
 def deadline_day(deadline: datetime, with_year: bool = False) -> str:
-    """The last local day before `deadline`, e.g. 'Mon 16 Nov'.
-
-    Deadlines are the midnight that ends a day, so a note due by 2026-11-17 00:00 is due on
-    Monday the 16th; naming the 17th would give a day too many.
-    """
-    last_moment = (deadline - timedelta(microseconds=1)).astimezone()
-    return last_moment.strftime("%a %d %b %Y" if with_year else "%a %d %b")
+    """The last local day before `deadline` (see domain.days.last_day), e.g. 'Mon 16 Nov'."""
+    return last_day(deadline).strftime("%a %d %b %Y" if with_year else "%a %d %b")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime
 from typing import Literal
 
 from rich.text import Text
@@ -23,6 +23,7 @@ from postinterview.domain.checklist import (
     Phase,
     group_by_phase,
 )
+from postinterview.domain.days import last_day, local_day
 
 MarkState = Literal["done", "not_applicable"]
 
@@ -37,22 +38,17 @@ MARKERS = {
 
 def when_text(entry: ChecklistEntry, state: EntryState, now: datetime) -> str:
     """A few words on timing: 'due today', 'overdue since Mon 23 Nov', 'from Tue 24 Nov'."""
-    local_now = now.astimezone()
+    today = local_day(now)
+
+    def named(day: date) -> str:
+        names = {0: "today", 1: "tomorrow", -1: "yesterday"}
+        return names.get((day - today).days, day.strftime("%a %d %b"))
 
     def day(moment: datetime) -> str:
-        local = moment.astimezone()
-        delta = (local.date() - local_now.date()).days
-        if delta == 0:
-            return "today"
-        if delta == 1:
-            return "tomorrow"
-        if delta == -1:
-            return "yesterday"
-        return local.strftime("%a %d %b")
+        return named(local_day(moment))
 
     def by(deadline: datetime) -> str:
-        # Deadlines are the end of a day, stored as the next midnight: name the day itself.
-        return day(deadline - timedelta(microseconds=1))
+        return named(last_day(deadline))
 
     if state == EntryState.OVERDUE and entry.overdue_at is not None:
         return f"overdue: was due by {by(entry.overdue_at)}"
