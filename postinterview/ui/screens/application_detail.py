@@ -21,7 +21,13 @@ from postinterview.clock import Clock
 from postinterview.domain.contacts import log_contact
 from postinterview.domain.editing import StageMoveRefused, describe_validation_error, move_stage
 from postinterview.domain.models import Application, Channel
-from postinterview.domain.plan import ActionState, catalog_for, plan_for, plan_settings
+from postinterview.domain.plan import (
+    ActionState,
+    PlanSettings,
+    catalog_for,
+    plan_for,
+    plan_settings,
+)
 from postinterview.domain.signals import load_signals_catalog, validate_weight_overrides
 from postinterview.domain.stages import Stage
 from postinterview.storage.settings_store import load_settings
@@ -59,6 +65,11 @@ class ApplicationDetailScreen(Screen[None]):
         self.app_id = app_id
         self.stored: Stored | None = None
         """The application as last read or saved; None when it could not be read."""
+        self._catalog = load_signals_catalog()
+        self._plan = PlanSettings()
+        """The follow-up settings, read with the application (not on every save)."""
+        self._weights: dict[str, float] = {}
+        """Usable custom signal weights from settings.toml."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -83,6 +94,10 @@ class ApplicationDetailScreen(Screen[None]):
             self._reload()
 
     def _reload(self) -> None:
+        """Read the application, and the settings it is shown with, from disk."""
+        settings = load_settings(self.store.root).settings
+        self._plan = plan_settings(settings)
+        self._weights, _ = validate_weight_overrides(settings.signal_weights, self._catalog)
         try:
             self.stored = self.store.load(self.app_id)
         except StoreError as error:
@@ -95,9 +110,6 @@ class ApplicationDetailScreen(Screen[None]):
 
     def _show(self, application: Application) -> None:
         now = self.clock()
-        settings = load_settings(self.store.root).settings
-        catalog = load_signals_catalog()
-        weights, _ = validate_weight_overrides(settings.signal_weights, catalog)
         self.query_one("#detail-title", Static).update(
             f"[b]{escape_markup(application.company)}[/b] — {escape_markup(application.role)}  ·  "
             f"[b]{application.stage.label}[/b]"
@@ -107,10 +119,9 @@ class ApplicationDetailScreen(Screen[None]):
             "\n".join(f"[dim]{label}:[/] {escape_markup(value)}" for label, value in facts)
             or "[dim]No details yet: e adds location, advert, recruiter and more.[/]"
         )
-        plan = plan_settings(settings)
         actions = [
             action
-            for action in plan_for(application, now, plan)
+            for action in plan_for(application, now, self._plan)
             if action.state is not ActionState.DONE
         ]
         self.query_one("#detail-actions", Static).update(
@@ -118,14 +129,16 @@ class ApplicationDetailScreen(Screen[None]):
             or "[dim]Nothing open. Record an interview (i) and its next steps appear here.[/]"
         )
         interviews = sorted(application.interviews, key=lambda interview: interview.at)
-        checklists = catalog_for(plan)
+        checklists = catalog_for(self._plan)
         listing = self.query_one("#detail-interviews", OptionList)
         highlighted = listing.highlighted
         listing.set_options(
             [
                 Option(
                     escape_markup(
-                        interview_line(application, iv, now, catalog, weights, checklists)
+                        interview_line(
+                            application, iv, now, self._catalog, self._weights, checklists
+                        )
                     ),
                     id=iv.id,
                 )
