@@ -12,7 +12,7 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
 
-from postinterview.domain.editing import new_application
+from postinterview.domain.editing import move_stage, new_application
 from postinterview.domain.interviews import add_interview
 from postinterview.domain.models import Contact
 from postinterview.domain.plan import PlanSettings, plan_for
@@ -442,6 +442,46 @@ async def test_a_large_folder_shows_its_most_recent_applications_while_the_rest_
         release.set()
         await settle(pilot)
         assert screen.loaded and len(screen.data.cards) == 5
+
+
+async def test_once_every_card_is_in_the_board_starts_at_the_top_of_a_column_with_cards(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The early cards are a sample: the highlight must not stay on one of them (halfway down
+    # a column once the rest are in), nor the focus on a column that got no early card.
+    store = ApplicationStore(data_dir)
+    ids = []
+    for number in range(6):
+        added = FIXED_NOW - timedelta(days=20 - number)
+        applied = new_application(f"Firm {number}", "Engineer", added)
+        ids.append(store.create(move_stage(applied, Stage.SCREENING, added)).application.id)
+    oldest = store.path_for(ids[0])
+    oldest.write_bytes(oldest.read_bytes())  # the one early card: the last of its column
+    monkeypatch.setattr(collection, "EARLY_FILES", 1)
+    release = threading.Event()
+    real_load_all = ApplicationStore.load_all
+
+    def held_back(self: ApplicationStore, progress: Any = None, paths: Any = None) -> Any:
+        if paths is None:
+            release.wait(10)
+        return real_load_all(self, progress, paths)
+
+    monkeypatch.setattr(ApplicationStore, "load_all", held_back)
+    async with make_app(data_dir, "board").run_test(size=SIZE) as pilot:
+        screen = board(pilot.app)
+        for _ in range(200):
+            await pilot.pause(0.01)
+            if screen.data.cards:
+                break
+        screening = column(screen, Stage.SCREENING)
+        early_card = screening.highlighted_card_id
+        assert len(screening.card_ids) == 1
+        release.set()
+        await settle(pilot)
+        assert len(screening.card_ids) == 6 and screening.card_ids[0] != early_card
+        assert screen.focused is screening
+        assert [c.highlighted for c in screen.columns() if c.card_ids] == [0]
+        assert screening.scroll_y == 0
 
 
 async def test_moving_down_a_long_column_scrolls_to_the_highlighted_card(data_dir: Path) -> None:

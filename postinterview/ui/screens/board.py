@@ -67,6 +67,8 @@ class BoardScreen(ApplicationCollectionScreen):
         self._filter_timer: Timer | None = None
         self._follow: str | None = None
         """A card being moved: the focus follows it to its new column."""
+        self._complete_drawn = False
+        """Whether every card has been drawn once (not just a large folder's early ones)."""
 
     # Layout -------------------------------------------------------------------------------------
 
@@ -122,11 +124,25 @@ class BoardScreen(ApplicationCollectionScreen):
     def show_all(self, prepared: object) -> None:
         assert isinstance(prepared, BoardData)
         self.data = prepared
+        first_complete = self.loaded and not self._complete_drawn
+        self._complete_drawn = self.loaded
         for stage in STAGE_ORDER:
-            self._draw(stage)
+            self._draw(stage, keep_highlight=not first_complete or self._moved_by_person(stage))
         self._refresh_status()
-        if not isinstance(self.focused, BoardColumn | Input) or not self.focused.display:
+        focused = self.focused
+        if (
+            not isinstance(focused, BoardColumn | Input)
+            or not focused.display
+            or (first_complete and isinstance(focused, BoardColumn) and not focused.card_ids)
+        ):
             self._focus_first_column()
+
+    def _moved_by_person(self, stage: Stage) -> bool:
+        """Whether the person has moved through this column's early cards (shown while a large
+        folder loads): only then does its highlight follow the card once every card is in.
+        Elsewhere it goes back to the top, as the early cards are a sample, not a choice."""
+        column = self.column_of(stage)
+        return column.has_focus and bool(column.highlighted)
 
     def show_one(self, stored: Stored) -> None:
         application = stored.application
@@ -158,11 +174,11 @@ class BoardScreen(ApplicationCollectionScreen):
             self._draw(card.stage)
         self._refresh_status()
 
-    def _draw(self, stage: Stage) -> None:
+    def _draw(self, stage: Stage, keep_highlight: bool = True) -> None:
         in_stage = [card for card in self.data.cards.values() if card.stage == stage]
         shown = [card for card in in_stage if card.matches(self.query_text)]
         shown.sort(key=lambda card: card.sort_key)
-        self.column_of(stage).show_cards(shown, self.clock(), len(in_stage))
+        self.column_of(stage).show_cards(shown, self.clock(), len(in_stage), keep_highlight)
 
     def _refresh_status(self) -> None:
         cards = self.data.cards.values()

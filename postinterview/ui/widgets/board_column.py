@@ -92,13 +92,16 @@ class BoardColumn(OptionList):
         """Every card of the column (filtered and sorted); the first `len(card_ids)` are drawn."""
         self._now: datetime | None = None
 
-    def show_cards(self, cards: Sequence[BoardCard], now: datetime, total: int) -> None:
-        """Show `cards` (already filtered and sorted), keeping the highlighted card if it stays.
+    def show_cards(
+        self, cards: Sequence[BoardCard], now: datetime, total: int, keep_highlight: bool = True
+    ) -> None:
+        """Show `cards` (already filtered and sorted), keeping the highlighted card if it stays
+        (unless `keep_highlight` is False: then the highlight goes back to the top).
 
         `total` is the number of cards in this stage before filtering, for the title. The first
         page is drawn, or as many pages as it takes to reach the card that was highlighted.
         """
-        keep = self.highlighted_card_id
+        keep = self.highlighted_card_id if keep_highlight else None
         self._cards, self._now = cards, now
         ids = [card.app_id for card in cards]
         wanted = ids.index(keep) + 1 if keep in ids else 0
