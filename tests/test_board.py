@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 from datetime import timedelta
 from pathlib import Path
@@ -76,15 +77,22 @@ async def test_the_board_shows_each_application_in_the_column_of_its_stage(data_
 
 async def test_moving_a_card_by_keys_saves_the_stage_and_its_history(data_dir: Path) -> None:
     seed_pipeline(data_dir)
-    async with make_app(data_dir, "board").run_test(size=SIZE) as pilot:
+    async with make_app(data_dir, "board").run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
         screen = board(pilot.app)
         assert screen.focused is column(screen, Stage.APPLIED)
+        screening = column(screen, Stage.SCREENING)
+        options_before = {o.id: o for o in screening.options}
         await pilot.press("shift+right")  # Acme: applied -> screening
         await pilot.pause()
-        assert FRESH_ID in column(screen, Stage.SCREENING).card_ids
-        assert screen.focused is column(screen, Stage.SCREENING)  # the focus follows the card
+        assert FRESH_ID in screening.card_ids
+        assert screen.focused is screening  # the focus follows the card
         assert screen.selected_id() == FRESH_ID
+        # The cards already there keep their options (and their laid-out text); the card
+        # showing up in its column is the confirmation, with no "Saved." on top.
+        options_after = {o.id: o for o in screening.options}
+        assert options_before and all(options_after[i] is o for i, o in options_before.items())
+        assert "Saved." not in [n.message for n in pilot.app._notifications]
         await pilot.press("greater_than_sign")  # and on to interviewing
         await pilot.pause()
         await pilot.press("less_than_sign")  # and back to screening
@@ -482,6 +490,20 @@ async def test_once_every_card_is_in_the_board_starts_at_the_top_of_a_column_wit
         assert screen.focused is screening
         assert [c.highlighted for c in screen.columns() if c.card_ids] == [0]
         assert screening.scroll_y == 0
+
+
+async def test_loaded_records_are_kept_out_of_the_garbage_collectors_rescans(
+    data_dir: Path,
+) -> None:
+    seed_pipeline(data_dir)
+    gc.unfreeze()
+    async with make_app(data_dir, "board").run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        records = [stored.application for stored in board(pilot.app).entries.values()]
+        assert gc.get_freeze_count() > 0
+        tracked = {id(thing) for thing in gc.get_objects()}  # the collector's own generations
+        assert records and not any(id(record) in tracked for record in records)
+    gc.unfreeze()
 
 
 async def test_moving_down_a_long_column_scrolls_to_the_highlighted_card(data_dir: Path) -> None:

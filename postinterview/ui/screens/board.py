@@ -190,13 +190,12 @@ class BoardScreen(ApplicationCollectionScreen):
         if self.query_text:
             shown = sum(1 for card in cards if card.matches(self.query_text))
             parts.append(f"filter “{self.query_text}”: {shown} shown (escape clears)")
-        status = self.query_one("#board-status", Static)
-        status.update("  ·  ".join(parts))
+        _update_if_changed(self.query_one("#board-status", Static), "  ·  ".join(parts))
         self.query_one("#board-empty").display = self.loaded and not self.data.cards
         self.query_one("#board").display = bool(self.data.cards)
         banner = self.query_one("#problems-banner", Static)
         banner.display = bool(self.problems)
-        banner.update(self.problems_text())
+        _update_if_changed(banner, self.problems_text())
 
     # Focus and selection ------------------------------------------------------------------------
 
@@ -254,7 +253,8 @@ class BoardScreen(ApplicationCollectionScreen):
             self.notify(f"{current.label} is the {where} stage.")
             return
         self._follow = stored.application.id
-        self._update(stored, lambda a: move_stage(a, target, self.clock()))
+        # No "Saved." here: the card showing up in its new column says it.
+        self._update(stored, lambda a: move_stage(a, target, self.clock()), say_saved=False)
         self._follow = None
 
     @on(OptionList.OptionSelected, ".board-column")
@@ -312,6 +312,12 @@ class BoardScreen(ApplicationCollectionScreen):
             column.display = self.show_closed
             if column.has_focus:
                 self._focus_first_column()
+
+
+def _update_if_changed(static: Static, text: str) -> None:
+    # Each update lays out the whole screen again, which is most of the cost of a card move.
+    if static.content != text:
+        static.update(text)
 
 
 EMPTY_BOARD = (

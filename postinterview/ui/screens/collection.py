@@ -8,6 +8,7 @@ to call back and never see the store.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -162,6 +163,11 @@ class ApplicationCollectionScreen(Screen[None]):
         self.loaded = True
         self._folder_stamp = stamp
         self.show_all(prepared)
+        # Thousands of records now live as long as the screen. Left to the garbage collector,
+        # each full collection rescans them all: 60-90 ms pauses, in the middle of a card move
+        # at 1,000 applications (BENCHMARKS.md). Frozen, they are freed by reference counting
+        # as usual but no longer rescanned.
+        gc.freeze()
 
     def on_screen_resume(self) -> None:
         # Back from another screen (an interview, say) that may have saved: catch up.
@@ -293,7 +299,14 @@ class ApplicationCollectionScreen(Screen[None]):
             return None
         return result
 
-    def _update(self, stored: Stored, change: Callable[[Application], Application]) -> None:
+    def _update(
+        self,
+        stored: Stored,
+        change: Callable[[Application], Application],
+        say_saved: bool = True,
+    ) -> None:
+        """Save `change` to `stored`; `say_saved=False` where the screen itself shows the
+        result (a card in its new column), so only problems are reported."""
         try:
             saved = self.store.update(stored.application.id, change, stored.revision)
         except (StageMoveRefused, StoreError) as error:
@@ -302,13 +315,13 @@ class ApplicationCollectionScreen(Screen[None]):
         except ValidationError as error:
             self.notify("; ".join(describe_validation_error(error)), severity="error", timeout=8)
             return
-        self._report(saved)
+        self._report(saved, say_saved)
 
-    def _report(self, saved: Saved) -> None:
+    def _report(self, saved: Saved, say_saved: bool = True) -> None:
         self._show_saved(saved.stored)
         if saved.changed_elsewhere:
             self.notify("Saved, together with changes made in another window.", timeout=6)
-        else:
+        elif say_saved:
             self.notify("Saved.")
 
     def _show_saved(self, stored: Stored) -> None:

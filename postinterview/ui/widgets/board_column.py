@@ -91,6 +91,9 @@ class BoardColumn(OptionList):
         self._cards: Sequence[BoardCard] = ()
         """Every card of the column (filtered and sorted); the first `len(card_ids)` are drawn."""
         self._now: datetime | None = None
+        self._drawn_options: dict[BoardCard, Option] = {}
+        """The option of each drawn card. A redraw reuses the options of unchanged cards, which
+        keep their laid-out text: measuring every card again was most of a card move's work."""
 
     def show_cards(
         self, cards: Sequence[BoardCard], now: datetime, total: int, keep_highlight: bool = True
@@ -107,7 +110,8 @@ class BoardColumn(OptionList):
         wanted = ids.index(keep) + 1 if keep in ids else 0
         drawn = cards[: max(self.PAGE, _pages(wanted, self.PAGE))]
         self.card_ids = [card.app_id for card in drawn]
-        self.set_options(_options(drawn, now, first=True))
+        reusable, self._drawn_options = self._drawn_options, {}
+        self.set_options(self._card_options(drawn, now, reusable, first=True))
         count = f"{len(cards):,}" if len(cards) == total else f"{len(cards):,} of {total:,}"
         self.border_title = f"{self.stage.label} ({count})"
         self._show_remaining()
@@ -122,7 +126,7 @@ class BoardColumn(OptionList):
         if not page or self._now is None:
             return
         self.card_ids += [card.app_id for card in page]
-        self.add_options(_options(page, self._now, first=not drawn))
+        self.add_options(self._card_options(page, self._now, {}, first=not drawn))
         self._show_remaining()
 
     def _show_remaining(self) -> None:
@@ -145,6 +149,24 @@ class BoardColumn(OptionList):
             if self.highlighted >= len(self.card_ids) - 1:
                 self._draw_next_page()
 
+    def _card_options(
+        self,
+        cards: Sequence[BoardCard],
+        now: datetime,
+        reusable: dict[BoardCard, Option],
+        first: bool,
+    ) -> list[Option | None]:
+        """Options for `cards`, with a rule between cards (and before them unless `first`);
+        an unchanged card gets its option from `reusable`."""
+        options: list[Option | None] = []
+        for card in cards:
+            if options or not first:
+                options.append(None)
+            option = reusable.get(card) or Option(card_prompt(card, now), id=card.app_id)
+            self._drawn_options[card] = option
+            options.append(option)
+        return options
+
     @property
     def highlighted_card_id(self) -> str | None:
         """The id of the highlighted card, if any."""
@@ -165,13 +187,3 @@ class BoardColumn(OptionList):
 def _pages(count: int, page: int) -> int:
     """`count` rounded up to whole pages."""
     return -(-count // page) * page
-
-
-def _options(cards: Sequence[BoardCard], now: datetime, first: bool) -> list[Option | None]:
-    """Options for `cards`, with a rule between cards (and before them unless `first`)."""
-    options: list[Option | None] = []
-    for card in cards:
-        if options or not first:
-            options.append(None)
-        options.append(Option(card_prompt(card, now), id=card.app_id))
-    return options
