@@ -168,6 +168,14 @@ def _catalog_with(days: int | None, small: int | None, large: int | None) -> Che
     return load_checklist_catalog().with_fallbacks(days, small, large)
 
 
+@cache
+def _plan_catalog_with(days: int | None, small: int | None, large: int | None) -> ChecklistCatalog:
+    """The catalog's in-plan items only. Building every item's entry and then dropping most of
+    them was most of the cost of a board card (BENCHMARKS.md)."""
+    full = _catalog_with(days, small, large)
+    return full.model_copy(update={"items": [item for item in full.items if item.in_plan]})
+
+
 def is_chase(item: CatalogItem) -> bool:
     """A contact that asks for news: held back after recent contact, pointless once decided."""
     return (
@@ -269,11 +277,13 @@ def plan_for(
     interview = latest_interview(application)
     if interview is None:
         return []
-    catalog = catalog_for(settings)
+    catalog = _plan_catalog_with(
+        settings.follow_up_days, settings.follow_up_days_small, settings.follow_up_days_large
+    )
     actions = []
     for entry in build_checklist(application, interview, catalog):
         item = catalog.item(entry.item_id)
-        if item.in_plan and _belongs(item, application.stage):
+        if _belongs(item, application.stage):
             actions.append(_action(application, interview, entry, is_chase(item), now, settings))
     return sorted(actions, key=_by_urgency)
 
