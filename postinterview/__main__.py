@@ -1,5 +1,5 @@
 """Allow `python -m postinterview`."""
 
-from postinterview.cli import main
+from postinterview.launch import main
 
 raise SystemExit(main())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from functools import partial
 from typing import TYPE_CHECKING
@@ -38,22 +39,31 @@ class PostInterviewApp(App[None]):
     def __init__(
         self, store: ApplicationStore, clock: Clock = system_clock, start_mode: str | None = None
     ) -> None:
+        if start_mode is None:
+            # Listing the folder is cheap; reading the files happens in the screen's worker.
+            start_mode = "today" if store.files() else "applications"
+        # The first screen is the start mode's own, built as Textual composes the app. Switching
+        # to it once running made Textual read every style sheet twice more (about 20 ms).
+        self.DEFAULT_MODE = start_mode  # type: ignore[misc]  # a class default, set per app
         super().__init__()
+        for mode in MODES:
+            self.add_mode(mode, partial(self._mode_screen, mode))
         self.store = store
         """Where the applications are kept; handed to each screen."""
         self.clock = clock
         """Source of the current time for every screen."""
         self.start_mode = start_mode
-        """The view to open on: one of `MODES`; None for Today once there is data, else the
-        welcome of the applications list."""
+        """The view it opened on: one of `MODES` (if not given: Today once there is data, else
+        the welcome of the applications list)."""
 
-    def on_mount(self) -> None:
-        for mode in MODES:
-            self.add_mode(mode, partial(self._mode_screen, mode))
-        if self.start_mode is None:
-            # Listing the folder is cheap; reading the files happens in the screen's worker.
-            self.start_mode = "today" if self.store.files() else "applications"
-        self.switch_mode(self.start_mode)
+    def on_load(self) -> None:
+        # Start-up builds a great many objects and hardly any garbage: the collector's passes
+        # during it were about a sixth of the time to the first cards (BENCHMARKS.md). It
+        # resumes once the first screen has loaded its applications, or when the app ends.
+        gc.disable()
+
+    def on_unmount(self) -> None:
+        gc.enable()
 
     def _mode_screen(self, mode: str) -> Screen[None]:
         """The screen of one of `MODES`, created when the mode is first shown."""

@@ -503,7 +503,31 @@ async def test_loaded_records_are_kept_out_of_the_garbage_collectors_rescans(
         assert gc.get_freeze_count() > 0
         tracked = {id(thing) for thing in gc.get_objects()}  # the collector's own generations
         assert records and not any(id(record) in tracked for record in records)
+        assert gc.isenabled()  # paused for start-up only
     gc.unfreeze()
+
+
+async def test_the_garbage_collector_is_back_on_when_the_app_ends_before_loading(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seed_pipeline(data_dir)
+    release = threading.Event()
+    real_load_all = ApplicationStore.load_all
+
+    def never_in_time(self: ApplicationStore, progress: Any = None, paths: Any = None) -> Any:
+        release.wait(10)
+        return real_load_all(self, progress, paths)
+
+    monkeypatch.setattr(ApplicationStore, "load_all", never_in_time)
+    async with make_app(data_dir, "board").run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not gc.isenabled()  # start-up: paused
+        assert not board(pilot.app).loaded
+        pilot.app.exit()
+    try:
+        assert gc.isenabled()  # by the app's ending: the load is still held back
+    finally:
+        release.set()
 
 
 async def test_moving_down_a_long_column_scrolls_to_the_highlighted_card(data_dir: Path) -> None:

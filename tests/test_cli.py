@@ -115,7 +115,7 @@ def test_a_data_folder_that_is_a_file_is_refused_clearly(tmp_path: Path) -> None
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize(("args", "mode"), [([], None), (["board"], "board")])
+@pytest.mark.parametrize(("args", "mode"), [([], "applications"), (["board"], "board")])
 def test_the_app_opens_on_the_list_or_on_the_board(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], mode: str | None
 ) -> None:

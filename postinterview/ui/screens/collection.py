@@ -38,7 +38,6 @@ from postinterview.storage.store import (
 )
 from postinterview.ui.application_fields import describe_company
 from postinterview.ui.saving import EditSession, create_application, save_form_edits
-from postinterview.ui.screens.application_form import ApplicationFormScreen
 from postinterview.ui.screens.confirm import ConfirmScreen
 from postinterview.ui.screens.problems import ProblemsScreen
 from postinterview.ui.screens.stage_picker import StagePickerScreen
@@ -166,8 +165,10 @@ class ApplicationCollectionScreen(Screen[None]):
         # Thousands of records now live as long as the screen. Left to the garbage collector,
         # each full collection rescans them all: 60-90 ms pauses, in the middle of a card move
         # at 1,000 applications (BENCHMARKS.md). Frozen, they are freed by reference counting
-        # as usual but no longer rescanned.
+        # as usual but no longer rescanned. Collection itself is paused during start-up (see
+        # app.py) and resumes here.
         gc.freeze()
+        gc.enable()
 
     def on_screen_resume(self) -> None:
         # Back from another screen (an interview, say) that may have saved: catch up.
@@ -218,6 +219,10 @@ class ApplicationCollectionScreen(Screen[None]):
 
     def action_add(self) -> None:
         """Open the form for a new application."""
+        # The form (and the text area it brings) is imported when first needed: it is not on
+        # the way to the first screen.
+        from postinterview.ui.screens.application_form import ApplicationFormScreen
+
         form = ApplicationFormScreen(self._create, self._duplicates_of(), self.clock().date())
         self.app.push_screen(form)
 
@@ -226,6 +231,8 @@ class ApplicationCollectionScreen(Screen[None]):
         stored = self._selected()
         if stored is None:
             return
+        from postinterview.ui.screens.application_form import ApplicationFormScreen
+
         session = EditSession(stored)
         form = ApplicationFormScreen(
             lambda values: self._edit(session, values),
