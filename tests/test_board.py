@@ -421,6 +421,33 @@ async def test_a_column_draws_a_page_of_its_most_pressing_cards_and_more_on_the_
         assert screen.selected_id() == ANSWERED_ID
 
 
+def hold_back_the_full_load(
+    monkeypatch: pytest.MonkeyPatch, early_files: int | None = None
+) -> threading.Event:
+    """Make the screen's full load wait until the event returned is set (the early load of a
+    large folder, with more than `early_files` files, goes ahead)."""
+    if early_files is not None:
+        monkeypatch.setattr(collection, "EARLY_FILES", early_files)
+    release = threading.Event()
+    real_load_all = ApplicationStore.load_all
+
+    def held_back(self: ApplicationStore, progress: Any = None, paths: Any = None) -> Any:
+        if paths is None:
+            release.wait(10)
+        return real_load_all(self, progress, paths)
+
+    monkeypatch.setattr(ApplicationStore, "load_all", held_back)
+    return release
+
+
+async def early_cards_shown(pilot: Pilot[None], screen: BoardScreen) -> None:
+    """Wait (two seconds at most) for the early cards of a large folder."""
+    for _ in range(200):
+        await pilot.pause(0.01)
+        if screen.data.cards:
+            return
+
+
 async def test_a_large_folder_shows_its_most_recent_applications_while_the_rest_load(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -429,22 +456,10 @@ async def test_a_large_folder_shows_its_most_recent_applications_while_the_rest_
     for app_id in (QUIET_ID, FRESH_ID):
         path = store.path_for(app_id)
         path.write_bytes(path.read_bytes())
-    monkeypatch.setattr(collection, "EARLY_FILES", 2)
-    release = threading.Event()
-    real_load_all = ApplicationStore.load_all
-
-    def held_back(self: ApplicationStore, progress: Any = None, paths: Any = None) -> Any:
-        if paths is None:  # the full load waits until the test has looked
-            release.wait(10)
-        return real_load_all(self, progress, paths)
-
-    monkeypatch.setattr(ApplicationStore, "load_all", held_back)
+    release = hold_back_the_full_load(monkeypatch, early_files=2)
     async with make_app(data_dir, "board").run_test(size=SIZE) as pilot:
         screen = board(pilot.app)
-        for _ in range(200):
-            await pilot.pause(0.01)
-            if screen.data.cards:
-                break
+        await early_cards_shown(pilot, screen)
         assert set(screen.data.cards) == {QUIET_ID, FRESH_ID}
         assert not screen.loaded
         release.set()
@@ -465,22 +480,10 @@ async def test_once_every_card_is_in_the_board_starts_at_the_top_of_a_column_wit
         ids.append(store.create(move_stage(applied, Stage.SCREENING, added)).application.id)
     oldest = store.path_for(ids[0])
     oldest.write_bytes(oldest.read_bytes())  # the one early card: the last of its column
-    monkeypatch.setattr(collection, "EARLY_FILES", 1)
-    release = threading.Event()
-    real_load_all = ApplicationStore.load_all
-
-    def held_back(self: ApplicationStore, progress: Any = None, paths: Any = None) -> Any:
-        if paths is None:
-            release.wait(10)
-        return real_load_all(self, progress, paths)
-
-    monkeypatch.setattr(ApplicationStore, "load_all", held_back)
+    release = hold_back_the_full_load(monkeypatch, early_files=1)
     async with make_app(data_dir, "board").run_test(size=SIZE) as pilot:
         screen = board(pilot.app)
-        for _ in range(200):
-            await pilot.pause(0.01)
-            if screen.data.cards:
-                break
+        await early_cards_shown(pilot, screen)
         screening = column(screen, Stage.SCREENING)
         early_card = screening.highlighted_card_id
         assert len(screening.card_ids) == 1
@@ -510,15 +513,8 @@ async def test_loaded_records_are_kept_out_of_the_garbage_collectors_rescans(
 async def test_the_garbage_collector_is_back_on_when_the_app_ends_before_loading(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    seed_pipeline(data_dir)
-    release = threading.Event()
-    real_load_all = ApplicationStore.load_all
-
-    def never_in_time(self: ApplicationStore, progress: Any = None, paths: Any = None) -> Any:
-        release.wait(10)
-        return real_load_all(self, progress, paths)
-
-    monkeypatch.setattr(ApplicationStore, "load_all", never_in_time)
+    seed_pipeline(data_dir)  # five files: no early load, just the full one, held back
+    release = hold_back_the_full_load(monkeypatch)
     async with make_app(data_dir, "board").run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert not gc.isenabled()  # start-up: paused
