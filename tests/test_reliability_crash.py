@@ -19,7 +19,7 @@ import pytest
 
 from postinterview.storage import atomic
 from postinterview.storage import store as store_module
-from postinterview.storage.atomic import is_temp_file
+from postinterview.storage.atomic import is_temp_name
 from postinterview.storage.codec import DamagedFile, decode_record
 from postinterview.storage.store import ApplicationStore
 from tests.conftest import sample_application
@@ -86,7 +86,7 @@ def test_a_save_killed_at_each_step_leaves_one_whole_version(
         os.kill(child.pid, signal.SIGKILL)
         child.join()
 
-    temps = [p for p in store.folder.iterdir() if is_temp_file(p)]
+    temps = [p for p in store.folder.iterdir() if is_temp_name(p.name)]
     assert store.files() == [path]  # the temp file is never listed as an application
     result = store.load_all()
     assert result.problems == []

@@ -278,6 +278,24 @@ def test_stale_temp_files_are_swept_and_never_loaded(store: ApplicationStore) ->
     assert not leftover.exists()
 
 
+def test_recent_files_lists_the_latest_changed_application_files_first(
+    store: ApplicationStore,
+) -> None:
+    ids = [store.create(sample_application(f"Firm {n}")).application.id for n in range(4)]
+    for age, app_id in enumerate(ids):  # the first created is the most recently changed
+        os.utime(store.path_for(app_id), ns=(0, 10**18 - age * 10**9))
+    (store.folder / f"{TEMP_PREFIX}firm{TEMP_SUFFIX}").write_text("half a file")
+    (store.folder / ".hidden.toml").write_text("")
+    (store.folder / "notes.txt").write_text("")
+    assert store.recent_files(2) == [store.path_for(ids[0]), store.path_for(ids[1])]
+    assert set(store.recent_files(10)) == set(store.files()) == {store.path_for(i) for i in ids}
+    assert store.files() == sorted(store.files())
+
+
+def test_a_missing_folder_has_no_files(store: ApplicationStore) -> None:
+    assert store.files() == [] and store.recent_files(5) == []
+
+
 def test_load_all_on_a_missing_folder_is_empty_and_creates_nothing(
     store: ApplicationStore, data_dir: Path
 ) -> None:

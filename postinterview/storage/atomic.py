@@ -32,9 +32,9 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def is_temp_file(path: Path) -> bool:
-    """True for a temporary file a write left behind (it is never data)."""
-    return path.name.startswith(TEMP_PREFIX) and path.name.endswith(TEMP_SUFFIX)
+def is_temp_name(name: str) -> bool:
+    """True for the name of a temporary file a write left behind (it is never data)."""
+    return name.startswith(TEMP_PREFIX) and name.endswith(TEMP_SUFFIX)
 
 
 def write_atomic(path: Path, data: bytes) -> None:

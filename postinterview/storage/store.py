@@ -10,6 +10,7 @@ Rules it keeps (DESIGN §4):
 from __future__ import annotations
 
 import hashlib
+import heapq
 import os
 import shutil
 import stat
@@ -22,7 +23,7 @@ from pathlib import Path
 from postinterview.domain.ids import is_valid_id, new_application_id
 from postinterview.domain.models import Application
 from postinterview.storage import paths
-from postinterview.storage.atomic import ensure_private_dir, is_temp_file, write_atomic
+from postinterview.storage.atomic import ensure_private_dir, is_temp_name, write_atomic
 from postinterview.storage.codec import (
     MAX_FILE_BYTES,
     DamagedFile,
@@ -119,13 +120,34 @@ class ApplicationStore:
 
     def files(self) -> list[Path]:
         """The application files, by name; temp files and anything else are left out."""
-        if not self.folder.is_dir():
-            return []
-        return sorted(
-            entry
-            for entry in self.folder.iterdir()
-            if entry.suffix == SUFFIX and not entry.name.startswith(".") and not is_temp_file(entry)
-        )
+        return [self.folder / name for name in sorted(self._entries())]
+
+    def recent_files(self, count: int) -> list[Path]:
+        """The `count` application files changed most recently, the latest first."""
+
+        def modified(entry: os.DirEntry[str]) -> int:
+            try:
+                return entry.stat().st_mtime_ns
+            except OSError:
+                return 0  # gone or unreadable: a full load reports it
+
+        entries = heapq.nlargest(count, self._entries().values(), key=modified)
+        return [self.folder / entry.name for entry in entries]
+
+    def _entries(self) -> dict[str, os.DirEntry[str]]:
+        # Names, not Paths: listing 10,000 files as Path objects, filtering and sorting them
+        # took a tenth of a second before the first card could be shown.
+        try:
+            with os.scandir(self.folder) as listing:
+                return {
+                    entry.name: entry
+                    for entry in listing
+                    if entry.name.endswith(SUFFIX)
+                    and not entry.name.startswith(".")
+                    and not is_temp_name(entry.name)
+                }
+        except (FileNotFoundError, NotADirectoryError):
+            return {}
 
     def folder_stamp(self) -> int | None:
         """Changes whenever a file is added, replaced or removed (every save is a rename)."""
@@ -251,9 +273,9 @@ class ApplicationStore:
             return 0
         removed = 0
         with self._locked():  # no save is under way while we hold the lock
-            for entry in self.folder.iterdir():
-                if is_temp_file(entry):
-                    entry.unlink(missing_ok=True)
+            for name in os.listdir(self.folder):
+                if is_temp_name(name):
+                    (self.folder / name).unlink(missing_ok=True)
                     removed += 1
         return removed
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
@@ -52,13 +51,6 @@ about 30 ms more before the first cards at 1,000 applications)."""
 
 PROGRESS_EVERY = 250
 """Report loading progress after this many files (reporting each one would slow loading)."""
-
-
-def _modified(path: Path) -> int:
-    try:
-        return path.stat().st_mtime_ns
-    except OSError:
-        return 0  # gone or unreadable: the full load reports it
 
 
 class ApplicationCollectionScreen(Screen[None]):
@@ -140,11 +132,10 @@ class ApplicationCollectionScreen(Screen[None]):
         Reading thousands of files takes seconds; the ones changed lately are what a person
         is most likely to act on, so they appear while the rest load (from the worker thread).
         """
-        files = self.store.files()
-        if len(files) <= EARLY_FILES:
+        recent = self.store.recent_files(EARLY_FILES + 1)
+        if len(recent) <= EARLY_FILES:
             return
-        recent = sorted(files, key=_modified, reverse=True)[:EARLY_FILES]
-        early = self.store.load_all(paths=recent)
+        early = self.store.load_all(paths=recent[:EARLY_FILES])
         prepared = self.prepare(early)
         self.app.call_from_thread(self._show_early, early, prepared)
 
