@@ -41,7 +41,7 @@ class PostInterviewApp(App[None]):
     ) -> None:
         if start_mode is None:
             # Listing the folder is cheap; reading the files happens in the screen's worker.
-            start_mode = "today" if store.files() else "applications"
+            start_mode = "today" if store.has_files() else "applications"
         # The first screen is the start mode's own, built as Textual composes the app. Switching
         # to it once running made Textual read every style sheet twice more (about 20 ms).
         self.DEFAULT_MODE = start_mode  # type: ignore[misc]  # a class default, set per app

@@ -293,7 +293,16 @@ def test_recent_files_lists_the_latest_changed_application_files_first(
 
 
 def test_a_missing_folder_has_no_files(store: ApplicationStore) -> None:
-    assert store.files() == [] and store.recent_files(5) == []
+    assert store.files() == [] and store.recent_files(5) == [] and not store.has_files()
+
+
+def test_only_an_application_file_counts_as_having_files(store: ApplicationStore) -> None:
+    store.folder.mkdir(parents=True)
+    (store.folder / f"{TEMP_PREFIX}firm{TEMP_SUFFIX}").write_text("half a file")
+    (store.folder / ".hidden.toml").write_text("")
+    assert not store.has_files()
+    store.create(sample_application())
+    assert store.has_files()
 
 
 def test_load_all_on_a_missing_folder_is_empty_and_creates_nothing(

@@ -98,6 +98,10 @@ class LoadResult:
     problems: list[FileProblem] = field(default_factory=list)
 
 
+def _is_application_file(name: str) -> bool:
+    return name.endswith(SUFFIX) and not name.startswith(".") and not is_temp_name(name)
+
+
 def revision_of(raw: bytes) -> str:
     """The revision of a file with these bytes."""
     return hashlib.blake2b(raw, digest_size=16).hexdigest()
@@ -122,6 +126,14 @@ class ApplicationStore:
         """The application files, by name; temp files and anything else are left out."""
         return [self.folder / name for name in sorted(self._entries())]
 
+    def has_files(self) -> bool:
+        """Whether there is at least one application file (without listing them all)."""
+        try:
+            with os.scandir(self.folder) as listing:
+                return any(_is_application_file(entry.name) for entry in listing)
+        except (FileNotFoundError, NotADirectoryError):
+            return False
+
     def recent_files(self, count: int) -> list[Path]:
         """The `count` application files changed most recently, the latest first."""
 
@@ -139,13 +151,7 @@ class ApplicationStore:
         # took a tenth of a second before the first card could be shown.
         try:
             with os.scandir(self.folder) as listing:
-                return {
-                    entry.name: entry
-                    for entry in listing
-                    if entry.name.endswith(SUFFIX)
-                    and not entry.name.startswith(".")
-                    and not is_temp_name(entry.name)
-                }
+                return {entry.name: entry for entry in listing if _is_application_file(entry.name)}
         except (FileNotFoundError, NotADirectoryError):
             return {}
 
