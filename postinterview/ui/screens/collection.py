@@ -9,6 +9,7 @@ to call back and never see the store.
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -48,6 +49,9 @@ EARLY_FILES = 80
 """Folders with more files than this show their most recently changed ones first: enough to
 fill the board's open columns in a large terminal, few enough to read in a blink (150 cost
 about 30 ms more before the first cards at 1,000 applications)."""
+
+EARLY_PAINT_WAIT = 1.0
+"""Seconds the full load waits, at most, for the early cards to be painted."""
 
 PROGRESS_EVERY = 250
 """Report loading progress after this many files (reporting each one would slow loading)."""
@@ -137,13 +141,18 @@ class ApplicationCollectionScreen(Screen[None]):
             return
         early = self.store.load_all(paths=recent[:EARLY_FILES])
         prepared = self.prepare(early)
-        self.app.call_from_thread(self._show_early, early, prepared)
+        painted = threading.Event()
+        self.app.call_from_thread(self._show_early, early, prepared, painted)
+        # Reading every file holds the interpreter most of the time, which would slow the
+        # painting of the early cards: let them reach the screen first.
+        painted.wait(EARLY_PAINT_WAIT)
 
-    def _show_early(self, early: LoadResult, prepared: object) -> None:
+    def _show_early(self, early: LoadResult, prepared: object, painted: threading.Event) -> None:
         if self.loaded:
             return  # the full load won the race
         self.entries = {stored.application.id: stored for stored in early.applications}
         self.show_all(prepared)
+        self.call_after_refresh(painted.set)
 
     def _progress_from_thread(self, done: int, total: int) -> None:
         if done % PROGRESS_EVERY == 0:
