@@ -6,7 +6,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
@@ -22,6 +22,7 @@ from postinterview.domain.models import Application
 from postinterview.storage.paths import DATA_DIR_ENV, resolve_data_dir
 from postinterview.storage.store import ApplicationStore
 from postinterview.ui.formatting import display_width, local_date, one_line, pad
+from postinterview.workspace import Workspace
 
 
 class _Parser(argparse.ArgumentParser):
@@ -103,8 +104,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the `postinterview` console script. Returns the exit code."""
+def main(
+    argv: Sequence[str] | None = None,
+    workspace_ready: Callable[[Workspace], None] | None = None,
+) -> int:
+    """The command line. Returns the exit code. `workspace_ready` is shown the app's
+    workspace before the app starts (the entry point's collector policy uses it)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command == "export" and args.format is None:
@@ -112,7 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.format is None:
             parser.error("export needs --format csv, json, md or ics")
     try:
-        code = _dispatch(args)
+        code = _dispatch(args, workspace_ready)
         sys.stdout.flush()  # here, so a closed pipe is caught below rather than at exit
         return code
     except ClockError as error:
@@ -123,10 +128,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
-def _dispatch(args: argparse.Namespace) -> int:
+def _dispatch(args: argparse.Namespace, workspace_ready: Callable[[Workspace], None] | None) -> int:
     if args.command == "demo":  # never reads or writes the data folder
         clock = clock_from_env()
-        opener = None if args.no_open else partial(_run_app, start_mode="board", clock=clock)
+        opener = (
+            None
+            if args.no_open
+            else partial(_run_app, start_mode="board", clock=clock, workspace_ready=workspace_ready)
+        )
         return run_demo(clock(), opener, sys.stdout)
     data_dir = resolve_data_dir(args.data_dir)
     if data_dir.exists() and not data_dir.is_dir():
@@ -141,15 +150,30 @@ def _dispatch(args: argparse.Namespace) -> int:
         return run_export(store, clock_from_env()(), args.format, output)
     if args.command == "import":
         return run_import(store, args.file, clock_from_env()(), args.dry_run, sys.stdout)
-    return _run_app(store, "board" if args.command == "board" else None, clock_from_env())
+    start_mode = "board" if args.command == "board" else None
+    return _run_app(store, start_mode, clock_from_env(), workspace_ready)
 
 
-def _run_app(store: ApplicationStore, start_mode: str | None, clock: Clock = system_clock) -> int:
+def _run_app(
+    store: ApplicationStore,
+    start_mode: str | None,
+    clock: Clock = system_clock,
+    workspace_ready: Callable[[Workspace], None] | None = None,
+) -> int:
     # Imported here so that `postinterview list` does not pay for loading Textual.
     from postinterview.app import PostInterviewApp
 
-    PostInterviewApp(store, clock=clock, start_mode=start_mode).run()
+    workspace = Workspace(store, clock)
+    if workspace_ready is not None:
+        workspace_ready(workspace)
+    PostInterviewApp(workspace, start_mode or start_mode_for(store)).run()
     return 0
+
+
+def start_mode_for(store: ApplicationStore) -> str:
+    """Today once there is data, else the welcome of the applications list. Listing the folder
+    is cheap; reading the files happens once the app is up."""
+    return "today" if store.has_files() else "applications"
 
 
 def _list(store: ApplicationStore, as_json: bool, out: TextIO | None = None) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -104,3 +106,12 @@ def sample_application(
     company: str = "Acme Robotics", role: str = "Backend Engineer"
 ) -> Application:
     return new_application(company, role, FIXED_NOW, notes="Met at the meetup.")
+
+
+@pytest.fixture
+def fixed_dir() -> Iterator[Path]:
+    """A data folder whose path is the same on every run (the welcome screen shows it)."""
+    folder = Path(tempfile.gettempdir()) / "postinterview-snapshot"
+    shutil.rmtree(folder, ignore_errors=True)
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)

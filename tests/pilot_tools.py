@@ -9,7 +9,9 @@ from typing import Any
 from textual.pilot import Pilot
 
 from postinterview.app import PostInterviewApp
+from postinterview.cli import start_mode_for
 from postinterview.storage.store import ApplicationStore
+from postinterview.workspace import Workspace
 from tests.conftest import FIXED_NOW
 
 KEY_NAMES = {" ": "space", "-": "minus", ":": "colon"}
@@ -21,7 +23,8 @@ def make_app(
 ) -> PostInterviewApp:
     """The app on a data folder (or an existing store), with the clock fixed at `FIXED_NOW`."""
     store = data if isinstance(data, ApplicationStore) else ApplicationStore(data)
-    return PostInterviewApp(store, clock=lambda: FIXED_NOW, start_mode=start_mode)
+    workspace = Workspace(store, clock=lambda: FIXED_NOW)
+    return PostInterviewApp(workspace, start_mode or start_mode_for(store))
 
 
 async def settle(pilot: Pilot[None]) -> None:
@@ -46,3 +49,11 @@ def stored_record(data_dir: Path, app_id: str) -> dict[str, Any]:
     """The application file `app_id` in `data_dir`, parsed."""
     path = data_dir / "applications" / f"{app_id}.toml"
     return tomllib.loads(path.read_text("utf-8"))
+
+
+async def poll(pilot: Pilot[None]) -> None:
+    """Look for changes made outside the app now (as the app does every few seconds)."""
+    app = pilot.app
+    assert isinstance(app, PostInterviewApp)
+    app.folder_sync.poll()
+    await settle(pilot)

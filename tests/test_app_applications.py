@@ -20,7 +20,7 @@ from postinterview.ui.screens.problems import ProblemsScreen
 from postinterview.ui.screens.stage_picker import StagePickerScreen
 from postinterview.ui.widgets.application_table import ApplicationTable
 from tests.conftest import FIXED_NOW, sample_application
-from tests.pilot_tools import make_app, settle, stored_records, type_text
+from tests.pilot_tools import make_app, poll, settle, stored_records, type_text
 
 SIZE = (110, 40)
 
@@ -228,8 +228,7 @@ async def test_changes_from_another_window_appear_without_restarting(data_dir: P
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         ApplicationStore(data_dir).create(sample_application("Hooli"))
-        main_screen(app)._poll_for_outside_changes()
-        await settle(pilot)
+        await poll(pilot)
         assert main_screen(app).query_one(ApplicationTable).row_count == 1
 
 

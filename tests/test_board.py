@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import threading
 from datetime import timedelta
 from pathlib import Path
@@ -20,13 +19,13 @@ from postinterview.domain.plan import PlanSettings, plan_for
 from postinterview.domain.review import WeeklyReview
 from postinterview.domain.stages import Stage
 from postinterview.storage.store import ApplicationStore
-from postinterview.ui.screens import collection
 from postinterview.ui.screens.application_detail import ApplicationDetailScreen
 from postinterview.ui.screens.board import BoardScreen
 from postinterview.ui.screens.draft import DraftScreen
 from postinterview.ui.screens.interview import InterviewScreen
 from postinterview.ui.screens.weekly_review import WeeklyReviewScreen
 from postinterview.ui.widgets.board_column import BoardColumn
+from postinterview.workspace import workspace as workspace_module
 from tests.conftest import FIXED_NOW
 from tests.pilot_tools import make_app, settle, stored_record, stored_records, type_text
 from tests.pipeline import (
@@ -68,11 +67,11 @@ async def test_the_board_shows_each_application_in_the_column_of_its_stage(data_
         assert not column(screen, Stage.REJECTED).display  # closed stages start folded
         status = text_of(screen.query_one("#board-status", Static))
         assert "4 active" in status and "1 closed" in status and "1 overdue" in status
-        card = screen.data.cards[OVERDUE_ID]
+        card = screen.cards[OVERDUE_ID]
         assert card.next_action == "Send Ana Ruiz a short thank-you note."
         assert card.days_since_contact == 5
-        assert screen.data.cards[ANSWERED_ID].score is not None
-        assert screen.data.cards[FRESH_ID].score is None
+        assert screen.cards[ANSWERED_ID].score is not None
+        assert screen.cards[FRESH_ID].score is None
 
 
 async def test_moving_a_card_by_keys_saves_the_stage_and_its_history(data_dir: Path) -> None:
@@ -377,8 +376,8 @@ async def test_follow_up_days_in_settings_move_the_checklist_and_the_plan_alike(
     (data_dir / "settings.toml").write_text("[follow_up]\nfollow_up_days = 3\n", "utf-8")
     async with make_app(data_dir, "board").run_test(size=SIZE) as pilot:
         await settle(pilot)
-        card = board(pilot.app).data.cards[OVERDUE_ID]
-        interview = InterviewScreen(store, lambda: FIXED_NOW, store.load(OVERDUE_ID), "iv-initech")
+        card = board(pilot.app).cards[OVERDUE_ID]
+        interview = InterviewScreen(pilot.app.workspace, OVERDUE_ID, "iv-initech")
         await pilot.app.push_screen(interview)
         await pilot.pause()
         listing = interview.query_one("#checklist", OptionList)
@@ -427,7 +426,7 @@ def hold_back_the_full_load(
     """Make the screen's full load wait until the event returned is set (the early load of a
     large folder, with more than `early_files` files, goes ahead)."""
     if early_files is not None:
-        monkeypatch.setattr(collection, "EARLY_FILES", early_files)
+        monkeypatch.setattr(workspace_module, "EARLY_FILES", early_files)
     release = threading.Event()
     real_load_all = ApplicationStore.load_all
 
@@ -444,7 +443,7 @@ async def early_cards_shown(pilot: Pilot[None], screen: BoardScreen) -> None:
     """Wait (two seconds at most) for the early cards of a large folder."""
     for _ in range(200):
         await pilot.pause(0.01)
-        if screen.data.cards:
+        if screen.cards:
             return
 
 
@@ -460,11 +459,11 @@ async def test_a_large_folder_shows_its_most_recent_applications_while_the_rest_
     async with make_app(data_dir, "board").run_test(size=SIZE) as pilot:
         screen = board(pilot.app)
         await early_cards_shown(pilot, screen)
-        assert set(screen.data.cards) == {QUIET_ID, FRESH_ID}
+        assert set(screen.cards) == {QUIET_ID, FRESH_ID}
         assert not screen.loaded
         release.set()
         await settle(pilot)
-        assert screen.loaded and len(screen.data.cards) == 5
+        assert screen.loaded and len(screen.cards) == 5
 
 
 async def test_once_every_card_is_in_the_board_starts_at_the_top_of_a_column_with_cards(
@@ -493,37 +492,6 @@ async def test_once_every_card_is_in_the_board_starts_at_the_top_of_a_column_wit
         assert screen.focused is screening
         assert [c.highlighted for c in screen.columns() if c.card_ids] == [0]
         assert screening.scroll_y == 0
-
-
-async def test_loaded_records_are_kept_out_of_the_garbage_collectors_rescans(
-    data_dir: Path,
-) -> None:
-    seed_pipeline(data_dir)
-    gc.unfreeze()
-    async with make_app(data_dir, "board").run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        records = [stored.application for stored in board(pilot.app).entries.values()]
-        assert gc.get_freeze_count() > 0
-        tracked = {id(thing) for thing in gc.get_objects()}  # the collector's own generations
-        assert records and not any(id(record) in tracked for record in records)
-        assert gc.isenabled()  # paused for start-up only
-    gc.unfreeze()
-
-
-async def test_the_garbage_collector_is_back_on_when_the_app_ends_before_loading(
-    data_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    seed_pipeline(data_dir)  # five files: no early load, just the full one, held back
-    release = hold_back_the_full_load(monkeypatch)
-    async with make_app(data_dir, "board").run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        assert not gc.isenabled()  # start-up: paused
-        assert not board(pilot.app).loaded
-        pilot.app.exit()
-    try:
-        assert gc.isenabled()  # by the app's ending: the load is still held back
-    finally:
-        release.set()
 
 
 async def test_moving_down_a_long_column_scrolls_to_the_highlighted_card(data_dir: Path) -> None:

@@ -125,7 +125,7 @@ def test_the_app_opens_on_the_list_or_on_the_board(
     opened: list[tuple[Path, str | None]] = []
 
     def run(app: PostInterviewApp) -> None:  # instead of taking over the terminal
-        opened.append((app.store.root, app.start_mode))
+        opened.append((app.workspace.root, app.DEFAULT_MODE))
 
     monkeypatch.setattr(PostInterviewApp, "run", run)
     assert cli.main(["--data-dir", str(tmp_path), *args]) == 0

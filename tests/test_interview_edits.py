@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from postinterview.domain.interviews import add_interview
 from postinterview.domain.models import Application, Referee
-from postinterview.ui.interview_edits import REFEREES, apply_fields, clashes, flatten
+from postinterview.ui.interview_edits import REFEREES, apply_fields, flatten
 from tests.conftest import FIXED_NOW, sample_application
 
 
@@ -18,13 +18,6 @@ def test_flatten_names_reflection_answers_and_referees_apart() -> None:
     assert fields["reflection.went_well"] == ""
     assert fields[REFEREES] == []
     assert "reflection" not in fields
-
-
-def test_only_fields_changed_on_both_sides_to_different_values_clash() -> None:
-    baseline = {"a": 1, "b": 1, "c": 1}
-    current = {"a": 2, "b": 1, "c": 3}  # someone else changed a and c
-    changes = {"a": 5, "b": 7, "c": 3}  # we changed all three; c to the same value as theirs
-    assert clashes(changes, baseline, current) == ["a"]
 
 
 def test_apply_fields_merges_one_reflection_answer_and_keeps_the_others() -> None:

@@ -41,7 +41,7 @@ async def push_interview(pilot: Pilot[None], stored: Stored) -> InterviewScreen:
     await settle(pilot)
     app = pilot.app
     assert isinstance(app, PostInterviewApp)
-    screen = InterviewScreen(app.store, app.clock, stored, "int1")
+    screen = InterviewScreen(app.workspace, stored.application.id, "int1")
     await app.push_screen(screen)
     await pilot.pause()
     return screen

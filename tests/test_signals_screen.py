@@ -82,10 +82,11 @@ def disk_signals(data_dir: Path) -> dict[str, bool]:
     return signals
 
 
-async def open_signals(pilot: Pilot[None], store: ApplicationStore, **kwargs: Any) -> SignalsScreen:
+async def open_signals(pilot: Pilot[None], store: ApplicationStore) -> SignalsScreen:
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
-    screen = SignalsScreen(store, lambda: FIXED_NOW, APP_ID, INTERVIEW_ID, **kwargs)
+    assert isinstance(pilot.app, PostInterviewApp)
+    screen = SignalsScreen(pilot.app.workspace, APP_ID, INTERVIEW_ID)
     await pilot.app.push_screen(screen)
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
@@ -129,9 +130,8 @@ async def test_ctrl_g_on_the_interview_opens_signals_with_the_weights_in_setting
     )
     async with make_app(store).run_test(size=SIZE) as pilot:
         await settle(pilot)
-        interview_screen = InterviewScreen(
-            store, lambda: FIXED_NOW, store.load(APP_ID), INTERVIEW_ID
-        )
+        assert isinstance(pilot.app, PostInterviewApp)
+        interview_screen = InterviewScreen(pilot.app.workspace, APP_ID, INTERVIEW_ID)
         await pilot.app.push_screen(interview_screen)
         await settle(pilot)
         await pilot.press("ctrl+g")
@@ -260,8 +260,9 @@ async def test_cautions_are_listed_apart_and_take_off_points(data_dir: Path) -> 
 
 async def test_custom_weights_change_the_score(data_dir: Path) -> None:
     store = seeded_store(data_dir)
+    (data_dir / "settings.toml").write_text("[signal_weights]\nran_long = 29\n", "utf-8")
     async with make_app(store).run_test(size=SIZE) as pilot:
-        screen = await open_signals(pilot, store, weights={"ran_long": 29})
+        screen = await open_signals(pilot, store)
         await pilot.press("space")
         await pilot.pause()
         score = text_of(screen, "#score")
@@ -273,15 +274,15 @@ async def test_custom_weights_change_the_score(data_dir: Path) -> None:
 
 async def test_weight_problems_are_shown_and_the_standard_weights_used(data_dir: Path) -> None:
     store = seeded_store(data_dir)
-    from_file = "/data/settings.toml: line 2, signal_weights.met_team: should be a valid number"
+    (data_dir / "settings.toml").write_text(
+        '[signal_weights]\nmet_team = "lots"\nran_long = -1\nbogus = 2\n', "utf-8"
+    )
     async with make_app(store).run_test(size=SIZE) as pilot:
-        screen = await open_signals(
-            pilot, store, weights={"ran_long": -1, "bogus": 2}, weight_problems=[from_file]
-        )
+        screen = await open_signals(pilot, store)
         banner = screen.query_one("#weight-problems", Static)
         assert banner.display
         shown = str(banner.render())
-        assert from_file in shown
+        assert "settings.toml: line 2" in shown and "signal_weights.met_team" in shown
         assert "'bogus' is not a known signal" in shown
         assert "must not be negative" in shown
         await pilot.press("space")
@@ -402,7 +403,8 @@ async def test_a_missing_interview_is_explained_not_crashed(data_dir: Path) -> N
     store = seeded_store(data_dir)
     async with make_app(store).run_test(size=SIZE) as pilot:
         await pilot.app.workers.wait_for_complete()
-        screen = SignalsScreen(store, lambda: FIXED_NOW, APP_ID, "gone")
+        assert isinstance(pilot.app, PostInterviewApp)
+        screen = SignalsScreen(pilot.app.workspace, APP_ID, "gone")
         await pilot.app.push_screen(screen)
         await pilot.pause()
         assert "cannot be opened" in text_of(screen, "#signals-title")

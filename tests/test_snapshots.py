@@ -6,14 +6,11 @@ look at the new SVGs before committing them.
 
 from __future__ import annotations
 
-import shutil
-import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -23,18 +20,10 @@ from postinterview.domain.interviews import add_interview
 from postinterview.domain.stages import Stage
 from postinterview.storage.store import ApplicationStore
 from tests.conftest import FIXED_NOW, sample_application
+from tests.pilot_tools import make_app
 
 SIZE = (100, 34)
 SnapCompare = Callable[..., bool]
-
-
-@pytest.fixture
-def fixed_dir() -> Iterator[Path]:
-    """A data folder whose path is the same on every run (the welcome screen shows it)."""
-    folder = Path(tempfile.gettempdir()) / "postinterview-snapshot"
-    shutil.rmtree(folder, ignore_errors=True)
-    yield folder
-    shutil.rmtree(folder, ignore_errors=True)
 
 
 def app_with(data_dir: Path, companies: list[tuple[str, str]] | None = None) -> PostInterviewApp:
@@ -42,7 +31,7 @@ def app_with(data_dir: Path, companies: list[tuple[str, str]] | None = None) -> 
     for index, (company, role) in enumerate(companies or []):
         app = sample_application(company, role).model_copy(update={"id": f"app-{index}"})
         store.create(app)
-    return PostInterviewApp(store, clock=lambda: FIXED_NOW, start_mode="applications")
+    return make_app(store, start_mode="applications")
 
 
 SAMPLE = [

@@ -13,7 +13,6 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from postinterview.app import PostInterviewApp
 from postinterview.domain.editing import move_stage, new_application
 from postinterview.domain.models import Contact, Interview, InterviewKind
 from postinterview.domain.signals import load_signals_catalog
@@ -21,6 +20,7 @@ from postinterview.domain.stages import Stage
 from postinterview.storage.store import ApplicationStore
 from postinterview.ui.screens.signals import SignalsScreen
 from tests.conftest import FIXED_NOW
+from tests.pilot_tools import make_app
 
 SIZE = (100, 34)
 SnapCompare = Callable[..., bool]
@@ -55,12 +55,11 @@ def store_with(data_dir: Path, signals: Mapping[str, bool], history: bool) -> Ap
     return store
 
 
-def opened(store: ApplicationStore, **kwargs: Any) -> Callable[[Pilot[Any]], Awaitable[None]]:
+def opened() -> Callable[[Pilot[Any]], Awaitable[None]]:
     async def run_before(pilot: Pilot[Any]) -> None:
         await pilot.app.workers.wait_for_complete()
-        await pilot.app.push_screen(
-            SignalsScreen(store, lambda: FIXED_NOW, APP_ID, "iv1", **kwargs)
-        )
+        await pilot.pause()
+        await pilot.app.push_screen(SignalsScreen(pilot.app.workspace, APP_ID, "iv1"))
         await pilot.pause()
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
@@ -70,8 +69,8 @@ def opened(store: ApplicationStore, **kwargs: Any) -> Callable[[Pilot[Any]], Awa
 
 def test_fresh_interview_with_suggestions(snap_compare: SnapCompare, tmp_path: Path) -> None:
     store = store_with(tmp_path / "data", {}, history=False)
-    app = PostInterviewApp(store, clock=lambda: FIXED_NOW)
-    assert snap_compare(app, terminal_size=SIZE, run_before=opened(store))
+    app = make_app(store, start_mode=None)
+    assert snap_compare(app, terminal_size=SIZE, run_before=opened())
 
 
 def test_answered_with_a_caution(snap_compare: SnapCompare, tmp_path: Path) -> None:
@@ -84,15 +83,17 @@ def test_answered_with_a_caution(snap_compare: SnapCompare, tmp_path: Path) -> N
         "no_timeline": True,
     }
     store = store_with(tmp_path / "data", answers, history=True)
-    app = PostInterviewApp(store, clock=lambda: FIXED_NOW)
-    assert snap_compare(app, terminal_size=SIZE, run_before=opened(store))
+    app = make_app(store, start_mode=None)
+    assert snap_compare(app, terminal_size=SIZE, run_before=opened())
 
 
-def test_history_and_weight_problems(snap_compare: SnapCompare, tmp_path: Path) -> None:
-    store = store_with(tmp_path / "data", {"ran_long": True, "met_team": True}, history=True)
-    app = PostInterviewApp(store, clock=lambda: FIXED_NOW)
-    problems = ["settings.toml: line 3, signal_weights.met_team: should be a valid number"]
-    run_before = opened(store, weights={"ran_long": 4, "gut_feeling": 2}, weight_problems=problems)
+def test_history_and_weight_problems(snap_compare: SnapCompare, fixed_dir: Path) -> None:
+    store = store_with(fixed_dir, {"ran_long": True, "met_team": True}, history=True)
+    app = make_app(store, start_mode=None)
+    (fixed_dir / "settings.toml").write_text(
+        '[signal_weights]\nran_long = 4\nmet_team = "lots"\ngut_feeling = 2\n', "utf-8"
+    )
+    run_before = opened()
 
     async def scrolled(pilot: Pilot[Any]) -> None:
         await run_before(pilot)

@@ -10,7 +10,6 @@ from textual.widgets import OptionList, Static, TextArea
 
 from postinterview.app import PostInterviewApp
 from postinterview.domain.plan import ActionState, plan_for
-from postinterview.storage.store import ApplicationStore
 from postinterview.ui.screens.application_detail import ApplicationDetailScreen
 from postinterview.ui.screens.applications import ApplicationsScreen
 from postinterview.ui.screens.draft import DraftScreen
@@ -25,7 +24,7 @@ SIZE = (130, 40)
 
 def default_app(data_dir: Path) -> PostInterviewApp:
     """The app as the command line opens it: no start mode chosen."""
-    return PostInterviewApp(ApplicationStore(data_dir), clock=lambda: FIXED_NOW)
+    return make_app(data_dir, start_mode=None)
 
 
 async def highlight(pilot: Pilot[None], option_id: str) -> TodayScreen:

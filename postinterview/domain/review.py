@@ -6,7 +6,7 @@ is passed in. The wording is calm and never promises an outcome.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -73,10 +73,17 @@ def weekly_review(
     applications: Sequence[Application],
     now: datetime,
     settings: PlanSettings = DEFAULT_PLAN_SETTINGS,
+    plans: Mapping[str, Sequence[PlannedAction]] | None = None,
 ) -> WeeklyReview:
-    """The weekly review of `applications` at `now`."""
+    """The weekly review of `applications` at `now`; `plans` holds each application's plan
+    by id where it is already computed."""
     open_ones = [a for a in applications if not a.stage.is_closed]
-    actions = [action for a in open_ones for action in plan_for(a, now, settings)]
+    known = plans or {}
+    actions = [
+        action
+        for a in open_ones
+        for action in (known[a.id] if a.id in known else plan_for(a, now, settings))
+    ]
     return WeeklyReview(
         overdue=_overdue(actions),
         quiet=_quiet(open_ones, now, settings.quiet_after_days),

@@ -7,16 +7,23 @@ action from the plan with its due date and state, and the signal reading where t
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from postinterview.domain.models import Application
-from postinterview.domain.plan import ActionState, PlanSettings, last_activity, last_contact
+from postinterview.domain.plan import (
+    ActionState,
+    PlannedAction,
+    PlanSettings,
+    last_activity,
+    last_contact,
+)
 from postinterview.domain.plan import next_action as plan_next_action
 from postinterview.domain.signals import SignalsCatalog
 from postinterview.domain.stages import Stage
 from postinterview.ui.signal_text import application_pair
+from postinterview.workspace.derived import Derivation
 
 STATE_RANK: Mapping[ActionState | None, int] = {
     ActionState.OVERDUE: 0,
@@ -70,10 +77,14 @@ def card_for(
     settings: PlanSettings,
     catalog: SignalsCatalog,
     weights: Mapping[str, float] | None = None,
+    plan: Sequence[PlannedAction] | None = None,
 ) -> BoardCard:
-    """The card of one application at `now`."""
+    """The card of one application at `now`; `plan` is its plan, if already computed."""
     contact = last_contact(application)
-    action = plan_next_action(application, now, settings)
+    if plan is None:
+        action = plan_next_action(application, now, settings)
+    else:
+        action = next((a for a in plan if a.state is not ActionState.DONE), None)
     pair = application_pair(application, catalog, weights)
     due = None
     if action is not None:
@@ -98,6 +109,15 @@ def card_for(
         last_activity=last_activity(application),
         search_text=" ".join([*searchable, *people]).casefold(),
     )
+
+
+CARD = Derivation[BoardCard](
+    "card",
+    lambda application, context, plan: card_for(
+        application, context.now, context.plan, context.signals, context.weights, plan
+    ),
+)
+"""A board card, derived once per revision of its application (see workspace.derived)."""
 
 
 def _days_since_added(application: Application, now: datetime) -> int:

@@ -1,4 +1,5 @@
-"""The interview screen's fields as one flat mapping, so edits merge field by field.
+"""The interview screen's and the signals screen's fields as flat mappings, so edits merge
+field by field (see domain.merge).
 
 Keys: interview fields by name (`next_steps`, `interviewers`, ...), reflection answers as
 `reflection.<name>`, and the application's referees as `referees`. The screen keeps the values
@@ -28,17 +29,6 @@ def flatten(application: Application, interview_id: str) -> dict[str, Any]:
     return fields
 
 
-def clashes(
-    changes: Mapping[str, Any], baseline: Mapping[str, Any], current: Mapping[str, Any]
-) -> list[str]:
-    """Fields changed here that someone else also changed, to something else, since `baseline`."""
-    return [
-        name
-        for name, value in changes.items()
-        if current.get(name) != baseline.get(name) and current.get(name) != value
-    ]
-
-
 def apply_fields(
     application: Application, interview_id: str, fields: Mapping[str, Any], now: datetime
 ) -> Application:
@@ -61,3 +51,44 @@ def apply_fields(
     if not interview_fields:
         return application
     return revise_interview(application, interview_id, interview_fields, now)
+
+
+class InterviewFields:
+    """One interview's fields, for the workspace's merge (domain.merge.FieldSet)."""
+
+    def __init__(self, interview_id: str) -> None:
+        self.interview_id = interview_id
+
+    def read(self, application: Application) -> dict[str, Any]:
+        """The fields as the record holds them."""
+        return flatten(application, self.interview_id)
+
+    def write(
+        self, application: Application, values: Mapping[str, Any], now: datetime
+    ) -> Application:
+        """`application` with `values` set."""
+        return apply_fields(application, self.interview_id, values, now)
+
+
+class SignalFields:
+    """One interview's signal answers, by signal id, for the workspace's merge. An absent
+    answer reads as None, so clearing one merges like any other change."""
+
+    def __init__(self, interview_id: str) -> None:
+        self.interview_id = interview_id
+
+    def read(self, application: Application) -> dict[str, Any]:
+        """The answers as the record holds them."""
+        return dict(find_interview(application, self.interview_id).signals)
+
+    def write(
+        self, application: Application, values: Mapping[str, Any], now: datetime
+    ) -> Application:
+        """`application` with `values` set (None clears an answer)."""
+        signals = self.read(application)
+        for signal_id, answer in values.items():
+            if answer is None:
+                signals.pop(signal_id, None)
+            else:
+                signals[signal_id] = answer
+        return revise_interview(application, self.interview_id, {"signals": signals}, now)

@@ -1,67 +1,73 @@
-"""Saving from forms: the shared step between what a dialog returns and the store."""
+"""Saving from the application form: the step between what the form returns and the
+workspace's one save path and merge rule."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
 from pydantic import ValidationError
 
-from postinterview.domain.editing import (
-    EditConflict,
-    apply_field_edits,
-    describe_validation_error,
-    new_application,
-)
-from postinterview.storage.store import ApplicationStore, Saved, Stored, StoreError
+from postinterview.domain.editing import describe_validation_error, new_application
+from postinterview.domain.models import Application
 from postinterview.ui.application_fields import comparable
+from postinterview.workspace import SaveOutcome, Workspace
 
 
-@dataclass
-class EditSession:
-    """What an open edit form last saw, so a clash with another window is noticed once."""
+class ApplicationFields:
+    """The application form's fields, for the workspace's merge (domain.merge.FieldSet)."""
 
-    seen: Stored
+    def read(self, application: Application) -> dict[str, Any]:
+        """The fields as the record holds them."""
+        return comparable(application)
+
+    def write(
+        self, application: Application, values: Mapping[str, Any], now: datetime
+    ) -> Application:
+        """`application` with `values` set."""
+        if "stage" in values:
+            raise ValueError("Use move_stage to change the stage, so the move is recorded.")
+        return application.revised(**values, updated_at=now)
 
 
-def create_application(
-    store: ApplicationStore, values: dict[str, Any], now: datetime
-) -> Stored | str:
-    """Store a new application from form values: the stored result, or why it failed."""
+APPLICATION_FIELDS = ApplicationFields()
+
+
+class FormEdit:
+    """What an open edit form last read or wrote: the baseline of the merge."""
+
+    def __init__(self, application: Application) -> None:
+        self.app_id = application.id
+        self.baseline = comparable(application)
+
+
+def create_application(workspace: Workspace, values: dict[str, Any]) -> SaveOutcome:
+    """Store a new application from form values."""
     try:
-        return store.create(new_application(now=now, **values))
+        application = new_application(now=workspace.clock(), **values)
     except ValidationError as error:
-        return "; ".join(describe_validation_error(error))
-    except StoreError as error:
-        return str(error)
+        return SaveOutcome(None, "; ".join(describe_validation_error(error)))
+    return workspace.add(application)
 
 
-def save_form_edits(
-    store: ApplicationStore, session: EditSession, values: dict[str, Any], now: datetime
-) -> Saved | str | None:
-    """Save the fields of an edit form that changed: the result, why it failed, or None when
-    nothing changed.
+def save_form_edits(workspace: Workspace, edit: FormEdit, values: dict[str, Any]) -> str | None:
+    """Save the fields the person changed: None once saved (or when nothing changed), or why
+    not.
 
-    When another window changed the same fields since the form opened, the first save is
-    refused with an explanation and the session now holds their version, so saving again
-    replaces it on purpose.
+    When another window changed the same fields since the form opened, those are not written
+    and the form says so; its baseline then holds their version, so saving again replaces it
+    on purpose.
     """
-    before = comparable(session.seen.application)
-    edits = {name: value for name, value in values.items() if before.get(name) != value}
-    if not edits:
-        return None
-    seen = session.seen.application
-    try:
-        return store.update(
-            seen.id,
-            lambda current: apply_field_edits(current, edits, now, seen=seen),
-            session.seen.revision,
+    outcome = workspace.save_fields(edit.app_id, APPLICATION_FIELDS, edit.baseline, values)
+    if not outcome.saved.ok:
+        return outcome.saved.error
+    edit.baseline.update(outcome.written)
+    if outcome.clashes:
+        edit.baseline.update(outcome.clashes)
+        names = ", ".join(name.replace("_", " ") for name in outcome.clashes)
+        return (
+            f"Changed elsewhere while you were editing: {names}. Save again to replace their "
+            "version with yours, or cancel."
         )
-    except EditConflict as conflict:
-        session.seen = store.load(seen.id)
-        return f"{conflict} Save again to replace their version with yours, or cancel."
-    except ValidationError as error:
-        return "; ".join(describe_validation_error(error))
-    except StoreError as error:
-        return str(error)
+    return None

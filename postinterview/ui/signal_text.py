@@ -20,6 +20,7 @@ from postinterview.domain.signals import (
 )
 from postinterview.domain.stages import Stage
 from postinterview.ui.formatting import one_line
+from postinterview.workspace.derived import Derivation
 
 OUTCOME_OF_STAGE: Mapping[Stage, Outcome] = {
     Stage.OFFER: Outcome.OFFER,
@@ -80,6 +81,13 @@ def application_pair(
         return None
     score = score_signals(latest[1], catalog, weights).score
     return score, outcome_of(application.stage)
+
+
+READING = Derivation[HistoryPair | None](
+    "reading",
+    lambda application, context, _: application_pair(application, context.signals, context.weights),
+)
+"""An application's signal reading with its outcome, derived once per revision."""
 
 
 def history_pairs(

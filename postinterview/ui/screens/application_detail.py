@@ -8,30 +8,18 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from pydantic import ValidationError
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from postinterview.clock import Clock
 from postinterview.domain.contacts import log_contact
-from postinterview.domain.editing import StageMoveRefused, describe_validation_error, move_stage
+from postinterview.domain.editing import move_stage
 from postinterview.domain.models import Application, Channel
-from postinterview.domain.plan import (
-    ActionState,
-    PlanSettings,
-    catalog_for,
-    plan_for,
-    plan_settings,
-)
-from postinterview.domain.signals import load_signals_catalog, validate_weight_overrides
+from postinterview.domain.plan import ActionState
 from postinterview.domain.stages import Stage
-from postinterview.storage.settings_store import load_settings
-from postinterview.storage.store import ApplicationStore, Stored, StoreError
 from postinterview.ui.detail_text import (
     action_line,
     contact_log_lines,
@@ -41,14 +29,17 @@ from postinterview.ui.detail_text import (
     stage_history_lines,
 )
 from postinterview.ui.markup import escape_markup
-from postinterview.ui.saving import EditSession, save_form_edits
+from postinterview.ui.messages import OpenInterview
+from postinterview.ui.saving import FormEdit, save_form_edits
 from postinterview.ui.screens.application_form import ApplicationFormScreen
 from postinterview.ui.screens.contact_log_form import ContactLogFormScreen
 from postinterview.ui.screens.stage_picker import StagePickerScreen
+from postinterview.ui.screens.workspace_screen import WorkspaceScreen, notify_outcome
 from postinterview.ui.widgets.footer import SteadyFooter
+from postinterview.workspace import Change, Stored, Workspace
 
 
-class ApplicationDetailScreen(Screen[None]):
+class ApplicationDetailScreen(WorkspaceScreen):
     """One application in full. Enter opens the highlighted interview."""
 
     BINDINGS = [
@@ -58,18 +49,14 @@ class ApplicationDetailScreen(Screen[None]):
         Binding("l", "log_contact", "Log contact"),
     ]
 
-    def __init__(self, store: ApplicationStore, clock: Clock, app_id: str) -> None:
-        super().__init__()
-        self.store = store
-        self.clock = clock
+    def __init__(self, workspace: Workspace, app_id: str) -> None:
+        super().__init__(workspace)
         self.app_id = app_id
-        self.stored: Stored | None = None
-        """The application as last read or saved; None when it could not be read."""
-        self._catalog = load_signals_catalog()
-        self._plan = PlanSettings()
-        """The follow-up settings, read with the application (not on every save)."""
-        self._weights: dict[str, float] = {}
-        """Usable custom signal weights from settings.toml."""
+
+    @property
+    def stored(self) -> Stored | None:
+        """The application as the workspace has it; None when it cannot be read (any more)."""
+        return self.workspace.records.get(self.app_id)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -85,31 +72,25 @@ class ApplicationDetailScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Application"
-        self._reload()
         self.query_one("#detail-interviews").focus()
 
-    def on_screen_resume(self) -> None:
-        # Back from an interview, which saves as it goes: show what it saved.
-        if self.stored is not None:
-            self._reload()
-
-    def _reload(self) -> None:
-        """Read the application, and the settings it is shown with, from disk."""
-        settings = load_settings(self.store.root).settings
-        self._plan = plan_settings(settings)
-        self._weights, _ = validate_weight_overrides(settings.signal_weights, self._catalog)
-        try:
-            self.stored = self.store.load(self.app_id)
-        except StoreError as error:
-            self.stored = None
-            self.query_one("#detail-title", Static).update(
-                f"[$error]This application cannot be opened: {escape_markup(str(error))}[/]"
-            )
+    def workspace_changed(self, change: Change) -> None:
+        if not change.touches(self.app_id):
             return
-        self._show(self.stored.application)
+        if self.stored is not None:
+            self._show(self.stored.application)
+        elif self.workspace.loaded:
+            problem = next(
+                (p.message for p in self.workspace.problems if p.path.stem == self.app_id),
+                "it is no longer in the data folder (deleted or moved elsewhere)",
+            )
+            self.query_one("#detail-title", Static).update(
+                f"[$error]This application cannot be shown: {escape_markup(problem)}[/]"
+            )
 
     def _show(self, application: Application) -> None:
-        now = self.clock()
+        context = self.workspace.context()
+        now = context.now
         self.query_one("#detail-title", Static).update(
             f"[b]{escape_markup(application.company)}[/b] — {escape_markup(application.role)}  ·  "
             f"[b]{application.stage.label}[/b]"
@@ -121,7 +102,7 @@ class ApplicationDetailScreen(Screen[None]):
         )
         actions = [
             action
-            for action in plan_for(application, now, self._plan)
+            for action in self.workspace.plan(self.app_id, context)
             if action.state is not ActionState.DONE
         ]
         self.query_one("#detail-actions", Static).update(
@@ -129,7 +110,7 @@ class ApplicationDetailScreen(Screen[None]):
             or "[dim]Nothing open. Record an interview (i) and its next steps appear here.[/]"
         )
         interviews = sorted(application.interviews, key=lambda interview: interview.at)
-        checklists = catalog_for(self._plan)
+        checklists = self.workspace.checklist_catalog
         listing = self.query_one("#detail-interviews", OptionList)
         highlighted = listing.highlighted
         listing.set_options(
@@ -137,7 +118,7 @@ class ApplicationDetailScreen(Screen[None]):
                 Option(
                     escape_markup(
                         interview_line(
-                            application, iv, now, self._catalog, self._weights, checklists
+                            application, iv, now, context.signals, context.weights, checklists
                         )
                     ),
                     id=iv.id,
@@ -163,7 +144,7 @@ class ApplicationDetailScreen(Screen[None]):
     @on(OptionList.OptionSelected, "#detail-interviews")
     def _open_interview(self, event: OptionList.OptionSelected) -> None:
         if self.stored is not None and event.option.id is not None:
-            self.app.open_interview(self.stored, event.option.id)  # type: ignore[attr-defined]
+            self.post_message(OpenInterview(self.app_id, event.option.id))
 
     def action_close(self) -> None:
         """Back to where the application was opened from."""
@@ -173,15 +154,13 @@ class ApplicationDetailScreen(Screen[None]):
         """Edit the application's own fields in the form."""
         if self.stored is None:
             return
-        session = EditSession(self.stored)
+        edit = FormEdit(self.stored.application)
 
         def save(values: dict[str, Any]) -> str | None:
-            result = save_form_edits(self.store, session, values, self.clock())
-            if isinstance(result, str):
-                return result
-            if result is not None:
-                self._saved(result.stored)
-            return None
+            problem = save_form_edits(self.workspace, edit, values)
+            if problem is None:
+                self.notify("Saved.")
+            return problem
 
         form = ApplicationFormScreen(
             save, lambda company: [], self.clock().date(), self.stored.application
@@ -216,25 +195,10 @@ class ApplicationDetailScreen(Screen[None]):
     # Saving -------------------------------------------------------------------------------------
 
     def _change(self, change: Callable[[Application], Application]) -> str | None:
-        """Apply `change` to the file now: None when saved, else why not (also notified)."""
-        if self.stored is None:
-            return "This application could not be read."
-        try:
-            saved = self.store.update(self.app_id, change, self.stored.revision)
-        except (StageMoveRefused, StoreError) as error:
-            message = str(error)
-        except ValidationError as error:
-            message = "; ".join(describe_validation_error(error))
-        else:
-            self._saved(saved.stored)
-            return None
-        self.notify(message, severity="error", timeout=8)
-        return message
-
-    def _saved(self, stored: Stored) -> None:
-        self.stored = stored
-        self._show(stored.application)
-        self.notify("Saved.")
+        """Save `change`: None when saved, else why not (also notified)."""
+        outcome = self.workspace.update(self.app_id, change)
+        notify_outcome(self, outcome)
+        return outcome.error or None
 
 
 def _rest(application: Application) -> str:

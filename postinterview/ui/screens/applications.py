@@ -7,11 +7,12 @@ from textual.app import ComposeResult
 from textual.containers import Center, Vertical
 from textual.widgets import Button, DataTable, Header, Static
 
-from postinterview.storage.store import Stored
 from postinterview.ui.markup import escape_markup
+from postinterview.ui.messages import OpenApplication
 from postinterview.ui.screens.collection import ApplicationCollectionScreen
 from postinterview.ui.widgets.application_table import ApplicationTable
 from postinterview.ui.widgets.footer import SteadyFooter
+from postinterview.workspace import Stored
 
 
 class ApplicationsScreen(ApplicationCollectionScreen):
@@ -39,9 +40,8 @@ class ApplicationsScreen(ApplicationCollectionScreen):
         self.query_one("#applications").display = False
         self.query_one("#problems-banner").display = False
         self.query_one("#data-location", Static).update(
-            f"Your data will be kept in {escape_markup(str(self.store.root))}"
+            f"Your data will be kept in {escape_markup(str(self.workspace.root))}"
         )
-        super().on_mount()
 
     # Drawing ------------------------------------------------------------------------------------
 
@@ -51,8 +51,8 @@ class ApplicationsScreen(ApplicationCollectionScreen):
     def show_progress(self, done: int, total: int) -> None:
         self.query_one("#loading", Static).update(f"Loading your applications… {done} of {total}")
 
-    def show_all(self, prepared: object) -> None:
-        self.query_one("#loading").display = False
+    def show_all(self) -> None:
+        self.query_one("#loading").display = not self.loaded
         self.query_one(ApplicationTable).show(s.application for s in self.entries.values())
         self._refresh_visibility()
 
@@ -83,7 +83,7 @@ class ApplicationsScreen(ApplicationCollectionScreen):
     def _row_chosen(self) -> None:
         app_id = self.selected_id()
         if app_id is not None:
-            self.app.open_application(app_id)  # type: ignore[attr-defined]
+            self.post_message(OpenApplication(app_id))
 
 
 WELCOME = (

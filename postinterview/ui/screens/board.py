@@ -6,8 +6,6 @@ applications would stall the screen), and after a save only the columns it touch
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
@@ -15,30 +13,18 @@ from textual.containers import Horizontal
 from textual.timer import Timer
 from textual.widgets import Header, Input, OptionList, Static
 
-from postinterview.clock import Clock
 from postinterview.domain.editing import move_stage
-from postinterview.domain.plan import ActionState, PlanSettings, plan_settings
-from postinterview.domain.settings import Settings
-from postinterview.domain.signals import load_signals_catalog, validate_weight_overrides
+from postinterview.domain.plan import ActionState
 from postinterview.domain.stages import CLOSED_STAGES, STAGE_ORDER, Stage, neighbour
-from postinterview.storage.settings_store import load_settings
-from postinterview.storage.store import ApplicationStore, LoadResult, Stored
-from postinterview.ui.board_cards import BoardCard, card_for
+from postinterview.ui.board_cards import CARD, BoardCard
+from postinterview.ui.messages import OpenApplication
 from postinterview.ui.screens.collection import ApplicationCollectionScreen
 from postinterview.ui.widgets.board_column import BoardColumn
 from postinterview.ui.widgets.footer import SteadyFooter
+from postinterview.workspace import Stored, Workspace
 
 FILTER_DELAY = 0.15
 """Seconds after the last key in the filter before the board is redrawn."""
-
-
-@dataclass
-class BoardData:
-    """What the loading worker computes for the board."""
-
-    cards: dict[str, BoardCard] = field(default_factory=dict)
-    plan: PlanSettings = field(default_factory=PlanSettings)
-    weights: dict[str, float] = field(default_factory=dict)
 
 
 class BoardScreen(ApplicationCollectionScreen):
@@ -56,10 +42,11 @@ class BoardScreen(ApplicationCollectionScreen):
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
 
-    def __init__(self, store: ApplicationStore, clock: Clock) -> None:
-        super().__init__(store, clock)
-        self.data = BoardData()
-        """The cards and the settings they were computed with."""
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__(workspace)
+        workspace.register(CARD)  # cards are computed as the folder is read, off this thread
+        self.cards: dict[str, BoardCard] = {}
+        """Every application's card, by id, as drawn."""
         self.show_closed = False
         """Whether the closed stages' columns are shown."""
         self.query_text = ""
@@ -89,7 +76,6 @@ class BoardScreen(ApplicationCollectionScreen):
         self.query_one("#board-filter").display = False
         self.query_one("#board-empty").display = False
         self._fold_closed()
-        super().on_mount()
 
     def columns(self) -> list[BoardColumn]:
         """The columns shown now, left to right."""
@@ -101,29 +87,13 @@ class BoardScreen(ApplicationCollectionScreen):
 
     # Loading and drawing ------------------------------------------------------------------------
 
-    def prepare(self, result: LoadResult) -> object:
-        settings_load = load_settings(self.store.root)
-        return self._compute(result, settings_load.settings)
-
-    def _compute(self, result: LoadResult, settings: Settings) -> BoardData:
-        catalog = load_signals_catalog()
-        weights, _ = validate_weight_overrides(settings.signal_weights, catalog)
-        plan = plan_settings(settings)
-        now = self.clock()
-        cards = {
-            stored.application.id: card_for(stored.application, now, plan, catalog, weights)
-            for stored in result.applications
-        }
-        return BoardData(cards, plan, weights)
-
     def show_progress(self, done: int, total: int) -> None:
         self.query_one("#board-status", Static).update(
             f"Loading your applications… {done} of {total}"
         )
 
-    def show_all(self, prepared: object) -> None:
-        assert isinstance(prepared, BoardData)
-        self.data = prepared
+    def show_all(self) -> None:
+        self.cards = self.workspace.derive_all(CARD)
         first_complete = self.loaded and not self._complete_drawn
         self._complete_drawn = self.loaded
         for stage in STAGE_ORDER:
@@ -146,15 +116,9 @@ class BoardScreen(ApplicationCollectionScreen):
 
     def show_one(self, stored: Stored) -> None:
         application = stored.application
-        before = self.data.cards.get(application.id)
-        card = card_for(
-            application,
-            self.clock(),
-            self.data.plan,
-            load_signals_catalog(),
-            self.data.weights,
-        )
-        self.data.cards[application.id] = card
+        before = self.cards.get(application.id)
+        card = self.workspace.derive(CARD, application.id)
+        self.cards[application.id] = card
         if before is not None and before.stage != card.stage:
             self._draw(before.stage)
         self._draw(card.stage)
@@ -169,21 +133,21 @@ class BoardScreen(ApplicationCollectionScreen):
         self._refresh_status()
 
     def drop_one(self, app_id: str) -> None:
-        card = self.data.cards.pop(app_id, None)
+        card = self.cards.pop(app_id, None)
         if card is not None:
             self._draw(card.stage)
         self._refresh_status()
 
     def _draw(self, stage: Stage, keep_highlight: bool = True) -> None:
-        in_stage = [card for card in self.data.cards.values() if card.stage == stage]
+        in_stage = [card for card in self.cards.values() if card.stage == stage]
         shown = [card for card in in_stage if card.matches(self.query_text)]
         shown.sort(key=lambda card: card.sort_key)
         self.column_of(stage).show_cards(shown, self.clock(), len(in_stage), keep_highlight)
 
     def _refresh_status(self) -> None:
-        cards = self.data.cards.values()
+        cards = self.cards.values()
         active = sum(1 for card in cards if card.stage not in CLOSED_STAGES)
-        closed = len(self.data.cards) - active
+        closed = len(self.cards) - active
         overdue = sum(1 for card in cards if card.next_state is ActionState.OVERDUE)
         parts = [f"{active} active", f"{overdue} overdue"]
         parts.append(f"{closed} closed ({'c folds them' if self.show_closed else 'c shows them'})")
@@ -191,8 +155,8 @@ class BoardScreen(ApplicationCollectionScreen):
             shown = sum(1 for card in cards if card.matches(self.query_text))
             parts.append(f"filter “{self.query_text}”: {shown} shown (escape clears)")
         _update_if_changed(self.query_one("#board-status", Static), "  ·  ".join(parts))
-        self.query_one("#board-empty").display = self.loaded and not self.data.cards
-        self.query_one("#board").display = bool(self.data.cards)
+        self.query_one("#board-empty").display = self.loaded and not self.cards
+        self.query_one("#board").display = bool(self.cards)
         banner = self.query_one("#problems-banner", Static)
         banner.display = bool(self.problems)
         _update_if_changed(banner, self.problems_text())
@@ -254,14 +218,14 @@ class BoardScreen(ApplicationCollectionScreen):
             return
         self._follow = stored.application.id
         # No "Saved." here: the card showing up in its new column says it.
-        self._update(stored, lambda a: move_stage(a, target, self.clock()), say_saved=False)
+        self.save(stored.application.id, lambda a: move_stage(a, target, self.clock()), done="")
         self._follow = None
 
     @on(OptionList.OptionSelected, ".board-column")
     def _open(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option.id is not None:
-            self.app.open_application(event.option.id)  # type: ignore[attr-defined]
+            self.post_message(OpenApplication(event.option.id))
 
     def action_filter(self) -> None:
         """Show the filter box and type into it."""

@@ -6,8 +6,6 @@ is copied or saved, never the application.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -18,9 +16,9 @@ from postinterview.domain.drafts import Draft, drafts_for_action, render_draft
 from postinterview.domain.interviews import find_interview
 from postinterview.domain.models import Application
 from postinterview.domain.plan import PlannedAction
-from postinterview.storage.drafts_store import CannotSaveDraft, save_draft
 from postinterview.ui.markup import escape_markup
 from postinterview.ui.widgets.footer import SteadyFooter
+from postinterview.workspace import Workspace
 
 
 def drafts_for(application: Application, action: PlannedAction) -> list[Draft]:
@@ -44,10 +42,10 @@ class DraftScreen(Screen[None]):
         Binding("ctrl+s", "save", "Save as file", priority=True),
     ]
 
-    def __init__(self, root: Path, company: str, drafts: list[Draft]) -> None:
+    def __init__(self, workspace: Workspace, company: str, drafts: list[Draft]) -> None:
         super().__init__()
-        self.root = root
-        """The data folder; saved drafts go to its `drafts/`."""
+        self.workspace = workspace
+        """Saved drafts go to its data folder's `drafts/`."""
         self.company = company
         self.drafts = drafts
 
@@ -82,10 +80,9 @@ class DraftScreen(Screen[None]):
     def action_save(self) -> None:
         """Save the draft, as edited, as a text file in the data folder."""
         draft, text = self._active()
-        try:
-            path = save_draft(self.root, [self.company, draft.title], text)
-        except CannotSaveDraft as error:
-            self.notify(str(error), severity="error", timeout=8)
+        problem, path = self.workspace.save_draft([self.company, draft.title], text)
+        if path is None:
+            self.notify(problem, severity="error", timeout=8)
             return
         self.notify(f"Saved to {path}")
 

@@ -7,13 +7,12 @@ what is on disk stays valid while the person corrects it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from pydantic import ValidationError
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import (
     Checkbox,
@@ -27,30 +26,27 @@ from textual.widgets import (
     TextArea,
 )
 
-from postinterview.clock import Clock
 from postinterview.domain.checklist import build_checklist, checklist_progress, checklist_states
-from postinterview.domain.editing import describe_validation_error, move_stage
+from postinterview.domain.editing import move_stage
 from postinterview.domain.interviews import (
-    InterviewNotFound,
     find_interview,
     mark_checklist_entry,
     remove_interview,
 )
 from postinterview.domain.models import Application, Interview
-from postinterview.domain.plan import catalog_for, plan_settings
 from postinterview.domain.stages import Stage
-from postinterview.storage.settings_store import load_settings
-from postinterview.storage.store import ApplicationStore, Change, Stored, StoreError
-from postinterview.ui.interview_edits import REFEREES, REFLECTION, apply_fields, clashes, flatten
+from postinterview.ui.interview_edits import REFEREES, REFLECTION, InterviewFields
 from postinterview.ui.interview_fields import local_text, parse_contacts, parse_facts
 from postinterview.ui.markup import escape_markup
 from postinterview.ui.screens.confirm import ConfirmScreen
 from postinterview.ui.screens.signals import SignalsScreen
 from postinterview.ui.screens.stage_picker import StagePickerScreen
+from postinterview.ui.screens.workspace_screen import WorkspaceScreen
 from postinterview.ui.widgets.checklist_view import ChecklistList, ChecklistView
 from postinterview.ui.widgets.contacts_editor import ContactsEditor
 from postinterview.ui.widgets.footer import SteadyFooter
 from postinterview.ui.widgets.interview_forms import FactsForm, ReflectionForm
+from postinterview.workspace import Change, SaveOutcome, Stored, Workspace
 
 AUTOSAVE_DELAY = 0.6
 """Seconds after the last keystroke before saving: often enough to lose nothing."""
@@ -58,7 +54,7 @@ AUTOSAVE_DELAY = 0.6
 STEPS = ("facts", "reflection", "checklist")
 
 
-class InterviewScreen(Screen[None]):
+class InterviewScreen(WorkspaceScreen):
     """Record and follow up one interview of one application."""
 
     BINDINGS = [
@@ -71,26 +67,21 @@ class InterviewScreen(Screen[None]):
         Binding("ctrl+g", "signals", "Signals"),
     ]
 
-    def __init__(
-        self, store: ApplicationStore, clock: Clock, stored: Stored, interview_id: str
-    ) -> None:
-        super().__init__()
-        self.store = store
-        self.clock = clock
-        self.stored = stored
-        """The application as last read or saved, with its file revision."""
+    def __init__(self, workspace: Workspace, app_id: str, interview_id: str) -> None:
+        super().__init__(workspace)
+        self.app_id = app_id
         self.interview_id = interview_id
+        self.fields = InterviewFields(interview_id)
+        """This interview's fields, as the merge compares them."""
+        self.stored: Stored = workspace.records[app_id]
+        """The application as last read or saved here."""
         self._save_timer: Timer | None = None
         self._pending: dict[str, Any] = {}
         """Changes read at the last keystroke, not yet saved (flat fields, see interview_edits)."""
-        self._baseline: dict[str, Any] = flatten(stored.application, interview_id)
-        """The fields as the form shows them unedited: only what differs from it is sent."""
+        self._baseline: dict[str, Any] = self.fields.read(self.stored.application)
+        """Each field as this screen last read or wrote it: the merge's baseline."""
         self._leave_anyway = False
         self._loading = True
-        # The person's follow-up days change the checklist's dates as they change the plan's.
-        settings = load_settings(store.root).settings
-        self.checklist_catalog = catalog_for(plan_settings(settings))
-        """The checklist catalog with the person's follow-up days."""
 
     @property
     def application(self) -> Application:
@@ -136,7 +127,7 @@ class InterviewScreen(Screen[None]):
             f"{app.stage.label}  ·  interview of {local_text(interview.at)}"
         )
         now = self.clock()
-        entries = build_checklist(app, interview, self.checklist_catalog)
+        entries = build_checklist(app, interview, self.workspace.checklist_catalog)
         states = checklist_states(entries, interview.checklist, now)
         progress = checklist_progress(entries, interview.checklist, now)
         self.query_one(ChecklistView).show(states, progress, now)
@@ -202,28 +193,26 @@ class InterviewScreen(Screen[None]):
     def action_signals(self) -> None:
         """Save what is typed, then rate the signals of this interview."""
         self.action_save_now()
-        settings = load_settings(self.store.root)
-        self.app.push_screen(
-            SignalsScreen(
-                self.store,
-                self.clock,
-                self.application.id,
-                self.interview_id,
-                weights=settings.settings.signal_weights,
-                weight_problems=settings.problems,
-            )
-        )
+        self.app.push_screen(SignalsScreen(self.workspace, self.app_id, self.interview_id))
 
-    def on_screen_resume(self) -> None:
-        # Another screen (signals, stage) may have saved this file: pick up its revision so
-        # the next autosave is not reported as a change made elsewhere.
-        if self._loading:
+    def workspace_changed(self, change: Change) -> None:
+        # Saved elsewhere (another screen, another window, by hand): show the checklist and
+        # header as they are now. Fields being typed in are left alone: the merge settles
+        # them at the next save.
+        if self._loading or not change.touches(self.app_id):
             return
-        try:
-            self.stored = self.store.load(self.application.id)
-        except StoreError as error:
-            self._show_status(f"Could not re-read the application: {error}", error=True)
+        stored = self.workspace.records.get(self.app_id)
+        if stored is None:
+            self._show_status(
+                "This application is no longer in the data folder (deleted or moved "
+                "elsewhere); what you type now cannot be saved.",
+                error=True,
+            )
             return
+        if not any(i.id == self.interview_id for i in stored.application.interviews):
+            self._show_status("This interview was removed elsewhere.", error=True)
+            return
+        self.stored = stored
         self._refresh_header_and_checklist()
 
     def action_delete_interview(self) -> None:
@@ -256,6 +245,7 @@ class InterviewScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         # The widgets are gone by now, so save what was read at the last keystroke.
+        self._loading = True  # and draw nothing more
         if self._save_timer is not None and self._pending:
             self._save_fields(self._pending, on_screen=False)
 
@@ -273,26 +263,18 @@ class InterviewScreen(Screen[None]):
         return saved
 
     def _save_fields(self, changes: dict[str, Any], on_screen: bool = True) -> bool:
-        """Save `changes` on top of the file as it is now, leaving alone any field another
-        window changed meanwhile (that one is reported, and kept on screen)."""
-        baseline = dict(self._baseline)
-        clashed: list[str] = []
-
-        def change(application: Application) -> Application:
-            current = flatten(application, self.interview_id)
-            clashed[:] = clashes(changes, baseline, current)
-            for name in clashed:  # saving again replaces theirs, as the form does
-                self._baseline[name] = current[name]
-            writable = {name: value for name, value in changes.items() if name not in clashed}
-            return apply_fields(application, self.interview_id, writable, self.clock())
-
-        if not self._save(change, on_screen):
+        """Save `changes` with the one merge rule: a field another window changed meanwhile
+        is not overwritten (it is reported, and the person's text stays on screen)."""
+        outcome = self.workspace.save_fields(self.app_id, self.fields, self._baseline, changes)
+        if not self._report(outcome.saved, on_screen):
             return False
-        self._baseline.update(
-            {name: value for name, value in changes.items() if name not in clashed}
-        )
-        if clashed and on_screen:
-            names = ", ".join(name.removeprefix(REFLECTION).replace("_", " ") for name in clashed)
+        self._baseline.update(outcome.written)  # exactly what is on disk now
+        # Saving again replaces theirs, on purpose: the baseline now holds their version.
+        self._baseline.update(outcome.clashes)
+        if outcome.clashes and on_screen:
+            names = ", ".join(
+                name.removeprefix(REFLECTION).replace("_", " ") for name in outcome.clashes
+            )
             self._show_status(
                 f"Changed elsewhere meanwhile: {names}. Yours is kept on screen and was not "
                 "saved; save again (ctrl+s) to replace theirs. Everything else is saved.",
@@ -327,30 +309,27 @@ class InterviewScreen(Screen[None]):
         }
         return changes, len(errors) + len(row_errors) + len(referee_errors)
 
-    def _save(self, change: Change, on_screen: bool = True) -> bool:
-        """Apply `change` to the file on disk now; report the outcome. True when saved.
+    def _save(self, change: Callable[[Application], Application]) -> bool:
+        """Apply `change` to the file on disk now; report the outcome. True when saved."""
+        return self._report(self.workspace.update(self.app_id, change))
+
+    def _report(self, outcome: SaveOutcome, on_screen: bool = True) -> bool:
+        """Show how a save went. True when saved.
 
         `on_screen` is False while the screen is being taken down: then only a notification
         can report a failure.
         """
-        try:
-            saved = self.store.update(self.application.id, change, self.stored.revision)
-        except (StoreError, InterviewNotFound, ValidationError) as error:
-            message = (
-                "; ".join(describe_validation_error(error))
-                if isinstance(error, ValidationError)
-                else str(error)
-            )
-            self.app.notify(f"Not saved: {message}", severity="error", timeout=10)
+        if outcome.stored is None:
+            self.app.notify(f"Not saved: {outcome.error}", severity="error", timeout=10)
             if on_screen:
-                self._show_status(f"Not saved: {message}", error=True)
+                self._show_status(f"Not saved: {outcome.error}", error=True)
             return False
-        self.stored = saved.stored
+        self.stored = outcome.stored
         if not on_screen:
             return True
         self._refresh_header_and_checklist()
         self._leave_anyway = False
-        note = " (merged with changes from another window)" if saved.changed_elsewhere else ""
+        note = " (merged with changes from another window)" if outcome.merged else ""
         self._show_status(f"Saved at {self.clock().astimezone():%H:%M:%S}{note}")
         return True
 

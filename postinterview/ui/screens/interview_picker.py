@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -13,22 +14,20 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from postinterview.clock import Clock
 from postinterview.domain.editing import same_company
 from postinterview.domain.interviews import new_interview_id, record_interview
-from postinterview.domain.models import Application
-from postinterview.storage.store import ApplicationStore, Stored, StoreError
 from postinterview.ui.application_fields import describe_company
 from postinterview.ui.interview_fields import default_interview_start, local_text
 from postinterview.ui.markup import escape_markup
 from postinterview.ui.saving import create_application
 from postinterview.ui.screens.application_form import ApplicationFormScreen
+from postinterview.workspace import Change, Stored, Workspace
 
 NEW = "+new"
 """Option id of 'a new application' / 'a new interview'."""
 
-Choice = tuple[Stored, str]
-"""The application chosen (as saved), and the interview to open."""
+Choice = tuple[str, str]
+"""The id of the application chosen, and of the interview to open."""
 
 
 class InterviewPickerScreen(ModalScreen[Choice | None]):
@@ -36,12 +35,16 @@ class InterviewPickerScreen(ModalScreen[Choice | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, store: ApplicationStore, clock: Clock) -> None:
+    def __init__(self, workspace: Workspace) -> None:
         super().__init__()
-        self._store = store
-        self._clock = clock
-        self._entries: dict[str, Stored] = {}
+        self._workspace = workspace
+        self._clock = workspace.clock
         self._chosen: Stored | None = None
+        self._stop_following: Callable[[], None] | None = None
+
+    @property
+    def _entries(self) -> dict[str, Stored]:
+        return self._workspace.records
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
@@ -54,16 +57,17 @@ class InterviewPickerScreen(ModalScreen[Choice | None]):
 
     def on_mount(self) -> None:
         self.query_one("#filter", Input).focus()
-        self._load()
+        self._stop_following = self._workspace.subscribe(self._changed)
+        if self._workspace.loaded:
+            self._show_applications("")
 
-    @work(thread=True, exclusive=True)
-    def _load(self) -> None:
-        result = self._store.load_all()
-        self.app.call_from_thread(self._loaded, result.applications)
+    def on_unmount(self) -> None:
+        if self._stop_following is not None:
+            self._stop_following()
 
-    def _loaded(self, applications: list[Stored]) -> None:
-        self._entries = {s.application.id: s for s in applications}
-        self._show_applications("")
+    def _changed(self, change: Change) -> None:
+        if self._chosen is None and self._workspace.loaded:
+            self._show_applications(self.query_one("#filter", Input).value)
 
     def _show_applications(self, text: str) -> None:
         wanted = text.casefold().strip()
@@ -103,23 +107,21 @@ class InterviewPickerScreen(ModalScreen[Choice | None]):
         elif option_id == NEW:
             self._record_new_interview(self._chosen)
         elif option_id is not None:
-            self.dismiss((self._chosen, option_id))
+            self.dismiss((self._chosen.application.id, option_id))
 
     def _record_new_interview(self, stored: Stored) -> None:
         """Add an interview that started a moment ago, saved at once, and open it."""
         interview_id = new_interview_id()
         now = self._clock()
         start = default_interview_start(now)
-        try:
-            saved = self._store.update(
-                stored.application.id,
-                lambda a: record_interview(a, interview_id, start, now),
-                stored.revision,
-            )
-        except StoreError as error:
-            self.notify(str(error), severity="error", timeout=8)
+        app_id = stored.application.id
+        outcome = self._workspace.update(
+            app_id, lambda a: record_interview(a, interview_id, start, now)
+        )
+        if not outcome.ok:
+            self.notify(outcome.error, severity="error", timeout=8)
             return
-        self.dismiss((saved.stored, interview_id))
+        self.dismiss((app_id, interview_id))
 
     def _choose_application(self, stored: Stored) -> None:
         if not stored.application.interviews:
@@ -148,14 +150,13 @@ class InterviewPickerScreen(ModalScreen[Choice | None]):
         created: list[Stored] = []
 
         def save(values: dict[str, Any]) -> str | None:
-            stored = create_application(self._store, values, self._clock())
-            if isinstance(stored, str):
-                return stored
-            created.append(stored)
-            return None
+            outcome = create_application(self._workspace, values)
+            if outcome.stored is not None:
+                created.append(outcome.stored)
+            return outcome.error or None
 
         def duplicates(company: str) -> list[str]:
-            apps: list[Application] = [s.application for s in self._entries.values()]
+            apps = self._workspace.applications()
             return [describe_company(a) for a in same_company(apps, company)]
 
         def closed(saved: bool | None) -> None:

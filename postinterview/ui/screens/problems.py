@@ -9,27 +9,27 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from postinterview.storage.store import ApplicationStore, FileProblem, StoreError
 from postinterview.ui.markup import escape_markup
+from postinterview.workspace import Workspace
 
 EXPLANATION = (
-    "These files were left exactly as they are. Fix one in a text editor and press r on the "
-    "list to reload, or press m to move the selected file into the quarantine folder."
+    "These files were left exactly as they are. Fix one in a text editor (it is read again "
+    "within seconds), or press m to move the selected file into the quarantine folder."
 )
 
 
 class ProblemsScreen(ModalScreen[bool]):
-    """Dismisses True when a file was moved aside (so the caller reloads)."""
+    """The files that could not be read. Dismisses True when a file was moved aside."""
 
     BINDINGS = [
         Binding("escape,q", "close", "Close"),
         Binding("m", "move_aside", "Move aside"),
     ]
 
-    def __init__(self, store: ApplicationStore, problems: list[FileProblem]) -> None:
+    def __init__(self, workspace: Workspace) -> None:
         super().__init__()
-        self._store = store
-        self._problems = list(problems)
+        self._workspace = workspace
+        self._problems = list(workspace.problems)
         self._moved_any = False
 
     def compose(self) -> ComposeResult:
@@ -47,7 +47,7 @@ class ProblemsScreen(ModalScreen[bool]):
 
     def on_mount(self) -> None:
         self.query_one("#problems", OptionList).focus()
-        self._show_status(f"In {self._store.folder}")
+        self._show_status(f"In {self._workspace.folder}")
 
     def action_move_aside(self) -> None:
         """Move the highlighted file into quarantine/, unchanged."""
@@ -55,10 +55,9 @@ class ProblemsScreen(ModalScreen[bool]):
         if options.highlighted is None or not self._problems:
             return
         problem = self._problems[options.highlighted]
-        try:
-            target = self._store.quarantine(problem.path)
-        except StoreError as error:
-            self._show_status(str(error))
+        error, target = self._workspace.quarantine(problem)
+        if target is None:
+            self._show_status(error)
             return
         self._moved_any = True
         del self._problems[options.highlighted]

@@ -10,18 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from pydantic import ValidationError
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from postinterview.clock import Clock
-from postinterview.domain.editing import describe_validation_error
-from postinterview.domain.interviews import InterviewNotFound, find_interview, revise_interview
-from postinterview.domain.models import Application, Interview, InterviewKind
+from postinterview.domain.interviews import InterviewNotFound, find_interview
+from postinterview.domain.models import Interview, InterviewKind
 from postinterview.domain.signals import (
     MIDDLE_SCORE,
     load_signals_catalog,
@@ -30,24 +26,25 @@ from postinterview.domain.signals import (
     summarize_history,
     validate_weight_overrides,
 )
-from postinterview.storage.store import ApplicationStore, Stored, StoreError
+from postinterview.ui.interview_edits import SignalFields
 from postinterview.ui.markup import escape_markup
+from postinterview.ui.screens.workspace_screen import WorkspaceScreen
 from postinterview.ui.signal_text import (
-    HistoryPair,
+    READING,
     application_pair,
     history_lines,
-    history_pairs,
     suggestion_reason,
 )
 from postinterview.ui.widgets.footer import SteadyFooter
 from postinterview.ui.widgets.signal_list import SignalList, SignalRow
 from postinterview.ui.widgets.signal_reading import ReadingPanel
+from postinterview.workspace import Change, Stored, Workspace
 
 Answer = bool | None
 """True: noticed; False: considered and not noticed; None: not answered (key absent)."""
 
 
-class SignalsScreen(Screen[None]):
+class SignalsScreen(WorkspaceScreen):
     """Rate the signals of one interview; the reading updates and is saved as you go."""
 
     BINDINGS = [
@@ -56,35 +53,28 @@ class SignalsScreen(Screen[None]):
         Binding("ctrl+s", "save_again", "Save again", show=False),
     ]
 
-    def __init__(
-        self,
-        store: ApplicationStore,
-        clock: Clock,
-        app_id: str,
-        interview_id: str,
-        weights: Mapping[str, float] | None = None,
-        weight_problems: list[str] | None = None,
-    ) -> None:
-        super().__init__()
-        self.store = store
-        self.clock = clock
+    def __init__(self, workspace: Workspace, app_id: str, interview_id: str) -> None:
+        super().__init__(workspace)
         self.app_id = app_id
         """The application the interview belongs to."""
         self.interview_id = interview_id
         """The interview whose signals are shown."""
+        self.fields = SignalFields(interview_id)
         self.catalog = load_signals_catalog()
-        usable, problems = validate_weight_overrides(weights, self.catalog)
+        settings = workspace.settings
+        usable, problems = validate_weight_overrides(settings.settings.signal_weights, self.catalog)
         self.weights: dict[str, float] = usable
         """The custom weights that passed the checks; the catalog's are used for the rest."""
-        self.weight_problems: list[str] = list(dict.fromkeys([*(weight_problems or []), *problems]))
+        self.weight_problems: list[str] = list(dict.fromkeys([*settings.problems, *problems]))
         """Problems with settings.toml or its weights, shown above the list."""
         self.stored: Stored | None = None
-        """The application as last read or saved, with its file revision; None if unreadable."""
+        """The application as last read or saved; None if it cannot be had."""
         self.answers: dict[str, bool] = {}
         """What the screen shows: saved answers plus any not saved yet."""
         self.unsaved: dict[str, Answer] = {}
         """Answers changed on screen but not yet on disk (a save failed); retried on the next."""
-        self._others: list[HistoryPair] | None = None
+        self._baseline: dict[str, Answer] = {}
+        """The answers as last read or written here: the merge's baseline."""
         self._leave_anyway = False
 
     # Layout -------------------------------------------------------------------------------------
@@ -112,10 +102,12 @@ class SignalsScreen(Screen[None]):
                 + "\n".join(f"• {escape_markup(problem)}" for problem in self.weight_problems)
             )
         self.query_one(ReadingPanel).show_reassurances(self.catalog.reassurances)
+        self.stored = self.workspace.records.get(self.app_id)
         try:
-            self.stored = self.store.load(self.app_id)
+            if self.stored is None:
+                raise InterviewNotFound("The application is no longer in the data folder.")
             interview = find_interview(self.stored.application, self.interview_id)
-        except (StoreError, InterviewNotFound) as error:
+        except InterviewNotFound as error:
             self.stored = None
             self.query_one("#signals-title", Static).update(
                 f"[$error]This interview cannot be opened: {escape_markup(str(error))}[/]"
@@ -123,9 +115,23 @@ class SignalsScreen(Screen[None]):
             self.notify(str(error), severity="error", timeout=8)
             return
         self.answers = dict(interview.signals)
-        self._refresh()
+        self._baseline = dict(interview.signals)
         self.query_one(SignalList).focus()
-        self._load_history()
+
+    def workspace_changed(self, change: Change) -> None:
+        if self.stored is None or not change.everything and not change.ids:
+            return
+        if change.touches(self.app_id) and not self.unsaved:
+            # Answered in another window: show theirs (nothing of ours is waiting).
+            stored = self.workspace.records.get(self.app_id)
+            if stored is not None and self._has_interview(stored):
+                self.stored = stored
+                self.answers = self.fields.read(stored.application)
+                self._baseline = dict(self.answers)
+        self._refresh()
+
+    def _has_interview(self, stored: Stored) -> bool:
+        return any(i.id == self.interview_id for i in stored.application.interviews)
 
     @property
     def interview(self) -> Interview | None:
@@ -178,35 +184,22 @@ class SignalsScreen(Screen[None]):
 
     # History ------------------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="signals-history")
-    def _load_history(self) -> None:
-        """Read every application in a thread and score each one's latest answered interview."""
-        try:
-            loaded = self.store.load_all()
-            others = [s.application for s in loaded.applications if s.application.id != self.app_id]
-            pairs: list[HistoryPair] | None = history_pairs(others, self.catalog, self.weights)
-        except (OSError, StoreError, ValueError):
-            pairs = None
-        self.app.call_from_thread(self._history_loaded, pairs)
-
-    def _history_loaded(self, pairs: list[HistoryPair] | None) -> None:
-        if not self.is_attached:
-            return  # the screen was closed while the history was loading
-        if pairs is None:
-            self.query_one(ReadingPanel).show_history(
-                ["Your other applications could not be read."]
-            )
-            return
-        self._others = pairs
-        self._show_history()
-
     def _show_history(self) -> None:
-        if self._others is None or self.stored is None:
+        """How past readings lined up with outcomes: every other application's reading (once
+        per revision, from the workspace) and this one's as answered on screen."""
+        if self.stored is None:
             return
+        context = self.workspace.context()
+        others = [
+            pair
+            for app_id in self.workspace.records
+            if app_id != self.app_id
+            and (pair := self.workspace.derive(READING, app_id, context)) is not None
+        ]
         own = application_pair(
             self.stored.application, self.catalog, self.weights, {self.interview_id: self.answers}
         )
-        summary = summarize_history([*self._others, *([own] if own else [])])
+        summary = summarize_history([*others, *([own] if own else [])])
         self.query_one(ReadingPanel).show_history(history_lines(summary, MIDDLE_SCORE))
 
     # Answering ----------------------------------------------------------------------------------
@@ -249,30 +242,28 @@ class SignalsScreen(Screen[None]):
             self._save()
 
     def _save(self) -> bool:
-        """Write the unsaved answers on top of what is on disk now. True when saved."""
+        """Write the unsaved answers with the one merge rule. True when saved."""
         if self.stored is None:
             return False
-        pending = dict(self.unsaved)
-
-        def change(application: Application) -> Application:
-            signals = dict(find_interview(application, self.interview_id).signals)
-            _apply(signals, pending)
-            return revise_interview(
-                application, self.interview_id, {"signals": signals}, self.clock()
-            )
-
-        try:
-            saved = self.store.update(self.app_id, change, self.stored.revision)
-        except (StoreError, InterviewNotFound) as error:
-            return self._save_failed(str(error))
-        except ValidationError as error:
-            return self._save_failed("; ".join(describe_validation_error(error)))
-        self.stored = saved.stored
+        outcome = self.workspace.save_fields(
+            self.app_id, self.fields, self._baseline, dict(self.unsaved)
+        )
+        if outcome.saved.stored is None:
+            return self._save_failed(outcome.saved.error)
+        self.stored = outcome.saved.stored
         self.unsaved.clear()
-        interview = self.interview
-        self.answers = dict(interview.signals) if interview is not None else self.answers
+        self.answers = self.fields.read(self.stored.application)
+        self._baseline = dict(self.answers)
         self._refresh()
-        note = " (together with changes from another window)" if saved.changed_elsewhere else ""
+        if outcome.clashes:
+            names = ", ".join(outcome.clashes)
+            self._status(
+                f"Answered in another window meanwhile: {names}. Theirs is shown; answer "
+                "again to replace it.",
+                error=True,
+            )
+            return True
+        note = " (together with changes from another window)" if outcome.saved.merged else ""
         self._status(f"Saved at {self.clock().astimezone():%H:%M:%S}{note}.")
         return True
 
@@ -295,14 +286,6 @@ class SignalsScreen(Screen[None]):
             self.notify("Some answers are not saved. Press escape again to leave without them.")
             return
         self.app.pop_screen()
-
-
-def _apply(signals: dict[str, bool], changes: Mapping[str, Answer]) -> None:
-    for item_id, value in changes.items():
-        if value is None:
-            signals.pop(item_id, None)
-        else:
-            signals[item_id] = value
 
 
 def _kind(interview: Interview) -> str:

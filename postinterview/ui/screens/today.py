@@ -6,7 +6,6 @@ snoozing puts it off to a day you choose; enter opens its application.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from rich.text import Text
@@ -16,26 +15,22 @@ from textual.binding import Binding
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from postinterview.clock import Clock
 from postinterview.domain.checklist import ItemKind, Phase, load_checklist_catalog
 from postinterview.domain.models import Application
 from postinterview.domain.plan import (
     ActionState,
     PlannedAction,
-    PlanSettings,
     complete_action,
-    plan_for,
-    plan_settings,
     snooze_action,
 )
-from postinterview.storage.settings_store import load_settings
-from postinterview.storage.store import ApplicationStore, LoadResult, Stored
 from postinterview.ui.formatting import deadline_day
 from postinterview.ui.markup import escape_markup
+from postinterview.ui.messages import OpenApplication
 from postinterview.ui.screens.collection import ApplicationCollectionScreen
 from postinterview.ui.screens.draft import DraftScreen, drafts_for
 from postinterview.ui.screens.snooze_picker import SnoozePickerScreen
 from postinterview.ui.widgets.footer import SteadyFooter
+from postinterview.workspace import Stored, Workspace
 
 COMING_UP_DAYS = 7
 """Actions opening within this many days are listed under "Coming up"."""
@@ -45,14 +40,6 @@ SECTIONS = (
     (ActionState.DUE, "Due now"),
     (ActionState.UPCOMING, f"Coming up in the next {COMING_UP_DAYS} days"),
 )
-
-
-@dataclass
-class TodayData:
-    """Every application's plan, and the settings it was computed with."""
-
-    plans: dict[str, list[PlannedAction]] = field(default_factory=dict)
-    settings: PlanSettings = field(default_factory=PlanSettings)
 
 
 class TodayScreen(ApplicationCollectionScreen):
@@ -66,9 +53,8 @@ class TodayScreen(ApplicationCollectionScreen):
         Binding("d", "draft", "Draft"),  # here d drafts; deleting stays on the list and board
     ]
 
-    def __init__(self, store: ApplicationStore, clock: Clock) -> None:
-        super().__init__(store, clock)
-        self.data = TodayData()
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__(workspace)
         self.rows: dict[str, PlannedAction] = {}
         """Option id -> the action it shows."""
 
@@ -83,36 +69,21 @@ class TodayScreen(ApplicationCollectionScreen):
     def on_mount(self) -> None:
         self.sub_title = "Today"
         self.query_one("#problems-banner").display = False
-        super().on_mount()
 
     # Loading and drawing ------------------------------------------------------------------------
-
-    def prepare(self, result: LoadResult) -> object:
-        settings = plan_settings(load_settings(self.store.root).settings)
-        now = self.clock()
-        plans = {
-            stored.application.id: plan_for(stored.application, now, settings)
-            for stored in result.applications
-        }
-        return TodayData(plans, settings)
 
     def show_progress(self, done: int, total: int) -> None:
         self.query_one("#today-summary", Static).update(
             f"Loading your applications… {done} of {total}"
         )
 
-    def show_all(self, prepared: object) -> None:
-        assert isinstance(prepared, TodayData)
-        self.data = prepared
+    def show_all(self) -> None:
         self._draw()
 
     def show_one(self, stored: Stored) -> None:
-        application = stored.application
-        self.data.plans[application.id] = plan_for(application, self.clock(), self.data.settings)
         self._draw()
 
     def drop_one(self, app_id: str) -> None:
-        self.data.plans.pop(app_id, None)
         self._draw()
 
     def selected_id(self) -> str | None:
@@ -124,9 +95,11 @@ class TodayScreen(ApplicationCollectionScreen):
         return self.rows.get(option.id or "") if option is not None else None
 
     def _draw(self) -> None:
-        now = self.clock()
+        context = self.workspace.context()
+        now = context.now
         companies = {app_id: stored.application for app_id, stored in self.entries.items()}
-        grouped = today_sections(self.data.plans, companies, now)
+        plans = {app_id: self.workspace.plan(app_id, context) for app_id in companies}
+        grouped = today_sections(plans, companies, now)
         listing = self.query_one("#today-list", OptionList)
         keep = self._highlighted_action()
         options: list[Option | None] = []
@@ -181,10 +154,8 @@ class TodayScreen(ApplicationCollectionScreen):
     def action_done(self) -> None:
         """Tick the highlighted action off; a note or call is also logged as a contact."""
         action = self._highlighted_action()
-        stored = self.entries.get(action.application_id) if action is not None else None
-        if action is None or stored is None:
-            return
-        self._update(stored, lambda a: complete_action(a, action, self.clock()))
+        if action is not None:
+            self.save(action.application_id, lambda a: complete_action(a, action, self.clock()))
 
     def action_snooze(self) -> None:
         """Put the highlighted action off until a day you choose."""
@@ -194,8 +165,10 @@ class TodayScreen(ApplicationCollectionScreen):
             return
 
         def chosen(until: datetime | None) -> None:
-            if until is not None and stored is not None:
-                self._update(stored, lambda a: snooze_action(a, action, until, self.clock()))
+            if until is not None:
+                self.save(
+                    action.application_id, lambda a: snooze_action(a, action, until, self.clock())
+                )
 
         self.app.push_screen(SnoozePickerScreen(action.text, self.clock()), chosen)
 
@@ -211,13 +184,13 @@ class TodayScreen(ApplicationCollectionScreen):
                 "There is no draft for this one: drafts are for thank-you notes and follow-ups."
             )
             return
-        self.app.push_screen(DraftScreen(self.store.root, stored.application.company, drafts))
+        self.app.push_screen(DraftScreen(self.workspace, stored.application.company, drafts))
 
     @on(OptionList.OptionSelected, "#today-list")
     def _open(self, event: OptionList.OptionSelected) -> None:
         action = self.rows.get(event.option.id or "")
         if action is not None:
-            self.app.open_application(action.application_id)  # type: ignore[attr-defined]
+            self.post_message(OpenApplication(action.application_id))
 
 
 def today_sections(

@@ -7,35 +7,27 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from pydantic import ValidationError
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from postinterview.clock import Clock
 from postinterview.domain.contacts import keep_waiting, log_contact
-from postinterview.domain.editing import StageMoveRefused, describe_validation_error, move_stage
+from postinterview.domain.editing import move_stage
 from postinterview.domain.models import Application
-from postinterview.domain.plan import (
-    PlannedAction,
-    PlanSettings,
-    complete_action,
-    plan_for,
-    plan_settings,
-)
+from postinterview.domain.plan import PlannedAction, PlanSettings, complete_action
 from postinterview.domain.review import WeeklyReview, weekly_review
 from postinterview.domain.stages import Stage
-from postinterview.storage.settings_store import load_settings
-from postinterview.storage.store import ApplicationStore, LoadResult, Stored, StoreError
 from postinterview.ui.detail_text import day_text
 from postinterview.ui.formatting import deadline_day
 from postinterview.ui.markup import escape_markup
+from postinterview.ui.messages import OpenApplication
 from postinterview.ui.screens.draft import DraftScreen, drafts_for
+from postinterview.ui.screens.workspace_screen import WorkspaceScreen, notify_outcome
 from postinterview.ui.widgets.footer import SteadyFooter
+from postinterview.workspace import Change, Workspace
 
 FOLLOWED_UP_NOTE = "Followed up after a quiet spell (weekly review)."
 
@@ -50,7 +42,7 @@ class ReviewRow:
     action: PlannedAction | None = None
 
 
-class WeeklyReviewScreen(Screen[None]):
+class WeeklyReviewScreen(WorkspaceScreen):
     """Review the whole search once a week. Every decision is saved at once."""
 
     BINDINGS = [
@@ -62,16 +54,16 @@ class WeeklyReviewScreen(Screen[None]):
         Binding("d", "draft", "Draft"),
     ]
 
-    def __init__(self, store: ApplicationStore, clock: Clock) -> None:
-        super().__init__()
-        self.store = store
-        self.clock = clock
-        self.entries: dict[str, Stored] = {}
-        """Every application read, by id."""
-        self.plan = PlanSettings()
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__(workspace)
         self.review: WeeklyReview | None = None
         self.rows: dict[str, ReviewRow] = {}
         """Option id -> what it stands for."""
+
+    @property
+    def plan(self) -> PlanSettings:
+        """The person's follow-up settings."""
+        return self.workspace.plan_settings
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -82,26 +74,19 @@ class WeeklyReviewScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Weekly review"
-        self._load()
-
-    @work(thread=True, exclusive=True, group="review")
-    def _load(self) -> None:
-        result = self.store.load_all()
-        plan = plan_settings(load_settings(self.store.root).settings)
-        self.app.call_from_thread(self._loaded, result, plan)
-
-    def _loaded(self, result: LoadResult, plan: PlanSettings) -> None:
-        self.entries = {stored.application.id: stored for stored in result.applications}
-        self.plan = plan
-        self._show()
         self.query_one("#review-list").focus()
+
+    def workspace_changed(self, change: Change) -> None:
+        if self.workspace.loaded and (change.everything or change.ids):
+            self._show()
 
     # Drawing ------------------------------------------------------------------------------------
 
     def _show(self) -> None:
-        now = self.clock()
-        applications = [stored.application for stored in self.entries.values()]
-        review = weekly_review(applications, now, self.plan)
+        context = self.workspace.context()
+        applications = self.workspace.applications()
+        plans = {app.id: self.workspace.plan(app.id, context) for app in applications}
+        review = weekly_review(applications, context.now, self.plan, plans)
         self.review = review
         names = {app.id: app.company for app in applications}
         options: list[Option | None] = []
@@ -229,52 +214,32 @@ class WeeklyReviewScreen(Screen[None]):
         """A follow-up email and call script for the highlighted application, if it has had
         an interview; the drafts of an overdue thank-you note."""
         row = self._row("overdue", "quiet", "soon")
-        stored = self.entries.get(row.app_id) if row is not None else None
+        stored = self.workspace.records.get(row.app_id) if row is not None else None
         if row is None or stored is None:
             return
         application = stored.application
         actions = [row.action] if row.action is not None else []
         if row.kind == "quiet":  # its follow-up, whatever state the plan has it in
-            plan = plan_for(application, self.clock(), self.plan)
+            plan = self.workspace.plan(application.id)
             actions = [action for action in plan if action.item_id == "follow-up"]
         drafts = [draft for action in actions for draft in drafts_for(application, action)]
         if not drafts:
             self.notify("No draft for this one: drafts follow an interview you recorded.")
             return
-        self.app.push_screen(DraftScreen(self.store.root, application.company, drafts))
+        self.app.push_screen(DraftScreen(self.workspace, application.company, drafts))
 
     @on(OptionList.OptionSelected, "#review-list")
     def _open(self, event: OptionList.OptionSelected) -> None:
         row = self.rows.get(event.option.id or "")
         if row is not None:
-            self.app.open_application(row.app_id)  # type: ignore[attr-defined]
-
-    def on_screen_resume(self) -> None:
-        # Back from an application, which may have changed: read again.
-        if self.review is not None:
-            self._load()
+            self.post_message(OpenApplication(row.app_id))
 
     def action_close(self) -> None:
         """Back to where the review was opened from."""
         self.app.pop_screen()
 
     def _change(self, app_id: str, change: Callable[[Application], Application], done: str) -> None:
-        stored = self.entries.get(app_id)
-        if stored is None:
-            return
-        try:
-            saved = self.store.update(app_id, change, stored.revision)
-        except (StageMoveRefused, StoreError, ValueError) as error:
-            message = (
-                "; ".join(describe_validation_error(error))
-                if isinstance(error, ValidationError)
-                else str(error)
-            )
-            self.notify(message, severity="error", timeout=8)
-            return
-        self.entries[app_id] = saved.stored
-        self._show()
-        self.notify(done)
+        notify_outcome(self, self.workspace.update(app_id, change), done)
 
 
 def _action_text(company: str, action: PlannedAction, overdue: bool) -> Text:

@@ -1,0 +1,117 @@
+"""Where screens lead: which screen each mode shows, and opening the others.
+
+Screens are imported where they are first opened, not at start-up: importing all of them cost
+about a quarter of a second before the first screen could appear (see BENCHMARKS.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from textual.app import App, SystemCommand
+from textual.screen import ModalScreen, Screen
+
+from postinterview.workspace import Workspace
+
+if TYPE_CHECKING:
+    from postinterview.ui.screens.interview_picker import Choice
+
+MODES = ("today", "applications", "board")
+"""The views of all applications; the command line picks the one the app opens on."""
+
+
+def mode_screen(mode: str, workspace: Workspace) -> Callable[[], Screen[Any]]:
+    """What makes the screen of one of `MODES`, when the mode is first shown."""
+
+    def make() -> Screen[Any]:
+        if mode == "today":
+            from postinterview.ui.screens.today import TodayScreen
+
+            return TodayScreen(workspace)
+        if mode == "board":
+            from postinterview.ui.screens.board import BoardScreen
+
+            return BoardScreen(workspace)
+        from postinterview.ui.screens.applications import ApplicationsScreen
+
+        return ApplicationsScreen(workspace)
+
+    return make
+
+
+def open_application(app: App[Any], workspace: Workspace, app_id: str) -> None:
+    """Show everything about one application."""
+    from postinterview.ui.screens.application_detail import ApplicationDetailScreen
+
+    app.push_screen(ApplicationDetailScreen(workspace, app_id))
+
+
+def open_interview(app: App[Any], workspace: Workspace, app_id: str, interview_id: str) -> None:
+    """Show one interview: facts, reflection, checklist."""
+    from postinterview.ui.screens.interview import InterviewScreen
+
+    if app_id in workspace.records:
+        app.push_screen(InterviewScreen(workspace, app_id, interview_id))
+
+
+def open_weekly_review(app: App[Any], workspace: Workspace) -> None:
+    """Overdue actions, quiet applications, what must wait, and the week in figures."""
+    from postinterview.ui.screens.weekly_review import WeeklyReviewScreen
+
+    if not isinstance(app.screen, WeeklyReviewScreen | ModalScreen):
+        app.push_screen(WeeklyReviewScreen(workspace))
+
+
+def open_help(app: App[Any]) -> None:
+    """Show the keys and what each screen is for."""
+    from postinterview.ui.screens.help import HelpScreen
+
+    if not isinstance(app.screen, HelpScreen):
+        app.push_screen(HelpScreen())
+
+
+def start_interview(app: App[Any], workspace: Workspace) -> None:
+    """Choose or add the application, then record the interview."""
+    from postinterview.ui.screens.interview_picker import InterviewPickerScreen
+
+    if isinstance(app.screen, ModalScreen):
+        return  # finish the open dialog first
+
+    def chosen(choice: Choice | None) -> None:
+        if choice is not None:
+            open_interview(app, workspace, *choice)
+
+    app.push_screen(InterviewPickerScreen(workspace), chosen)
+
+
+def system_commands(
+    app: App[Any], workspace: Workspace, screen: Screen[Any]
+) -> Iterable[SystemCommand]:
+    """The command palette's entries: the app's own, then the screen's."""
+    yield SystemCommand("Help", "Keys, screens and where your data lives", partial(open_help, app))
+    yield SystemCommand(
+        "I just had an interview",
+        "Record it, reflect, and see what to do next",
+        partial(start_interview, app, workspace),
+    )
+    yield SystemCommand(
+        "Today",
+        "What is due or overdue, across every application",
+        partial(app.switch_mode, "today"),
+    )
+    yield SystemCommand("Board", "Every application by stage", partial(app.switch_mode, "board"))
+    yield SystemCommand(
+        "Applications list",
+        "Every application in a table",
+        partial(app.switch_mode, "applications"),
+    )
+    yield SystemCommand(
+        "Weekly review",
+        "Overdue, gone quiet, too soon; the week in figures",
+        partial(open_weekly_review, app, workspace),
+    )
+    commands = getattr(screen, "palette_commands", None)
+    if commands is not None:
+        yield from commands()

@@ -1,0 +1,51 @@
+"""A screen that is a view of the workspace: it follows every change while it is mounted."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual import events, on
+from textual.screen import Screen
+
+from postinterview.workspace import Change, SaveOutcome, Workspace
+
+
+class WorkspaceScreen(Screen[None]):
+    """Shows part of the workspace and redraws, in `workspace_changed`, what changed."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__()
+        self.workspace = workspace
+        """The one model of the data folder; this screen only shows it."""
+        self.clock = workspace.clock
+        """The current time, as the workspace has it."""
+        self._unfollow: Callable[[], None] | None = None
+
+    def workspace_changed(self, change: Change) -> None:
+        """Redraw what `change` touched (called once when the screen is mounted, with
+        `everything`, to draw what is already there)."""
+
+    # Decorated handlers run once each, after the subclass's own on_mount (Textual calls every
+    # class's on_mount in the MRO, so an undecorated one here would need no super() call and
+    # a super() call would run it twice).
+    @on(events.Mount)
+    def _follow_workspace(self) -> None:
+        self._unfollow = self.workspace.subscribe(self.workspace_changed)
+        self.workspace_changed(Change(everything=True))
+
+    @on(events.Unmount)
+    def _unfollow_workspace(self) -> None:
+        if self._unfollow is not None:
+            self._unfollow()
+            self._unfollow = None
+
+
+def notify_outcome(screen: Screen[Any], outcome: SaveOutcome, done: str = "") -> None:
+    """Tell the person how a save went: `done` (if any), the merge, or the error."""
+    if not outcome.ok:
+        screen.notify(outcome.error, severity="error", timeout=8)
+    elif outcome.merged:
+        screen.notify(outcome.status(done or "Saved."), timeout=6)
+    elif done:
+        screen.notify(done)

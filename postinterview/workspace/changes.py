@@ -1,0 +1,26 @@
+"""What a workspace tells its views after anything changed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Change:
+    """Which records changed (saved here, saved in another window, edited by hand, deleted)."""
+
+    ids: frozenset[str] = frozenset()
+    """The applications added, changed or gone; a view redraws only these."""
+    everything: bool = False
+    """The whole folder was (re)loaded or the settings changed: redraw all."""
+    problems: bool = False
+    """The list of unreadable files changed."""
+
+    def touches(self, app_id: str) -> bool:
+        """Whether a view showing `app_id` needs to redraw it."""
+        return self.everything or app_id in self.ids
+
+
+Listener = Callable[[Change], None]
+"""Called on the thread that changed the workspace (the UI's), once per change."""

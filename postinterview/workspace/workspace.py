@@ -1,0 +1,437 @@
+"""The workspace: the data folder read once and kept in step with the disk.
+
+Reading is split from applying so that a UI can read in a worker thread and apply on its own
+thread: `read_*` and `scan` only read the disk, `apply` changes the state and tells the
+listeners. Saving happens on the caller's thread, through `update` (and `add`, `delete`,
+`quarantine`, `save_fields`), which all share one error policy.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, TypeVar, cast
+
+from postinterview.clock import Clock, system_clock
+from postinterview.domain.checklist import ChecklistCatalog
+from postinterview.domain.merge import FieldSet, three_way
+from postinterview.domain.models import Application
+from postinterview.domain.plan import (
+    PlannedAction,
+    PlanSettings,
+    catalog_for,
+    plan_for,
+    plan_settings,
+)
+from postinterview.domain.settings import Settings
+from postinterview.domain.signals import load_signals_catalog, validate_weight_overrides
+from postinterview.storage import paths
+from postinterview.storage.drafts_store import CannotSaveDraft, save_draft
+from postinterview.storage.settings_store import SettingsLoad, load_settings
+from postinterview.storage.store import (
+    ApplicationStore,
+    FileProblem,
+    LoadResult,
+    Stored,
+    StoreError,
+)
+from postinterview.storage.store import (
+    Change as RecordChange,
+)
+from postinterview.workspace.changes import Change, Listener
+from postinterview.workspace.derived import Context, Derivation, DerivedEntry, valid_until
+from postinterview.workspace.outcome import REFUSALS, EditOutcome, SaveOutcome, describe_refusal
+
+T = TypeVar("T")
+
+EARLY_FILES = 80
+"""Folders with more files than this show their most recently changed ones first: enough to
+fill the board's open columns in a large terminal, few enough to read in a blink."""
+
+Signature = tuple[int, int, int]
+"""A file's size, modification time (ns) and inode: if any differs, the file was replaced or
+edited in place, so it is read again."""
+
+PLAN = Derivation[list[PlannedAction]](
+    "plan", lambda application, context, _: plan_for(application, context.now, context.plan)
+)
+"""Every action of one application, most urgent first (see domain.plan)."""
+
+
+def _signature(path: Path) -> Signature | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_size, info.st_mtime_ns, info.st_ino)
+
+
+@dataclass
+class FolderRead:
+    """What one look at the folder found: files read, and files gone."""
+
+    result: LoadResult = field(default_factory=LoadResult)
+    signatures: dict[str, Signature] = field(default_factory=dict)
+    """By file name: each file read, as it was just before it was read."""
+    gone: set[str] = field(default_factory=set)
+    """File names that were known and are no longer there."""
+    settings: SettingsLoad | None = None
+    """The settings, when settings.toml was (re)read."""
+    settings_signature: Signature | None = None
+    derived: dict[str, DerivedEntry] = field(default_factory=dict)
+    """What was derived from the files read, in the reading thread (see `register`)."""
+    kind: Literal["full", "early", "partial"] = "partial"
+    """A read of every file (which replaces what was known), the early look at a large
+    folder's most recent files, or a read of some files (which updates them)."""
+
+    @property
+    def empty(self) -> bool:
+        """True when the look found nothing new."""
+        return not (self.result.applications or self.result.problems or self.gone or self.settings)
+
+
+class Workspace:
+    """Every application in one data folder, its settings and problems, and the save path."""
+
+    def __init__(self, store: ApplicationStore, clock: Clock = system_clock) -> None:
+        self.store = store
+        """Where the records live."""
+        self.clock = clock
+        """The current time, for saves and for what is derived."""
+        self.records: dict[str, Stored] = {}
+        """Every application read, by id, with the revision of its file."""
+        self.problems: list[FileProblem] = []
+        """Files that could not be read, in file-name order."""
+        self.settings: SettingsLoad = SettingsLoad(Settings())
+        """The person's settings and what was wrong with settings.toml."""
+        self.loaded = False
+        """True once every file has been read."""
+        self.loads = 0
+        """How many times the whole folder was read (a card move must not add one)."""
+        self._signatures: dict[str, Signature] = {}
+        self._settings_signature: Signature | None = None
+        self._generation = 0
+        self._plan = PlanSettings()
+        self._weights: dict[str, float] = {}
+        self._derived: dict[str, DerivedEntry] = {}
+        self._listeners: list[Listener] = []
+        self._registered: dict[str, Derivation[Any]] = {}
+        self.progress: tuple[int, int] | None = None
+        """Files read so far and in all, while the first full read is under way."""
+
+    @property
+    def root(self) -> Path:
+        """The data folder."""
+        return self.store.root
+
+    @property
+    def folder(self) -> Path:
+        """The folder of application files."""
+        return self.store.folder
+
+    # Listening ----------------------------------------------------------------------------------
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call `listener` after every change; returns the function that stops it."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    def _emit(self, change: Change) -> None:
+        for listener in list(self._listeners):
+            listener(change)
+
+    def register(self, derivation: Derivation[Any]) -> None:
+        """Compute `derivation` for every record while the folder is read (in the reading
+        thread), not when a view first asks for it."""
+        self._registered[derivation.name] = derivation
+
+    def report_progress(self, done: int, total: int) -> None:
+        """The first read has read `done` files of `total` (call on the UI's thread)."""
+        self.progress = (done, total)
+        self._emit(Change())
+
+    # Reading (any thread) -----------------------------------------------------------------------
+
+    def read_early(self) -> FolderRead | None:
+        """A large folder's most recently changed files, or None for a small one."""
+        recent = self.store.recent_files(EARLY_FILES + 1)
+        if len(recent) <= EARLY_FILES:
+            return None
+        read = self._read_files(recent[:EARLY_FILES])
+        read.kind = "early"
+        read.settings = load_settings(self.store.root)
+        self._warm(read)
+        return read
+
+    def read_all(self, progress: Callable[[int, int], None] | None = None) -> FolderRead:
+        """Every file in the folder, and the settings."""
+        try:
+            self.store.sweep_temp_files()
+        except StoreError:
+            pass  # a read-only folder: reading still works, and saving will say why it cannot
+        read = self._read_files(self.store.files(), progress)
+        read.kind = "full"
+        read.settings_signature = _signature(paths.settings_path(self.store.root))
+        read.settings = load_settings(self.store.root)
+        self._warm(read)
+        return read
+
+    def _warm(self, read: FolderRead) -> None:
+        """Derive the registered values of what `read` found, with its settings."""
+        settings = read.settings.settings if read.settings else self.settings.settings
+        weights, _ = validate_weight_overrides(settings.signal_weights, load_signals_catalog())
+        context = Context(self.clock(), plan_settings(settings), load_signals_catalog(), weights)
+        for stored in read.result.applications:
+            entry = _entry_for(stored, -1, context)
+            for derivation in list(self._registered.values()):
+                entry.values[derivation.name] = derivation.compute(
+                    stored.application, context, entry.plan
+                )
+            read.derived[stored.application.id] = entry
+
+    def scan(self) -> FolderRead:
+        """Only what changed on disk since it was last read here: in another window, by hand,
+        by a sync tool. Cheap when nothing did (one stat per file)."""
+        known = dict(self._signatures)
+        changed: list[Path] = []
+        seen: set[str] = set()
+        for path in self.store.files():
+            seen.add(path.name)
+            if known.get(path.name) != _signature(path):
+                changed.append(path)
+        read = self._read_files(changed)
+        read.gone = set(known) - seen
+        settings_signature = _signature(paths.settings_path(self.store.root))
+        if settings_signature != self._settings_signature:
+            read.settings = load_settings(self.store.root)
+            read.settings_signature = settings_signature
+        return read
+
+    def _read_files(
+        self, files: Sequence[Path], progress: Callable[[int, int], None] | None = None
+    ) -> FolderRead:
+        read = FolderRead()
+        for path in files:
+            signature = _signature(path)
+            if signature is not None:
+                read.signatures[path.name] = signature
+        read.result = self.store.load_all(progress=progress, paths=files)
+        return read
+
+    # Applying (the UI's thread) -----------------------------------------------------------------
+
+    def apply(self, read: FolderRead) -> Change:
+        """Take in what a read found, and tell the listeners what changed."""
+        everything = read.kind != "partial" or read.settings is not None
+        if read.settings is not None:
+            self._use_settings(read.settings, read.settings_signature)
+        if read.kind != "partial":
+            self.progress = None
+        if read.kind == "full":
+            self._derived = {}
+        for app_id, entry in read.derived.items():
+            entry.generation = self._generation  # computed with the settings just taken in
+            self._derived[app_id] = entry
+        if read.kind == "early":
+            if not self.loaded:  # the full read may have come first
+                self.records = {s.application.id: s for s in read.result.applications}
+            change = Change(everything=True)
+            self._emit(change)
+            return change
+        if read.kind == "full":
+            self.records, self.problems, self._signatures = {}, [], {}
+            self.loaded = True
+            self.loads += 1
+        ids: set[str] = set()
+        for name in read.gone:
+            self._signatures.pop(name, None)
+            self.records.pop(Path(name).stem, None)
+            self._derived.pop(Path(name).stem, None)
+            ids.add(Path(name).stem)
+        for stored in read.result.applications:
+            self.records[stored.application.id] = stored
+            ids.add(stored.application.id)
+        for problem in read.result.problems:
+            self.records.pop(problem.path.stem, None)
+            ids.add(problem.path.stem)
+        self._signatures.update(read.signatures)
+        touched = read.gone | set(read.signatures) | {p.path.name for p in read.result.problems}
+        kept = [problem for problem in self.problems if problem.path.name not in touched]
+        problems_changed = bool(read.result.problems) or len(kept) != len(self.problems)
+        self.problems = sorted([*kept, *read.result.problems], key=lambda p: p.path.name)
+        change = Change(frozenset(ids), everything, problems_changed)
+        if everything or ids or problems_changed:
+            self._emit(change)
+        return change
+
+    def _use_settings(self, loaded: SettingsLoad, signature: Signature | None) -> None:
+        self.settings = loaded
+        self._settings_signature = signature
+        self._plan = plan_settings(loaded.settings)
+        self._weights, _ = validate_weight_overrides(
+            loaded.settings.signal_weights, load_signals_catalog()
+        )
+        self._generation += 1
+
+    # Derived values -----------------------------------------------------------------------------
+
+    @property
+    def plan_settings(self) -> PlanSettings:
+        """The person's follow-up settings."""
+        return self._plan
+
+    @property
+    def checklist_catalog(self) -> ChecklistCatalog:
+        """The checklist catalog with the person's follow-up days, so the checklist and the
+        plan always show the same dates."""
+        return catalog_for(self._plan)
+
+    def context(self) -> Context:
+        """What derived values are computed with, now."""
+        return Context(self.clock(), self._plan, load_signals_catalog(), self._weights)
+
+    def derive(self, derivation: Derivation[T], app_id: str, context: Context | None = None) -> T:
+        """`derivation` of one application: computed once per revision of its file."""
+        stored = self.records[app_id]
+        context = context or self.context()
+        entry = self._derived.get(app_id)
+        if entry is None or not entry.holds(stored.revision, self._generation, context.now):
+            entry = _entry_for(stored, self._generation, context)
+            self._derived[app_id] = entry
+        if derivation.name not in entry.values:
+            entry.values[derivation.name] = derivation.compute(
+                stored.application, context, entry.plan
+            )
+        return cast(T, entry.values[derivation.name])
+
+    def plan(self, app_id: str, context: Context | None = None) -> list[PlannedAction]:
+        """Every action of one application, most urgent first."""
+        return self.derive(PLAN, app_id, context)
+
+    def derive_all(self, derivation: Derivation[T]) -> dict[str, T]:
+        """`derivation` of every application, by id."""
+        context = self.context()
+        return {app_id: self.derive(derivation, app_id, context) for app_id in self.records}
+
+    def applications(self) -> list[Application]:
+        """Every application read."""
+        return [stored.application for stored in self.records.values()]
+
+    # Saving (the UI's thread) -------------------------------------------------------------------
+
+    def update(self, app_id: str, change: RecordChange) -> SaveOutcome:
+        """Apply the pure `change` to the application as it is on disk now, under the lock,
+        and write it. Every error a save can meet becomes the outcome's message."""
+        seen = self.records.get(app_id)
+        try:
+            saved = self.store.update(app_id, change, seen.revision if seen else None)
+        except REFUSALS as error:
+            self._after_refusal(app_id)
+            return SaveOutcome(None, describe_refusal(error))
+        self._take_own_write(saved.stored)
+        return SaveOutcome(saved.stored, merged=seen is not None and saved.changed_elsewhere)
+
+    def add(self, application: Application) -> SaveOutcome:
+        """Store a new application under a fresh id."""
+        try:
+            stored = self.store.create(application)
+        except REFUSALS as error:
+            return SaveOutcome(None, describe_refusal(error))
+        self._take_own_write(stored)
+        return SaveOutcome(stored)
+
+    def delete(self, app_id: str) -> tuple[SaveOutcome, Path | None]:
+        """Move the application's file into `deleted/`, if it is still what was last read
+        here (someone may have changed it since); returns where it went."""
+        seen = self.records.get(app_id)
+        if seen is None:
+            return SaveOutcome(None, "This application is no longer in the folder."), None
+        try:
+            moved_to = self.store.delete(app_id, seen.revision)
+        except REFUSALS as error:
+            self._after_refusal(app_id)
+            return SaveOutcome(None, describe_refusal(error)), None
+        self._forget(self.store.path_for(app_id).name)
+        return SaveOutcome(seen), moved_to
+
+    def quarantine(self, problem: FileProblem) -> tuple[str, Path | None]:
+        """Move a file that could not be read into `quarantine/`, byte for byte."""
+        try:
+            moved_to = self.store.quarantine(problem.path)
+        except REFUSALS as error:
+            return describe_refusal(error), None
+        self._forget(problem.path.name)
+        return "", moved_to
+
+    def save_fields(
+        self,
+        app_id: str,
+        fields: FieldSet,
+        baseline: Mapping[str, Any],
+        mine: Mapping[str, Any],
+    ) -> EditOutcome:
+        """Save an editor's fields with the one merge rule (domain.merge.three_way): the
+        person's changes since `baseline` are written unless someone else changed the same
+        field meanwhile. The outcome gives each written field as it is now on disk (the new
+        baseline) and each clash with the value on disk."""
+        merged: dict[str, Any] = {}
+
+        def change(current: Application) -> Application:
+            theirs = fields.read(current)
+            # The person's values as the record would hold them (a typed list of people
+            # becomes the model's), so that only real differences count.
+            canonical = fields.read(fields.write(current, mine, self.clock()))
+            merge = three_way(baseline, {name: canonical.get(name) for name in mine}, theirs)
+            merged.clear()
+            merged.update(clashes=merge.clashes, writes=merge.writes)
+            if not merge.writes:
+                return current
+            return fields.write(current, merge.writes, self.clock())
+
+        outcome = self.update(app_id, change)
+        if outcome.stored is None:
+            return EditOutcome(outcome)
+        on_disk = fields.read(outcome.stored.application)
+        written = {name: on_disk.get(name) for name in merged.get("writes", {})}
+        return EditOutcome(outcome, written, dict(merged.get("clashes", {})))
+
+    def save_draft(self, name_parts: list[str], text: str) -> tuple[str, Path | None]:
+        """Keep a draft as a text file in `drafts/`: ("", where) or (why not, None)."""
+        try:
+            return "", save_draft(self.store.root, name_parts, text)
+        except CannotSaveDraft as error:
+            return str(error), None
+
+    def _take_own_write(self, stored: Stored) -> None:
+        app_id = stored.application.id
+        path = self.store.path_for(app_id)
+        signature = _signature(path)
+        if signature is not None:
+            self._signatures[path.name] = signature
+        self.records[app_id] = stored
+        self._emit(Change(frozenset({app_id})))
+
+    def _after_refusal(self, app_id: str) -> None:
+        """A save failed: the file may be gone, damaged or changed. Read it again, so every
+        view shows what is really there."""
+        try:
+            path = self.store.path_for(app_id)
+        except StoreError:
+            return
+        if path.exists():
+            self.apply(self._read_files([path]))
+        else:
+            self._forget(path.name)
+
+    def _forget(self, name: str) -> None:
+        self.apply(FolderRead(gone={name}))
+
+
+def _entry_for(stored: Stored, generation: int, context: Context) -> DerivedEntry:
+    """A fresh entry for one record, holding its plan."""
+    plan = PLAN.compute(stored.application, context, [])
+    entry = DerivedEntry(stored.revision, generation, valid_until(plan, context.now), plan)
+    entry.values[PLAN.name] = plan
+    return entry
