@@ -15,6 +15,7 @@ from postinterview.domain.checklist import (
     EntryState,
     ItemKind,
     Phase,
+    TickRecord,
     base_item_id,
     build_checklist,
     checklist_progress,
@@ -28,6 +29,7 @@ from postinterview.domain.checklist import (
 )
 from postinterview.domain.models import (
     Application,
+    Channel,
     ChecklistMark,
     CompanySize,
     Contact,
@@ -181,6 +183,23 @@ def test_a_minimal_catalog_parses() -> None:
         (('why = "Because."', 'why = "Because."\nwhen = "rejected"'), "only for the outcome"),
         (('text = "Do the thing."', 'text = "   "'), "must not be empty"),
         (
+            (
+                'why = "Because."',
+                'why = "Because."\nlogs_contact = { channel = "fax", note = "x" }',
+            ),
+            "logs_contact.channel",
+        ),
+        (('why = "Because."', 'why = "Because."\nlogs_contact = { channel = "email" }'), "note"),
+        (
+            ('kind = "do"', 'kind = "dont"\nlogs_contact = { channel = "email", note = "Sent." }'),
+            "only a 'do' can log a contact",
+        ),
+        (('why = "Because."', 'why = "Because."\nrecords = "balloons"'), "records"),
+        (
+            ('why = "Because."', 'why = "Because."\nrecords = "referees_warned"'),
+            "needs per = 'referee'",
+        ),
+        (
             (SOURCES_LINE, f"{SOURCES_LINE}\n[items.due]\nfallback_days = 3"),
             "decision_date",
         ),
@@ -294,6 +313,18 @@ def test_outcome_items_only_when_the_outcome_is_recorded() -> None:
     rejected = _phases(entries_for(make_application(stage=Stage.REJECTED)))
     assert Phase.IF_UNSUCCESSFUL in rejected
     assert Phase.IF_IT_WENT_BADLY not in rejected
+
+
+def test_what_a_tick_means_is_catalog_data() -> None:
+    catalog = load_checklist_catalog()
+    thanks = catalog.item("thank-you").logs_contact
+    assert thanks is not None
+    assert (thanks.channel, thanks.note) == (Channel.EMAIL, "Sent a thank-you note.")
+    call = catalog.item("call-your-recruiter").logs_contact
+    assert call is not None and call.channel == Channel.PHONE
+    assert catalog.item("warn-your-referees").records == TickRecord.REFEREES_WARNED
+    assert [item.id for item in catalog.items if item.records] == ["warn-your-referees"]
+    assert catalog.item("personalise-each-note").logs_contact is None  # advice, not a contact
 
 
 def test_entries_come_in_phase_order() -> None:

@@ -18,25 +18,17 @@ from functools import cache
 from typing import Final
 
 from postinterview.domain.checklist import (
-    Anchor,
     CatalogItem,
     ChecklistCatalog,
     ChecklistEntry,
     EntryState,
-    ItemKind,
     Outcome,
     build_checklist,
     entry_state,
-    join_names,
+    is_chase,
     load_checklist_catalog,
 )
-from postinterview.domain.contacts import log_contact
-from postinterview.domain.interviews import (
-    find_interview,
-    latest_interview,
-    mark_checklist_entry,
-    revise_interview,
-)
+from postinterview.domain.interviews import find_interview, latest_interview, revise_interview
 from postinterview.domain.models import Application, Channel, Interview
 from postinterview.domain.settings import (
     DEFAULT_ACTIVE_TARGET,
@@ -45,6 +37,7 @@ from postinterview.domain.settings import (
     Settings,
 )
 from postinterview.domain.stages import Stage
+from postinterview.domain.ticks import tick_entry
 
 
 class ActionState(StrEnum):
@@ -78,28 +71,6 @@ _FROM_ENTRY: Final[Mapping[EntryState, ActionState]] = {
     EntryState.DONE: ActionState.DONE,
     EntryState.NOT_APPLICABLE: ActionState.DONE,
 }
-
-
-@dataclass(frozen=True, slots=True)
-class ContactAction:
-    """How ticking off a contact action is written in the contact log."""
-
-    channel: Channel
-    note: str
-
-
-CONTACT_ACTIONS: Final[Mapping[str, ContactAction]] = {
-    "call-your-recruiter": ContactAction(Channel.PHONE, "Rang the recruiter after the interview."),
-    "thank-you": ContactAction(Channel.EMAIL, "Sent a thank-you note."),
-    "follow-up": ContactAction(Channel.EMAIL, "Asked how their decision is coming along."),
-    "ask-for-feedback": ContactAction(Channel.EMAIL, "Asked for feedback on the interview."),
-    "thank-your-recruiter": ContactAction(Channel.EMAIL, "Thanked the recruiter for their help."),
-    "tell-your-recruiter-how-it-felt": ContactAction(
-        Channel.PHONE, "Told the recruiter how the interview felt."
-    ),
-}
-"""Catalog item id -> its contact-log entry. Logging them is what lets the no-badgering rule
-see that you were in touch."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,16 +145,6 @@ def _plan_catalog_with(days: int | None, small: int | None, large: int | None) -
     them was most of the cost of a board card (BENCHMARKS.md)."""
     full = _catalog_with(days, small, large)
     return full.model_copy(update={"items": [item for item in full.items if item.in_plan]})
-
-
-def is_chase(item: CatalogItem) -> bool:
-    """A contact that asks for news: held back after recent contact, pointless once decided."""
-    return (
-        item.kind == ItemKind.DO
-        and item.due is not None
-        and item.due.anchor == Anchor.DECISION_DATE
-        and item.id in CONTACT_ACTIONS
-    )
 
 
 def _require_aware(now: datetime) -> None:
@@ -321,7 +282,8 @@ def complete_action(
     now: datetime,
     channel: Channel | None = None,
 ) -> Application:
-    """Tick `action` off; a contact action is also written in the contact log.
+    """Tick `action` off, meaning what a tick means everywhere (ticks.tick_entry): a contact
+    action is also written in the contact log, once.
 
     The log entry is what the no-badgering rule looks at, so a thank-you note sent today holds
     back a follow-up for a while. `channel` overrides the usual one (a follow-up made by
@@ -329,15 +291,8 @@ def complete_action(
     """
     if action.interview_id is None:
         raise ValueError("This action belongs to no interview, so there is nothing to tick.")
-    mark = find_interview(application, action.interview_id).checklist.get(action.entry_id)
-    if mark is not None and mark.state == "done":
-        return application
-    updated = mark_checklist_entry(application, action.interview_id, action.entry_id, "done", now)
-    contact = CONTACT_ACTIONS.get(action.item_id)
-    if contact is None:
-        return updated
-    return log_contact(
-        updated, now, contact.note, channel or contact.channel, join_names(action.names)
+    return tick_entry(
+        application, action.interview_id, action.entry_id, "done", now, channel=channel
     )
 
 

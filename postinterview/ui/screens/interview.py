@@ -30,15 +30,11 @@ from textual.widgets import (
 from postinterview.clock import Clock
 from postinterview.domain.checklist import build_checklist, checklist_progress, checklist_states
 from postinterview.domain.editing import describe_validation_error, move_stage
-from postinterview.domain.interviews import (
-    InterviewNotFound,
-    find_interview,
-    mark_checklist_entry,
-    remove_interview,
-)
+from postinterview.domain.interviews import InterviewNotFound, find_interview, remove_interview
 from postinterview.domain.models import Application, Interview
 from postinterview.domain.plan import catalog_for, plan_settings
 from postinterview.domain.stages import Stage
+from postinterview.domain.ticks import tick_entry
 from postinterview.storage.settings_store import load_settings
 from postinterview.storage.store import ApplicationStore, Change, Stored, StoreError
 from postinterview.ui.interview_edits import REFEREES, REFLECTION, apply_fields, clashes, flatten
@@ -365,12 +361,9 @@ class InterviewScreen(Screen[None]):
     def _mark(self, event: ChecklistList.MarkRequested) -> None:
         current = self.interview.checklist.get(event.entry_id)
         state = None if current is not None and current.state == event.state else event.state
+        # The same tick as Today's: a thank-you ticked here is logged as a contact too.
         self._save(
-            lambda a: mark_checklist_entry(
-                a,
-                self.interview_id,
-                event.entry_id,
-                state,
-                self.clock(),
+            lambda a: tick_entry(
+                a, self.interview_id, event.entry_id, state, self.clock(), self.checklist_catalog
             )
         )
