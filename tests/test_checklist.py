@@ -22,8 +22,10 @@ from postinterview.domain.checklist import (
     checklist_states,
     due_window,
     entry_state,
+    fits_stage,
     group_by_phase,
     interviewer_keys,
+    is_chase,
     load_checklist_catalog,
     parse_checklist_catalog,
 )
@@ -327,11 +329,55 @@ def test_what_a_tick_means_is_catalog_data() -> None:
     assert catalog.item("personalise-each-note").logs_contact is None  # advice, not a contact
 
 
+# The waiting and chasing steps: what a closed application must no longer offer.
+WAITING_PHASES = {Phase.WHILE_WAITING, Phase.DECISION_DATE_PASSED}
+
+
+def test_a_rejection_leaves_only_its_own_steps_in_the_checklist() -> None:
+    interview = {"interviewers": [{"name": "Ana Ruiz"}], "went_badly": True}
+    rejected = make_application(stage=Stage.REJECTED, recruiter=Contact(name="Gus Park"))
+    entries = entries_for(rejected, **interview)
+    assert _phases(entries) == {Phase.IF_UNSUCCESSFUL}
+    assert not _phases(entries) & WAITING_PHASES
+    ids = {entry.id for entry in entries}
+    assert {"ask-for-feedback", "thank-your-recruiter", "learn-from-it", "dont-give-up"} <= ids
+    assert not ids & {"thank-you:ana-ruiz", "follow-up", "keep-applying", "write-it-down-honestly"}
+
+
+@pytest.mark.parametrize("stage", [Stage.WITHDRAWN, Stage.ACCEPTED, Stage.NO_REPLY])
+def test_other_closed_applications_have_an_empty_checklist(stage: Stage) -> None:
+    assert entries_for(make_application(stage=stage, recruiter=Contact(name="Gus"))) == []
+
+
+def test_an_offer_drops_the_chase_and_its_preparation_but_keeps_the_waiting_advice() -> None:
+    catalog = load_checklist_catalog()
+    offer = entries_for(make_application(stage=Stage.OFFER))
+    ids = {entry.id for entry in offer}
+    assert Phase.DECISION_DATE_PASSED not in _phases(offer)
+    assert not any(is_chase(catalog.item(i)) for i in ids)
+    assert {"thank-you", "keep-applying", "no-counteroffer-bargaining"} <= ids
+
+
+@pytest.mark.parametrize("stage", list(Stage))
+def test_fits_stage_is_the_rule_build_checklist_applies(stage: Stage) -> None:
+    catalog = load_checklist_catalog()
+    application = make_application(stage=stage, recruiter=Contact(name="Gus"))
+    interview = make_interview(went_badly=True, promised_to_send="Notice period")
+    built = {entry.item_id for entry in build_checklist(application, interview, catalog)}
+    for item in catalog.items:
+        if not fits_stage(item, stage):
+            assert item.id not in built, (stage, item.id)
+
+
 def test_entries_come_in_phase_order() -> None:
-    entries = entries_for(make_application(stage=Stage.REJECTED), went_badly=True)
+    # The catalog reversed, so the order cannot come from the file alone.
+    catalog = load_checklist_catalog()
+    backwards = catalog.model_copy(update={"items": list(reversed(catalog.items))})
+    entries = build_checklist(make_application(), make_interview(went_badly=True), backwards)
     positions = [PHASE_ORDER.index(entry.phase) for entry in entries]
     assert positions == sorted(positions)
-    assert _phases(entries) == set(Phase)
+    # Every phase but the rejection's, which only a closed application shows (and alone).
+    assert _phases(entries) == set(Phase) - {Phase.IF_UNSUCCESSFUL}
 
 
 # --- Due windows and states with a fixed clock -----------------------------------------------

@@ -264,6 +264,10 @@ async def test_went_badly_and_rejected_bring_their_own_steps(data_dir: Path) -> 
         await pilot.pause()
         assert "ask-for-feedback" in entry_ids()
         assert stored_records(data_dir)[0]["stage"] == "rejected"
+        # Nothing left to wait for: the waiting and follow-up steps go, as they do from Today.
+        assert not {"follow-up", "keep-applying", "thank-you"} & set(entry_ids())
+        summary = str(screen.query_one("#checklist-summary", Static).render())
+        assert "to do now" not in summary and "overdue" not in summary
 
 
 async def test_a_failed_save_is_shown_and_the_typing_stays(

@@ -7,6 +7,10 @@ from typing import Any
 
 import pytest
 
+from postinterview.domain.checklist import (
+    build_checklist,
+    load_checklist_catalog,
+)
 from postinterview.domain.contacts import log_contact
 from postinterview.domain.interviews import InterviewNotFound, find_interview
 from postinterview.domain.models import Application, Channel, Contact, Referee
@@ -198,3 +202,22 @@ def test_marks_are_set_flipped_and_cleared() -> None:
     )
     cleared = tick_entry(flipped, "i1", "write-down-who-you-met", None, FIXED_NOW)
     assert find_interview(cleared, "i1").checklist == {}
+
+
+# --- After a rejection: the checklist and the plan agree --------------------------------------
+
+
+@pytest.mark.parametrize("stage", list(Stage))
+def test_the_checklists_plan_steps_are_the_plans_actions_at_every_stage(stage: Stage) -> None:
+    application = make_application(
+        stage=stage, recruiter=Contact(name="Gus Park"), referees=[Referee(name="Dana Kay")]
+    )
+    interview = find_interview(application, "i1")
+    catalog = load_checklist_catalog()
+    for now in (MONDAY_10 + timedelta(hours=2), FIXED_NOW, datetime(2026, 12, 1, tzinfo=UTC)):
+        in_plan = [
+            entry.id
+            for entry in build_checklist(application, interview, catalog)
+            if catalog.item(entry.item_id).in_plan
+        ]
+        assert sorted(in_plan) == sorted(a.entry_id for a in plan_for(application, now))

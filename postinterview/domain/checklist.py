@@ -467,8 +467,34 @@ def is_chase(item: CatalogItem) -> bool:
     )
 
 
+def fits_stage(item: CatalogItem, stage: Stage) -> bool:
+    """Whether an item still makes sense at this stage: the one rule, for every view.
+
+    The checklist (build_checklist) applies it, and the plan is built from the checklist, so
+    Today, the weekly review, the board and the interview screen always offer the same steps.
+
+    Closed (rejected, withdrawn, accepted, no reply): there is no decision left to wait for,
+    chase or prepare a note for, so only the outcome's own items remain, the after-rejection
+    courtesies and advice (item_applies keeps those to a rejection). That goes for the don'ts
+    and the reflection items too: "don't chase too soon" or "decide if you still want it" are
+    moot, and a rejection's own "learn from it" takes over the looking back. Their marks stay
+    in the file, so moving the application back brings them back ticked.
+
+    Offer: they have decided, so nothing that chases the decision: the chase itself and the
+    decision-date phase that prepares it. Waiting-phase advice (keep applying until it is
+    signed, no counteroffer bargaining) still holds.
+    """
+    if stage.is_closed:
+        return item.when == Outcome.REJECTED
+    if stage == Stage.OFFER:
+        return not is_chase(item) and item.phase != Phase.DECISION_DATE_PASSED
+    return True
+
+
 def item_applies(item: CatalogItem, application: Application, interview: Interview) -> bool:
-    """Whether the record leaves room for this item at all."""
+    """Whether the record, and the application's stage, leave room for this item at all."""
+    if not fits_stage(item, application.stage):
+        return False
     formats = item.applies_to_formats
     # An unrecorded format keeps the item: it may still apply, and n/a is one key away.
     if formats is not None and interview.format is not None and interview.format not in formats:

@@ -18,11 +18,9 @@ from functools import cache
 from typing import Final
 
 from postinterview.domain.checklist import (
-    CatalogItem,
     ChecklistCatalog,
     ChecklistEntry,
     EntryState,
-    Outcome,
     build_checklist,
     entry_state,
     is_chase,
@@ -36,7 +34,6 @@ from postinterview.domain.settings import (
     DEFAULT_QUIET_AFTER_DAYS,
     Settings,
 )
-from postinterview.domain.stages import Stage
 from postinterview.domain.ticks import tick_entry
 
 
@@ -153,16 +150,6 @@ def _require_aware(now: datetime) -> None:
         raise ValueError("now must be timezone-aware")
 
 
-def _belongs(item: CatalogItem, stage: Stage) -> bool:
-    """Whether an in-plan item still makes sense at this stage."""
-    if stage.is_closed:
-        # Nothing left to wait for: only the after-rejection courtesies remain.
-        return item.when == Outcome.REJECTED
-    if stage == Stage.OFFER:
-        return not is_chase(item)  # they have decided: there is no decision to ask about
-    return True
-
-
 def _latest_contact_log(application: Application, now: datetime) -> datetime | None:
     # A contact logged for later (a call booked for Friday) has not happened yet.
     return max((e.at for e in application.contact_log if e.at <= now), default=None)
@@ -242,10 +229,11 @@ def plan_for(
         settings.follow_up_days, settings.follow_up_days_small, settings.follow_up_days_large
     )
     actions = []
+    # build_checklist already leaves out what the stage rules out (checklist.fits_stage), so
+    # the plan and the interview's checklist offer the same steps.
     for entry in build_checklist(application, interview, catalog):
-        item = catalog.item(entry.item_id)
-        if _belongs(item, application.stage):
-            actions.append(_action(application, interview, entry, is_chase(item), now, settings))
+        chase = is_chase(catalog.item(entry.item_id))
+        actions.append(_action(application, interview, entry, chase, now, settings))
     return sorted(actions, key=_by_urgency)
 
 
