@@ -535,6 +535,29 @@ def test_progress_counts_done_and_not_applicable() -> None:
     assert next_day.fraction == pytest.approx(4 / len(entries))
 
 
+def test_progress_counts_what_is_to_do_now_and_overdue() -> None:
+    entries = entries_for(interviewers=[{"name": "Ana Ruiz"}])
+    tuesday = datetime(2026, 11, 17, 12, tzinfo=UTC)
+    progress = checklist_progress(entries, {}, tuesday)
+    # Overdue since Monday night: write down who you met, reflect, decide. Due by tonight: the
+    # thank-you and the three dos about writing it, and the referees; research (by Wednesday).
+    assert progress.overdue == 3
+    assert progress.to_do_now == 6
+    marked = checklist_progress(entries, {"thank-you:ana-ruiz": mark("done")}, tuesday)
+    assert marked.to_do_now == 5
+
+
+def test_after_a_rejection_nothing_waiting_is_counted_as_to_do() -> None:
+    open_entries = entries_for(interviewers=[{"name": "Ana Ruiz"}])
+    thursday = datetime(2026, 11, 26, 12, tzinfo=UTC)  # the follow-up is due by now
+    before = checklist_progress(open_entries, {}, thursday)
+    assert before.overdue > 0
+    rejected = entries_for(make_application(stage=Stage.REJECTED), interviewers=[{"name": "A"}])
+    after = checklist_progress(rejected, {}, thursday)
+    assert (after.overdue, after.to_do_now) == (0, 0)  # feedback is asked for, undated
+    assert after.total == len(rejected) and after.done == 0
+
+
 def test_progress_of_a_finished_and_an_empty_checklist() -> None:
     entries = entries_for()
     all_done = {entry.id: mark("done") for entry in entries}

@@ -9,6 +9,8 @@ import pytest
 
 from postinterview.domain.checklist import (
     build_checklist,
+    checklist_progress,
+    checklist_states,
     load_checklist_catalog,
 )
 from postinterview.domain.contacts import log_contact
@@ -221,3 +223,24 @@ def test_the_checklists_plan_steps_are_the_plans_actions_at_every_stage(stage: S
             if catalog.item(entry.item_id).in_plan
         ]
         assert sorted(in_plan) == sorted(a.entry_id for a in plan_for(application, now))
+
+
+def test_after_a_rejection_the_checklist_and_its_progress_agree_with_the_plan() -> None:
+    application = make_application(stage=Stage.REJECTED, recruiter=Contact(name="Gus Park"))
+    interview = find_interview(application, "i1")
+    now = datetime(2026, 11, 26, 12, tzinfo=UTC)  # the follow-up would be overdue by now
+    entries = build_checklist(application, interview, SCREEN_CATALOG)
+    assert not {"follow-up", "thank-you:ana-ruiz", "keep-applying"} & {e.id for e in entries}
+    progress = checklist_progress(entries, interview.checklist, now)
+    plan = plan_for(application, now)
+    assert [a.item_id for a in plan] == ["thank-your-recruiter", "ask-for-feedback"]
+    assert progress.overdue == sum(a.state == ActionState.OVERDUE for a in plan) == 0
+    assert progress.to_do_now == sum(a.due_at is not None for a in plan) == 0
+    states = dict(checklist_states(entries, interview.checklist, now))
+    assert {e.id: s.value for e, s in states.items() if e.id in {a.entry_id for a in plan}} == {
+        a.entry_id: a.state.value for a in plan
+    }
+    # Ticking a courtesy there is the same as ticking it on Today.
+    assert via_checklist(application, "thank-your-recruiter", now) == via_today(
+        application, "thank-your-recruiter", now
+    )

@@ -685,6 +685,11 @@ class ChecklistProgress:
     done: int
     not_applicable: int
     total: int
+    overdue: int = 0
+    """Dos past their deadline."""
+    to_do_now: int = 0
+    """Dos open now with a deadline ahead: what "N to do now" counts. Undated advice ("take a
+    moment to celebrate") is open for good, so counting it would never reach zero."""
 
     @property
     def finished(self) -> int:
@@ -708,12 +713,22 @@ class ChecklistProgress:
 def checklist_progress(
     entries: Iterable[ChecklistEntry], marks: Mapping[str, ChecklistMark], now: datetime
 ) -> ChecklistProgress:
-    """Progress at `now`: a don't whose window closed counts as settled, like a marked n/a."""
-    states = [state for _, state in checklist_states(entries, marks, now)]
+    """Progress at `now`: a don't whose window closed counts as settled, like a marked n/a.
+
+    Built from the same entries as the list (build_checklist, which applies the stage rule),
+    so after a rejection no waiting or follow-up step is counted as to do.
+    """
+    pairs = checklist_states(entries, marks, now)
+    states = [state for _, state in pairs]
     return ChecklistProgress(
         done=states.count(EntryState.DONE),
         not_applicable=states.count(EntryState.NOT_APPLICABLE),
         total=len(states),
+        overdue=states.count(EntryState.OVERDUE),
+        to_do_now=sum(
+            state == EntryState.DUE and entry.kind == ItemKind.DO and entry.due_at is not None
+            for entry, state in pairs
+        ),
     )
 
 
