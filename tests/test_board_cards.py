@@ -6,10 +6,10 @@ from datetime import UTC, datetime, timedelta
 
 from postinterview.domain.contacts import log_contact
 from postinterview.domain.editing import new_application
-from postinterview.domain.interviews import mark_checklist_entry
 from postinterview.domain.plan import ActionState, PlanSettings, plan_for
 from postinterview.domain.signals import load_signals_catalog
 from postinterview.domain.stages import Stage
+from postinterview.domain.ticks import tick_entry
 from postinterview.ui.board_cards import BoardCard, card_for
 from postinterview.ui.detail_text import (
     action_line,
@@ -90,9 +90,7 @@ def test_a_too_soon_card_says_when_contact_stops_being_badgering() -> None:
     later = FIXED_NOW + timedelta(days=10)  # the follow-up date has come and gone...
     for action in plan_for(initech, later):
         if action.item_id != "follow-up" and action.interview_id is not None:
-            initech = mark_checklist_entry(
-                initech, action.interview_id, action.entry_id, "done", FIXED_NOW
-            )
+            initech = tick_entry(initech, action.interview_id, action.entry_id, "done", FIXED_NOW)
     chased = log_contact(
         initech, later - timedelta(days=2), "Asked for news"
     )  # ...but we just asked

@@ -15,19 +15,23 @@ from postinterview.domain.checklist import (
     EntryState,
     ItemKind,
     Phase,
+    TickRecord,
     base_item_id,
     build_checklist,
     checklist_progress,
     checklist_states,
     due_window,
     entry_state,
+    fits_stage,
     group_by_phase,
     interviewer_keys,
+    is_chase,
     load_checklist_catalog,
     parse_checklist_catalog,
 )
 from postinterview.domain.models import (
     Application,
+    Channel,
     ChecklistMark,
     CompanySize,
     Contact,
@@ -181,6 +185,23 @@ def test_a_minimal_catalog_parses() -> None:
         (('why = "Because."', 'why = "Because."\nwhen = "rejected"'), "only for the outcome"),
         (('text = "Do the thing."', 'text = "   "'), "must not be empty"),
         (
+            (
+                'why = "Because."',
+                'why = "Because."\nlogs_contact = { channel = "fax", note = "x" }',
+            ),
+            "logs_contact.channel",
+        ),
+        (('why = "Because."', 'why = "Because."\nlogs_contact = { channel = "email" }'), "note"),
+        (
+            ('kind = "do"', 'kind = "dont"\nlogs_contact = { channel = "email", note = "Sent." }'),
+            "only a 'do' can log a contact",
+        ),
+        (('why = "Because."', 'why = "Because."\nrecords = "balloons"'), "records"),
+        (
+            ('why = "Because."', 'why = "Because."\nrecords = "referees_warned"'),
+            "needs per = 'referee'",
+        ),
+        (
             (SOURCES_LINE, f"{SOURCES_LINE}\n[items.due]\nfallback_days = 3"),
             "decision_date",
         ),
@@ -296,11 +317,67 @@ def test_outcome_items_only_when_the_outcome_is_recorded() -> None:
     assert Phase.IF_IT_WENT_BADLY not in rejected
 
 
+def test_what_a_tick_means_is_catalog_data() -> None:
+    catalog = load_checklist_catalog()
+    thanks = catalog.item("thank-you").logs_contact
+    assert thanks is not None
+    assert (thanks.channel, thanks.note) == (Channel.EMAIL, "Sent a thank-you note.")
+    call = catalog.item("call-your-recruiter").logs_contact
+    assert call is not None and call.channel == Channel.PHONE
+    assert catalog.item("warn-your-referees").records == TickRecord.REFEREES_WARNED
+    assert [item.id for item in catalog.items if item.records] == ["warn-your-referees"]
+    assert catalog.item("personalise-each-note").logs_contact is None  # advice, not a contact
+
+
+# The waiting and chasing steps: what a closed application must no longer offer.
+WAITING_PHASES = {Phase.WHILE_WAITING, Phase.DECISION_DATE_PASSED}
+
+
+def test_a_rejection_leaves_only_its_own_steps_in_the_checklist() -> None:
+    interview = {"interviewers": [{"name": "Ana Ruiz"}], "went_badly": True}
+    rejected = make_application(stage=Stage.REJECTED, recruiter=Contact(name="Gus Park"))
+    entries = entries_for(rejected, **interview)
+    assert _phases(entries) == {Phase.IF_UNSUCCESSFUL}
+    assert not _phases(entries) & WAITING_PHASES
+    ids = {entry.id for entry in entries}
+    assert {"ask-for-feedback", "thank-your-recruiter", "learn-from-it", "dont-give-up"} <= ids
+    assert not ids & {"thank-you:ana-ruiz", "follow-up", "keep-applying", "write-it-down-honestly"}
+
+
+@pytest.mark.parametrize("stage", [Stage.WITHDRAWN, Stage.ACCEPTED, Stage.NO_REPLY])
+def test_other_closed_applications_have_an_empty_checklist(stage: Stage) -> None:
+    assert entries_for(make_application(stage=stage, recruiter=Contact(name="Gus"))) == []
+
+
+def test_an_offer_drops_the_chase_and_its_preparation_but_keeps_the_waiting_advice() -> None:
+    catalog = load_checklist_catalog()
+    offer = entries_for(make_application(stage=Stage.OFFER))
+    ids = {entry.id for entry in offer}
+    assert Phase.DECISION_DATE_PASSED not in _phases(offer)
+    assert not any(is_chase(catalog.item(i)) for i in ids)
+    assert {"thank-you", "keep-applying", "no-counteroffer-bargaining"} <= ids
+
+
+@pytest.mark.parametrize("stage", list(Stage))
+def test_fits_stage_is_the_rule_build_checklist_applies(stage: Stage) -> None:
+    catalog = load_checklist_catalog()
+    application = make_application(stage=stage, recruiter=Contact(name="Gus"))
+    interview = make_interview(went_badly=True, promised_to_send="Notice period")
+    built = {entry.item_id for entry in build_checklist(application, interview, catalog)}
+    for item in catalog.items:
+        if not fits_stage(item, stage):
+            assert item.id not in built, (stage, item.id)
+
+
 def test_entries_come_in_phase_order() -> None:
-    entries = entries_for(make_application(stage=Stage.REJECTED), went_badly=True)
+    # The catalog reversed, so the order cannot come from the file alone.
+    catalog = load_checklist_catalog()
+    backwards = catalog.model_copy(update={"items": list(reversed(catalog.items))})
+    entries = build_checklist(make_application(), make_interview(went_badly=True), backwards)
     positions = [PHASE_ORDER.index(entry.phase) for entry in entries]
     assert positions == sorted(positions)
-    assert _phases(entries) == set(Phase)
+    # Every phase but the rejection's, which only a closed application shows (and alone).
+    assert _phases(entries) == set(Phase) - {Phase.IF_UNSUCCESSFUL}
 
 
 # --- Due windows and states with a fixed clock -----------------------------------------------
@@ -456,6 +533,29 @@ def test_progress_counts_done_and_not_applicable() -> None:
     next_day = checklist_progress(entries, marks, datetime(2026, 11, 17, 12, tzinfo=UTC))
     assert next_day.not_applicable == 3
     assert next_day.fraction == pytest.approx(4 / len(entries))
+
+
+def test_progress_counts_what_is_to_do_now_and_overdue() -> None:
+    entries = entries_for(interviewers=[{"name": "Ana Ruiz"}])
+    tuesday = datetime(2026, 11, 17, 12, tzinfo=UTC)
+    progress = checklist_progress(entries, {}, tuesday)
+    # Overdue since Monday night: write down who you met, reflect, decide. Due by tonight: the
+    # thank-you and the three dos about writing it, and the referees; research (by Wednesday).
+    assert progress.overdue == 3
+    assert progress.to_do_now == 6
+    marked = checklist_progress(entries, {"thank-you:ana-ruiz": mark("done")}, tuesday)
+    assert marked.to_do_now == 5
+
+
+def test_after_a_rejection_nothing_waiting_is_counted_as_to_do() -> None:
+    open_entries = entries_for(interviewers=[{"name": "Ana Ruiz"}])
+    thursday = datetime(2026, 11, 26, 12, tzinfo=UTC)  # the follow-up is due by now
+    before = checklist_progress(open_entries, {}, thursday)
+    assert before.overdue > 0
+    rejected = entries_for(make_application(stage=Stage.REJECTED), interviewers=[{"name": "A"}])
+    after = checklist_progress(rejected, {}, thursday)
+    assert (after.overdue, after.to_do_now) == (0, 0)  # feedback is asked for, undated
+    assert after.total == len(rejected) and after.done == 0
 
 
 def test_progress_of_a_finished_and_an_empty_checklist() -> None:

@@ -12,6 +12,7 @@ from textual.widgets import Checkbox, Input, Static, TextArea
 
 from postinterview.app import PostInterviewApp
 from postinterview.domain.interviews import add_interview
+from postinterview.domain.models import Channel, ContactLogEntry
 from postinterview.domain.stages import Stage
 from postinterview.storage.store import ApplicationStore, CannotSave, Stored
 from postinterview.ui.screens.interview import AUTOSAVE_DELAY, InterviewScreen
@@ -213,6 +214,32 @@ async def test_checklist_ticks_marks_and_unticks(data_dir: Path) -> None:
         assert "thank-you:ben" not in stored_records(data_dir)[0]["interviews"][0]["checklist"]
 
 
+async def test_a_thank_you_ticked_in_the_checklist_is_logged_as_a_contact(data_dir: Path) -> None:
+    stored = with_interview(data_dir, interviewers=[{"name": "Ana Ruiz"}])
+    app = make_app(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await push_interview(pilot, stored)
+        await pilot.press("ctrl+n", "ctrl+n")
+        listing = screen.query_one(ChecklistList)
+        ids = [option.id for option in listing.options]
+        listing.highlighted = ids.index("thank-you:ana-ruiz")
+        await pilot.press("space")
+        await pilot.pause()
+        listing.highlighted = ids.index("thank-you:ana-ruiz")
+        await pilot.press("space", "space")  # untick, tick again: still one contact
+        await pilot.pause()
+    [record] = stored_records(data_dir)
+    assert record["interviews"][0]["checklist"]["thank-you:ana-ruiz"]["state"] == "done"
+    [logged] = record["contact_log"]
+    assert (logged["note"], logged["with_whom"], logged["at"]) == (
+        "Sent a thank-you note.",
+        "Ana Ruiz",
+        FIXED_NOW,
+    )
+    # The file leaves out a default channel: read it back as the app does.
+    assert ContactLogEntry.model_validate(logged).channel == Channel.EMAIL
+
+
 async def test_went_badly_and_rejected_bring_their_own_steps(data_dir: Path) -> None:
     stored = with_interview(data_dir)
     app = make_app(data_dir)
@@ -237,6 +264,10 @@ async def test_went_badly_and_rejected_bring_their_own_steps(data_dir: Path) -> 
         await pilot.pause()
         assert "ask-for-feedback" in entry_ids()
         assert stored_records(data_dir)[0]["stage"] == "rejected"
+        # Nothing left to wait for: the waiting and follow-up steps go, as they do from Today.
+        assert not {"follow-up", "keep-applying", "thank-you"} & set(entry_ids())
+        summary = str(screen.query_one("#checklist-summary", Static).render())
+        assert "to do now" not in summary and "overdue" not in summary
 
 
 async def test_a_failed_save_is_shown_and_the_typing_stays(

@@ -12,7 +12,6 @@ from postinterview.domain.interviews import (
     add_interview,
     find_interview,
     latest_interview,
-    mark_checklist_entry,
     record_interview,
     remove_interview,
     revise_interview,
@@ -76,27 +75,6 @@ def test_revise_validates(now: datetime) -> None:
     app = add_interview(sample_application(), "int1", now, now)
     with pytest.raises(ValidationError):
         revise_interview(app, "int1", {"actual_minutes": -5}, now)
-
-
-def test_marks_are_set_flipped_and_cleared(now: datetime) -> None:
-    app = add_interview(sample_application(), "int1", now, now)
-    app = mark_checklist_entry(app, "int1", "thank-you:ana", "done", now)
-    mark = find_interview(app, "int1").checklist["thank-you:ana"]
-    assert (mark.state, mark.at) == ("done", now)
-    app = mark_checklist_entry(app, "int1", "thank-you:ana", None, now)
-    assert find_interview(app, "int1").checklist == {}
-
-
-def test_ticking_warn_your_referees_records_when_each_was_warned(now: datetime) -> None:
-    earlier = now - timedelta(days=3)
-    app = sample_application().revised(
-        referees=[{"name": "Old Boss", "notified_at": earlier}, {"name": "Mentor"}]
-    )
-    app = add_interview(app, "int1", now, now)
-    app = mark_checklist_entry(app, "int1", "warn-your-referees", "done", now)
-    assert [r.notified_at for r in app.referees] == [earlier, now]
-    unmarked = mark_checklist_entry(app, "int1", "warn-your-referees", None, now)
-    assert [r.notified_at for r in unmarked.referees] == [earlier, now]  # history is kept
 
 
 def test_parse_facts_accepts_a_complete_record() -> None:

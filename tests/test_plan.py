@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from postinterview.domain.checklist import build_checklist, load_checklist_catalog
+from postinterview.domain.checklist import build_checklist, is_chase, load_checklist_catalog
 from postinterview.domain.contacts import log_contact
 from postinterview.domain.models import (
     Application,
@@ -21,7 +21,6 @@ from postinterview.domain.models import (
     Source,
 )
 from postinterview.domain.plan import (
-    CONTACT_ACTIONS,
     ActionState,
     PlannedAction,
     PlanSettings,
@@ -93,7 +92,17 @@ def test_the_catalog_marks_exactly_the_plan_items_and_only_dos() -> None:
     marked = {item.id for item in catalog.items if item.in_plan}
     assert marked == PLAN_ITEMS
     assert all(catalog.item(i).kind == "do" for i in marked)
-    assert set(CONTACT_ACTIONS) <= marked  # every logged contact is a plan action
+    contacts = {item.id for item in catalog.items if item.logs_contact is not None}
+    assert contacts == {
+        "call-your-recruiter",
+        "thank-you",
+        "follow-up",
+        "ask-for-feedback",
+        "thank-your-recruiter",
+        "tell-your-recruiter-how-it-felt",
+    }
+    assert contacts <= marked  # every logged contact is a plan action
+    assert {item.id for item in catalog.items if is_chase(item)} == {"follow-up"}
 
 
 def test_no_interview_means_no_actions() -> None:

@@ -25,6 +25,7 @@ from postinterview.domain.catalog_files import parse_catalog, read_packaged_text
 from postinterview.domain.ids import slugify
 from postinterview.domain.models import (
     Application,
+    Channel,
     ChecklistMark,
     CompanySize,
     Contact,
@@ -123,6 +124,13 @@ class Requirement(StrEnum):
     """The application has a recruiter (a contact, or came through a recruiter or agency)."""
     PROMISE = "promise"
     """The interview records something you promised to send."""
+
+
+class TickRecord(StrEnum):
+    """Something a tick writes on the application besides the mark itself."""
+
+    REFEREES_WARNED = "referees_warned"
+    """Each referee not yet warned gets `notified_at` = the moment of the tick."""
 
 
 class Anchor(StrEnum):
@@ -248,6 +256,16 @@ class DueRule(_CatalogModel):
         return chosen if chosen is not None else (self.fallback_days or 0)
 
 
+class ContactEntry(_CatalogModel):
+    """The contact-log entry a tick writes: what the no-badgering rule reads, so a thank-you
+    note sent today holds back a follow-up for a while."""
+
+    channel: Channel
+    """The usual channel; the person may say otherwise (a follow-up made by phone)."""
+    note: ShortLine
+    """The log's note, e.g. 'Sent a thank-you note.'."""
+
+
 class CatalogItem(_CatalogModel):
     """One do or don't of the catalog, before it is adapted to an interview."""
 
@@ -271,6 +289,10 @@ class CatalogItem(_CatalogModel):
     when: Outcome | None = None
     in_plan: bool = False
     """A concrete action for the follow-up plan (the Today list), not only checklist advice."""
+    logs_contact: ContactEntry | None = None
+    """Ticking it done is a contact with the company or recruiter, written in the contact log."""
+    records: TickRecord | None = None
+    """What else ticking it done writes on the application."""
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
@@ -278,6 +300,10 @@ class CatalogItem(_CatalogModel):
             raise ValueError("sources are listed twice")
         if self.in_plan and self.kind != ItemKind.DO:
             raise ValueError("only a 'do' can be in the plan: there is nothing to tick for a don't")
+        if self.kind != ItemKind.DO and (self.logs_contact is not None or self.records):
+            raise ValueError("only a 'do' can log a contact or record anything when ticked")
+        if self.records == TickRecord.REFEREES_WARNED and self.per != Per.REFEREE:
+            raise ValueError("records = 'referees_warned' needs per = 'referee'")
         uses_who = WHO in self.text
         if "{" in self.text.replace(WHO, "") or "}" in self.text.replace(WHO, ""):
             raise ValueError("text may only use the {who} placeholder")
@@ -431,8 +457,44 @@ def join_names(names: Sequence[str]) -> str:
     return f"{', '.join(names[:-1])} and {names[-1]}"
 
 
+def is_chase(item: CatalogItem) -> bool:
+    """A contact that asks for news: held back after recent contact, pointless once decided."""
+    return (
+        item.kind == ItemKind.DO
+        and item.due is not None
+        and item.due.anchor == Anchor.DECISION_DATE
+        and item.logs_contact is not None
+    )
+
+
+def fits_stage(item: CatalogItem, stage: Stage) -> bool:
+    """Whether an item still makes sense at this stage: the one rule, for every view.
+
+    The checklist (build_checklist) applies it, and the plan is built from the checklist, so
+    Today, the weekly review, the board and the interview screen always offer the same steps.
+
+    Closed (rejected, withdrawn, accepted, no reply): there is no decision left to wait for,
+    chase or prepare a note for, so only the outcome's own items remain, the after-rejection
+    courtesies and advice (item_applies keeps those to a rejection). That goes for the don'ts
+    and the reflection items too: "don't chase too soon" or "decide if you still want it" are
+    moot, and a rejection's own "learn from it" takes over the looking back. Their marks stay
+    in the file, so moving the application back brings them back ticked.
+
+    Offer: they have decided, so nothing that chases the decision: the chase itself and the
+    decision-date phase that prepares it. Waiting-phase advice (keep applying until it is
+    signed, no counteroffer bargaining) still holds.
+    """
+    if stage.is_closed:
+        return item.when == Outcome.REJECTED
+    if stage == Stage.OFFER:
+        return not is_chase(item) and item.phase != Phase.DECISION_DATE_PASSED
+    return True
+
+
 def item_applies(item: CatalogItem, application: Application, interview: Interview) -> bool:
-    """Whether the record leaves room for this item at all."""
+    """Whether the record, and the application's stage, leave room for this item at all."""
+    if not fits_stage(item, application.stage):
+        return False
     formats = item.applies_to_formats
     # An unrecorded format keeps the item: it may still apply, and n/a is one key away.
     if formats is not None and interview.format is not None and interview.format not in formats:
@@ -463,6 +525,29 @@ def build_checklist(
         window = due_window(item.due, interview, application.company_size)
         entries.extend(_expand(item, application, interview, window))
     return entries
+
+
+def find_entry(
+    application: Application,
+    interview: Interview,
+    entry_id: str,
+    catalog: ChecklistCatalog | None = None,
+) -> ChecklistEntry | None:
+    """The entry `entry_id` as the record names it now, whatever the stage or format.
+
+    Not filtered like build_checklist: a tick on a step the view has just hidden still means
+    what it says. None when the catalog has no such item or the record no longer yields that
+    entry (an interviewer renamed or removed since).
+    """
+    catalog = catalog if catalog is not None else load_checklist_catalog()
+    try:
+        item = catalog.item(entry_id)
+    except KeyError:
+        return None
+    window = due_window(item.due, interview, application.company_size)
+    return next(
+        (e for e in _expand(item, application, interview, window) if e.id == entry_id), None
+    )
 
 
 def _expand(
@@ -600,6 +685,11 @@ class ChecklistProgress:
     done: int
     not_applicable: int
     total: int
+    overdue: int = 0
+    """Dos past their deadline."""
+    to_do_now: int = 0
+    """Dos open now with a deadline ahead: what "N to do now" counts. Undated advice ("take a
+    moment to celebrate") is open for good, so counting it would never reach zero."""
 
     @property
     def finished(self) -> int:
@@ -623,12 +713,22 @@ class ChecklistProgress:
 def checklist_progress(
     entries: Iterable[ChecklistEntry], marks: Mapping[str, ChecklistMark], now: datetime
 ) -> ChecklistProgress:
-    """Progress at `now`: a don't whose window closed counts as settled, like a marked n/a."""
-    states = [state for _, state in checklist_states(entries, marks, now)]
+    """Progress at `now`: a don't whose window closed counts as settled, like a marked n/a.
+
+    Built from the same entries as the list (build_checklist, which applies the stage rule),
+    so after a rejection no waiting or follow-up step is counted as to do.
+    """
+    pairs = checklist_states(entries, marks, now)
+    states = [state for _, state in pairs]
     return ChecklistProgress(
         done=states.count(EntryState.DONE),
         not_applicable=states.count(EntryState.NOT_APPLICABLE),
         total=len(states),
+        overdue=states.count(EntryState.OVERDUE),
+        to_do_now=sum(
+            state == EntryState.DUE and entry.kind == ItemKind.DO and entry.due_at is not None
+            for entry, state in pairs
+        ),
     )
 
 

@@ -1,18 +1,17 @@
-"""Changes to an application's interviews, as pure functions (see domain.editing for why)."""
+"""Changes to an application's interviews, as pure functions (see domain.editing for why).
+
+Ticking a checklist entry is in domain.ticks: a tick means more than the mark.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any
 
-from postinterview.domain.checklist import base_item_id
 from postinterview.domain.editing import move_stage
 from postinterview.domain.ids import short_token
-from postinterview.domain.models import Application, ChecklistMark, Interview
+from postinterview.domain.models import Application, Interview
 from postinterview.domain.stages import Stage
-
-REFEREES_WARNED_ITEM = "warn-your-referees"
-"""The checklist item whose tick means the referees have been told a call may come."""
 
 
 class InterviewNotFound(LookupError):
@@ -76,29 +75,6 @@ def revise_interview(
         for interview in application.interviews
     ]
     return application.revised(interviews=interviews, updated_at=now)
-
-
-def mark_checklist_entry(
-    application: Application,
-    interview_id: str,
-    entry_id: str,
-    state: Literal["done", "not_applicable"] | None,
-    now: datetime,
-) -> Application:
-    """Record a checklist entry as done or not applicable, or clear its mark (None).
-
-    Ticking the 'warn your referees' entry also records, on each referee not yet warned, when
-    they were: that is what the application detail and the plan look at.
-    """
-    marks = dict(find_interview(application, interview_id).checklist)
-    if state is None:
-        marks.pop(entry_id, None)
-    else:
-        marks[entry_id] = ChecklistMark(state=state, at=now)
-    if base_item_id(entry_id) == REFEREES_WARNED_ITEM and state == "done":
-        warned = [r if r.notified_at else r.revised(notified_at=now) for r in application.referees]
-        application = application.revised(referees=warned)
-    return revise_interview(application, interview_id, {"checklist": marks}, now)
 
 
 def remove_interview(application: Application, interview_id: str, now: datetime) -> Application:

@@ -18,25 +18,15 @@ from functools import cache
 from typing import Final
 
 from postinterview.domain.checklist import (
-    Anchor,
-    CatalogItem,
     ChecklistCatalog,
     ChecklistEntry,
     EntryState,
-    ItemKind,
-    Outcome,
     build_checklist,
     entry_state,
-    join_names,
+    is_chase,
     load_checklist_catalog,
 )
-from postinterview.domain.contacts import log_contact
-from postinterview.domain.interviews import (
-    find_interview,
-    latest_interview,
-    mark_checklist_entry,
-    revise_interview,
-)
+from postinterview.domain.interviews import find_interview, latest_interview, revise_interview
 from postinterview.domain.models import Application, Channel, Interview
 from postinterview.domain.settings import (
     DEFAULT_ACTIVE_TARGET,
@@ -44,7 +34,7 @@ from postinterview.domain.settings import (
     DEFAULT_QUIET_AFTER_DAYS,
     Settings,
 )
-from postinterview.domain.stages import Stage
+from postinterview.domain.ticks import tick_entry
 
 
 class ActionState(StrEnum):
@@ -78,28 +68,6 @@ _FROM_ENTRY: Final[Mapping[EntryState, ActionState]] = {
     EntryState.DONE: ActionState.DONE,
     EntryState.NOT_APPLICABLE: ActionState.DONE,
 }
-
-
-@dataclass(frozen=True, slots=True)
-class ContactAction:
-    """How ticking off a contact action is written in the contact log."""
-
-    channel: Channel
-    note: str
-
-
-CONTACT_ACTIONS: Final[Mapping[str, ContactAction]] = {
-    "call-your-recruiter": ContactAction(Channel.PHONE, "Rang the recruiter after the interview."),
-    "thank-you": ContactAction(Channel.EMAIL, "Sent a thank-you note."),
-    "follow-up": ContactAction(Channel.EMAIL, "Asked how their decision is coming along."),
-    "ask-for-feedback": ContactAction(Channel.EMAIL, "Asked for feedback on the interview."),
-    "thank-your-recruiter": ContactAction(Channel.EMAIL, "Thanked the recruiter for their help."),
-    "tell-your-recruiter-how-it-felt": ContactAction(
-        Channel.PHONE, "Told the recruiter how the interview felt."
-    ),
-}
-"""Catalog item id -> its contact-log entry. Logging them is what lets the no-badgering rule
-see that you were in touch."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,30 +144,10 @@ def _plan_catalog_with(days: int | None, small: int | None, large: int | None) -
     return full.model_copy(update={"items": [item for item in full.items if item.in_plan]})
 
 
-def is_chase(item: CatalogItem) -> bool:
-    """A contact that asks for news: held back after recent contact, pointless once decided."""
-    return (
-        item.kind == ItemKind.DO
-        and item.due is not None
-        and item.due.anchor == Anchor.DECISION_DATE
-        and item.id in CONTACT_ACTIONS
-    )
-
-
 def _require_aware(now: datetime) -> None:
     # A naive `now` would compare wrongly (or raise) against the aware record times.
     if now.tzinfo is None or now.utcoffset() is None:
         raise ValueError("now must be timezone-aware")
-
-
-def _belongs(item: CatalogItem, stage: Stage) -> bool:
-    """Whether an in-plan item still makes sense at this stage."""
-    if stage.is_closed:
-        # Nothing left to wait for: only the after-rejection courtesies remain.
-        return item.when == Outcome.REJECTED
-    if stage == Stage.OFFER:
-        return not is_chase(item)  # they have decided: there is no decision to ask about
-    return True
 
 
 def _latest_contact_log(application: Application, now: datetime) -> datetime | None:
@@ -281,10 +229,11 @@ def plan_for(
         settings.follow_up_days, settings.follow_up_days_small, settings.follow_up_days_large
     )
     actions = []
+    # build_checklist already leaves out what the stage rules out (checklist.fits_stage), so
+    # the plan and the interview's checklist offer the same steps.
     for entry in build_checklist(application, interview, catalog):
-        item = catalog.item(entry.item_id)
-        if _belongs(item, application.stage):
-            actions.append(_action(application, interview, entry, is_chase(item), now, settings))
+        chase = is_chase(catalog.item(entry.item_id))
+        actions.append(_action(application, interview, entry, chase, now, settings))
     return sorted(actions, key=_by_urgency)
 
 
@@ -321,7 +270,8 @@ def complete_action(
     now: datetime,
     channel: Channel | None = None,
 ) -> Application:
-    """Tick `action` off; a contact action is also written in the contact log.
+    """Tick `action` off, meaning what a tick means everywhere (ticks.tick_entry): a contact
+    action is also written in the contact log, once.
 
     The log entry is what the no-badgering rule looks at, so a thank-you note sent today holds
     back a follow-up for a while. `channel` overrides the usual one (a follow-up made by
@@ -329,15 +279,8 @@ def complete_action(
     """
     if action.interview_id is None:
         raise ValueError("This action belongs to no interview, so there is nothing to tick.")
-    mark = find_interview(application, action.interview_id).checklist.get(action.entry_id)
-    if mark is not None and mark.state == "done":
-        return application
-    updated = mark_checklist_entry(application, action.interview_id, action.entry_id, "done", now)
-    contact = CONTACT_ACTIONS.get(action.item_id)
-    if contact is None:
-        return updated
-    return log_contact(
-        updated, now, contact.note, channel or contact.channel, join_names(action.names)
+    return tick_entry(
+        application, action.interview_id, action.entry_id, "done", now, channel=channel
     )
 
 

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from postinterview.domain.checklist import is_chase
 from postinterview.domain.models import Application
 from postinterview.domain.plan import (
     DEFAULT_PLAN_SETTINGS,
@@ -17,7 +18,6 @@ from postinterview.domain.plan import (
     PlannedAction,
     PlanSettings,
     catalog_for,
-    is_chase,
     last_activity,
     plan_for,
 )

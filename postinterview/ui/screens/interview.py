@@ -28,13 +28,10 @@ from textual.widgets import (
 
 from postinterview.domain.checklist import build_checklist, checklist_progress, checklist_states
 from postinterview.domain.editing import move_stage
-from postinterview.domain.interviews import (
-    find_interview,
-    mark_checklist_entry,
-    remove_interview,
-)
+from postinterview.domain.interviews import find_interview, remove_interview
 from postinterview.domain.models import Application, Interview
 from postinterview.domain.stages import Stage
+from postinterview.domain.ticks import tick_entry
 from postinterview.ui.interview_edits import REFEREES, REFLECTION, InterviewFields
 from postinterview.ui.interview_fields import local_text, parse_contacts, parse_facts
 from postinterview.ui.markup import escape_markup
@@ -344,12 +341,14 @@ class InterviewScreen(WorkspaceScreen):
     def _mark(self, event: ChecklistList.MarkRequested) -> None:
         current = self.interview.checklist.get(event.entry_id)
         state = None if current is not None and current.state == event.state else event.state
+        # The same tick as Today's: a thank-you ticked here is logged as a contact too.
         self._save(
-            lambda a: mark_checklist_entry(
+            lambda a: tick_entry(
                 a,
                 self.interview_id,
                 event.entry_id,
                 state,
                 self.clock(),
+                self.workspace.checklist_catalog,
             )
         )

@@ -141,16 +141,12 @@ class ChecklistView(Vertical):
         ids = [option.id for option in options]
         listing.highlighted = ids.index(keep) if keep in ids else next(iter(selectable), None)
 
-        overdue = sum(state == EntryState.OVERDUE for _, state in states)
-        to_do = sum(
-            state == EntryState.DUE and e.kind == ItemKind.DO and e.due_at is not None
-            for e, state in states
-        )
+        # The counts come from the domain's progress, built from the same entries as the list.
         summary = f"{progress.finished} of {progress.total} handled"
-        if overdue:
-            summary += f"  ·  {overdue} overdue"
-        if to_do:
-            summary += f"  ·  {to_do} to do now"
+        if progress.overdue:
+            summary += f"  ·  {progress.overdue} overdue"
+        if progress.to_do_now:
+            summary += f"  ·  {progress.to_do_now} to do now"
         self.query_one("#checklist-summary", Static).update(summary)
         bar = self.query_one(ProgressBar)
         bar.update(total=max(progress.total, 1), progress=progress.finished)
