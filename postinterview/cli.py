@@ -19,9 +19,9 @@ from postinterview.commands.export import FORMATS, format_for, run_export
 from postinterview.commands.import_tracker import run_import
 from postinterview.commands.output import fail, warn_about_problems
 from postinterview.domain.models import Application
+from postinterview.formatting import display_width, local_date, one_line, pad
 from postinterview.storage.paths import DATA_DIR_ENV, resolve_data_dir
 from postinterview.storage.store import ApplicationStore
-from postinterview.ui.formatting import display_width, local_date, one_line, pad
 from postinterview.workspace import Workspace
 
 

@@ -10,6 +10,7 @@ from postinterview.domain.plan import ActionState, PlanSettings, plan_for
 from postinterview.domain.signals import load_signals_catalog
 from postinterview.domain.stages import Stage
 from postinterview.domain.ticks import tick_entry
+from postinterview.formatting import deadline_day
 from postinterview.ui.board_cards import BoardCard, card_for
 from postinterview.ui.detail_text import (
     action_line,
@@ -18,7 +19,6 @@ from postinterview.ui.detail_text import (
     referee_lines,
     stage_history_lines,
 )
-from postinterview.ui.formatting import deadline_day
 from postinterview.ui.widgets.board_column import card_prompt, due_text
 from tests.conftest import FIXED_NOW
 from tests.pipeline import ANSWERED_ID, FRESH_ID, OVERDUE_ID, QUIET_ID, pipeline

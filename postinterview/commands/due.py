@@ -11,9 +11,9 @@ from postinterview.commands.output import warn_about_problems, warn_about_settin
 from postinterview.domain.days import last_day
 from postinterview.domain.models import Application
 from postinterview.domain.plan import PlannedAction, plan_all, plan_settings
+from postinterview.formatting import deadline_day
 from postinterview.storage.settings_store import load_settings
 from postinterview.storage.store import ApplicationStore
-from postinterview.ui.formatting import deadline_day
 
 STATE_WIDTH = len("overdue")
 

@@ -12,7 +12,7 @@ from postinterview.domain.checklist import ChecklistCatalog, build_checklist, ch
 from postinterview.domain.models import Application, Contact, Interview, InterviewKind
 from postinterview.domain.plan import ActionState, PlannedAction
 from postinterview.domain.signals import SignalsCatalog, score_signals
-from postinterview.ui.formatting import deadline_day
+from postinterview.formatting import deadline_day
 from postinterview.ui.interview_fields import local_text
 
 ACTION_STATE_WORDS = {

@@ -19,7 +19,7 @@ from postinterview.domain.signals import (
     score_signals,
 )
 from postinterview.domain.stages import Stage
-from postinterview.ui.formatting import one_line
+from postinterview.formatting import one_line
 from postinterview.workspace.derived import Derivation
 
 OUTCOME_OF_STAGE: Mapping[Stage, Outcome] = {

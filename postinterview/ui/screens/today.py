@@ -23,7 +23,7 @@ from postinterview.domain.plan import (
     complete_action,
     snooze_action,
 )
-from postinterview.ui.formatting import deadline_day
+from postinterview.formatting import deadline_day
 from postinterview.ui.markup import escape_markup
 from postinterview.ui.messages import OpenApplication
 from postinterview.ui.screens.collection import ApplicationCollectionScreen

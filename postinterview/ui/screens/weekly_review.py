@@ -20,8 +20,8 @@ from postinterview.domain.models import Application
 from postinterview.domain.plan import PlannedAction, PlanSettings, complete_action
 from postinterview.domain.review import WeeklyReview, weekly_review
 from postinterview.domain.stages import Stage
+from postinterview.formatting import deadline_day
 from postinterview.ui.detail_text import day_text
-from postinterview.ui.formatting import deadline_day
 from postinterview.ui.markup import escape_markup
 from postinterview.ui.messages import OpenApplication
 from postinterview.ui.screens.draft import DraftScreen, drafts_for

@@ -9,7 +9,7 @@ from textual.widgets import DataTable
 from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
 
 from postinterview.domain.models import Application
-from postinterview.ui.formatting import local_date, one_line
+from postinterview.formatting import local_date, one_line
 
 COLUMNS = (
     ("Company", "company"),

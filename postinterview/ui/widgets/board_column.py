@@ -16,8 +16,8 @@ from textual.widgets.option_list import Option
 
 from postinterview.domain.plan import ActionState
 from postinterview.domain.stages import Stage
+from postinterview.formatting import deadline_day, one_line
 from postinterview.ui.board_cards import BoardCard
-from postinterview.ui.formatting import deadline_day, one_line
 
 STATE_STYLE = {
     ActionState.OVERDUE: "bold red",
