@@ -37,6 +37,7 @@ from postinterview.storage.store import ApplicationStore  # noqa: E402
 from postinterview.ui.board_cards import card_for  # noqa: E402
 from postinterview.ui.screens.board import BoardScreen  # noqa: E402
 from postinterview.ui.widgets.board_column import BoardColumn  # noqa: E402
+from postinterview.workspace import Workspace  # noqa: E402
 
 
 def cards_time(folder: Path) -> float:
@@ -49,19 +50,19 @@ def cards_time(folder: Path) -> float:
 
 
 def _in_stage(screen: BoardScreen, column: BoardColumn) -> int:
-    return sum(1 for card in screen.data.cards.values() if card.stage == column.stage)
+    return sum(1 for card in screen.cards.values() if card.stage == column.stage)
 
 
 async def drive(folder: Path, size: int, moves: int) -> dict[str, float]:
     began = time.perf_counter()
-    app = PostInterviewApp(ApplicationStore(folder), start_mode="board")
+    app = PostInterviewApp(Workspace(ApplicationStore(folder)), "board")
     async with app.run_test(size=(160, 45)) as pilot:
         while not (isinstance(app.screen, BoardScreen) and app.screen.loaded):
             await asyncio.sleep(0.002)
         screen = app.screen
         columns = list(screen.query(BoardColumn))
         # Every card computed, and each column drawn (a column draws its first PAGE).
-        while len(screen.data.cards) < size or any(
+        while len(screen.cards) < size or any(
             len(c.card_ids) < min(BoardColumn.PAGE, _in_stage(screen, c)) for c in columns
         ):
             await asyncio.sleep(0.002)
@@ -76,10 +77,10 @@ async def drive(folder: Path, size: int, moves: int) -> dict[str, float]:
         for n in range(moves):
             key = "shift+right" if n % 2 == 0 else "shift+left"
             app_id = screen.selected_id()
-            before = screen.data.cards[app_id].stage if app_id else None
+            before = screen.cards[app_id].stage if app_id else None
             pressed = time.perf_counter()
             await pilot.press(key)
-            while app_id and screen.data.cards[app_id].stage == before:
+            while app_id and screen.cards[app_id].stage == before:
                 await asyncio.sleep(0.001)
             await pilot.pause()
             move_times.append(time.perf_counter() - pressed)

@@ -94,10 +94,11 @@ import asyncio, sys
 from pathlib import Path
 from postinterview.app import PostInterviewApp
 from postinterview.storage.store import ApplicationStore
+from postinterview.workspace import Workspace
 from postinterview.ui.widgets.board_column import BoardColumn
 
 async def main(folder, expect_cards):
-    app = PostInterviewApp(ApplicationStore(Path(folder)), start_mode="board")
+    app = PostInterviewApp(Workspace(ApplicationStore(Path(folder))), "board")
     async with app.run_test(size=({WIDTH}, {HEIGHT})) as pilot:
         def ready():
             if expect_cards:

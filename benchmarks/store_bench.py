@@ -27,6 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from postinterview.app import PostInterviewApp  # noqa: E402
+from postinterview.cli import start_mode_for  # noqa: E402
 from postinterview.domain.editing import move_stage, new_application  # noqa: E402
 from postinterview.domain.ids import new_application_id  # noqa: E402
 from postinterview.domain.stages import OPEN_STAGES, Stage  # noqa: E402
@@ -35,6 +36,7 @@ from postinterview.storage.codec import encode_application  # noqa: E402
 from postinterview.storage.store import ApplicationStore  # noqa: E402
 from postinterview.ui.screens.applications import ApplicationsScreen  # noqa: E402
 from postinterview.ui.widgets.application_table import ApplicationTable  # noqa: E402
+from postinterview.workspace import Workspace  # noqa: E402
 
 COMPANIES = ["Acme", "Globex", "Initech", "Hooli", "Umbrella", "Stark", "Wayne", "Tyrell"]
 ROLES = ["Backend Engineer", "Data Analyst", "Product Manager", "Designer", "SRE"]
@@ -76,7 +78,9 @@ def build(folder: Path, count: int, rng: random.Random) -> None:
 async def start_up(folder: Path, expected: int) -> tuple[float, float]:
     """Seconds until the first screen is up, and until the list shows every application."""
     started = time.perf_counter()
-    app = PostInterviewApp(ApplicationStore(folder))
+    app = PostInterviewApp(
+        Workspace(ApplicationStore(folder)), start_mode_for(ApplicationStore(folder))
+    )
     first_screen = shown = float("nan")
     async with app.run_test(size=(120, 40)) as pilot:
         while not isinstance(app.screen, ApplicationsScreen):

@@ -17,6 +17,14 @@ class Change:
     problems: bool = False
     """The list of unreadable files changed."""
 
+    def merged(self, other: Change) -> Change:
+        """One change saying what this one and `other` say."""
+        return Change(
+            self.ids | other.ids,
+            self.everything or other.everything,
+            self.problems or other.problems,
+        )
+
     def touches(self, app_id: str) -> bool:
         """Whether a view showing `app_id` needs to redraw it."""
         return self.everything or app_id in self.ids

@@ -21,6 +21,8 @@ class WorkspaceScreen(Screen[None]):
         self.clock = workspace.clock
         """The current time, as the workspace has it."""
         self._unfollow: Callable[[], None] | None = None
+        self._missed: Change | None = None
+        """What changed while another screen was on top, drawn when this one is shown."""
 
     def workspace_changed(self, change: Change) -> None:
         """Redraw what `change` touched (called once when the screen is mounted, with
@@ -31,8 +33,24 @@ class WorkspaceScreen(Screen[None]):
     # a super() call would run it twice).
     @on(events.Mount)
     def _follow_workspace(self) -> None:
-        self._unfollow = self.workspace.subscribe(self.workspace_changed)
+        self._unfollow = self.workspace.subscribe(self._changed)
         self.workspace_changed(Change(everything=True))
+
+    def _changed(self, change: Change) -> None:
+        # A screen nobody sees draws nothing: with Today, the list and the review open behind
+        # the board, redrawing them all made a card move take over a second at 2,000
+        # applications. What they would show is already in the workspace; they catch up
+        # when shown (and a screen under a dialog, when the dialog closes).
+        if self.is_current:
+            self.workspace_changed(change)
+        else:
+            self._missed = change if self._missed is None else self._missed.merged(change)
+
+    @on(events.ScreenResume)
+    def _catch_up(self) -> None:
+        if self._missed is not None:
+            change, self._missed = self._missed, None
+            self.workspace_changed(change)
 
     @on(events.Unmount)
     def _unfollow_workspace(self) -> None:
