@@ -165,8 +165,8 @@ def test_parse_contacts_skips_blank_rows_and_needs_a_name() -> None:
     assert errors == {}
     assert people is not None
     assert [{k: v for k, v in p.items() if k != "id"} for p in people] == [
-        {"name": "Ana Ruiz", "title": "CTO", "email": "ana@acme.test", "phone": ""},
-        {"name": "Ben", "title": "", "email": "", "phone": "+44 20 7946 0000"},
+        {"name": "Ana Ruiz", "title": "CTO", "email": "ana@acme.test", "phone": "", "note": ""},
+        {"name": "Ben", "title": "", "email": "", "phone": "+44 20 7946 0000", "note": ""},
     ]
     # Someone new gets a fresh id of their own, and it is a valid one.
     ids = [Contact.model_validate(person).id for person in people]
@@ -197,7 +197,8 @@ def test_parse_contacts_keeps_details_the_form_does_not_show(now: datetime) -> N
     )
     # A new row that happens to carry the same name is someone new: nothing is borrowed.
     namesake, _ = parse_contacts([ContactText("Ana Ruiz", "", "")], recorded)
-    assert namesake is not None and "note" not in namesake[0] and namesake[0]["id"] != ana
+    assert namesake is not None and namesake[0]["note"] == "" and namesake[0]["id"] != ana
+    assert "future_key" not in namesake[0]
 
 
 def test_parse_contacts_matches_by_id_through_reorders_and_removals(now: datetime) -> None:
@@ -219,10 +220,13 @@ def test_parse_contacts_keeps_when_a_renamed_referee_was_warned(now: datetime) -
     rows = [ContactText("Eli Moss", "", "", eli.id), ContactText("Dana Kay-Lim", "", "", dana.id)]
     people, _ = parse_contacts(rows, [dana, eli], "referee")
     assert people is not None
+    # A referee comes out in full (notified_at included), as the screen's baseline has them.
     assert [(p["name"], p["notified_at"]) for p in people] == [
         ("Eli Moss", None),
         ("Dana Kay-Lim", now),
     ]
+    fay, _ = parse_contacts([ContactText("Fay Lim")], [], "referee")
+    assert fay is not None and fay[0]["notified_at"] is None  # someone new: not warned yet
 
 
 def test_parse_contacts_gives_a_second_row_claiming_an_id_a_fresh_one() -> None:
@@ -231,4 +235,4 @@ def test_parse_contacts_gives_a_second_row_claiming_an_id_a_fresh_one() -> None:
     people, _ = parse_contacts(rows, [ana])
     assert people is not None
     assert people[0]["id"] == ana.id and people[1]["id"] != ana.id
-    assert "note" not in people[1]
+    assert people[1]["note"] == ""

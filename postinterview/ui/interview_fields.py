@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from postinterview.domain.ids import new_person_id
-from postinterview.domain.models import Contact, Interview
+from postinterview.domain.models import Contact, Interview, Referee
 
 DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 FUTURE_TOLERANCE = timedelta(minutes=15)
@@ -163,7 +163,12 @@ def parse_contacts(
     their other recorded details (notes, when a referee was warned, unknown keys) through a
     rename, a reorder or someone else's removal. A row without an id (someone new), or with an
     id another row already claimed, gets a fresh one.
+
+    Each person comes out in full, as the model would dump them (defaults included): the
+    screen compares these with what it last saved, and a new person missing a default field
+    would look changed by someone else at the next edit.
     """
+    model = Referee if role == "referee" else Contact
     by_id = {person.id: person for person in reversed(recorded)}  # the first wins, like a lookup
     taken = {row.id for row in rows if row.id} | set(by_id)
     claimed: set[str] = set()
@@ -182,16 +187,15 @@ def parse_contacts(
         known = by_id.get(person_id)
         kept: dict[str, Any] = known.model_dump() if known is not None else {}
         contact = row.contact.strip()
-        people.append(
-            {
-                **kept,
-                "id": person_id,
-                "name": row.name.strip(),
-                "title": row.title.strip(),
-                "email": contact if "@" in contact else "",
-                "phone": "" if "@" in contact else contact,
-            }
-        )
+        typed = {
+            **kept,
+            "id": person_id,
+            "name": row.name.strip(),
+            "title": row.title.strip(),
+            "email": contact if "@" in contact else "",
+            "phone": "" if "@" in contact else contact,
+        }
+        people.append(model.model_validate(typed).model_dump())
     return (None if errors else people), errors
 
 
