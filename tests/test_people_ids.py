@@ -4,6 +4,7 @@ file, and the copy of a migrated file's original bytes kept before its first rew
 from __future__ import annotations
 
 import copy
+import hashlib
 import os
 import shutil
 import stat
@@ -59,6 +60,9 @@ def touch_notes(application: Application) -> Application:
 
 
 def test_the_fixture_is_schema_1_as_written_then() -> None:
+    # Its digest pins it: the fixture is evidence of what schema 1 wrote, never regenerated.
+    digest = hashlib.sha256(FIXTURE.read_bytes()).hexdigest()
+    assert digest == "3738c5bf2eabd91084478ff4f0508f2798743abcecdc876de0db3e99205ad8da"
     document = tomllib.loads(FIXTURE.read_text(encoding="utf-8"))
     assert document["schema_version"] == 1
     assert all("id" not in person for person in document["interviews"][0]["interviewers"])
