@@ -59,9 +59,18 @@ class _Timeline:
         return self.now.date() + timedelta(days=days_from_today)
 
 
+# People carry fixed, readable ids (not the random ones new people get) so the demo's checklist
+# marks below can name them: 'thank-you:monica-hall' is '<item id>:<person id>'.
 _REFEREES = [
-    Referee(name="Priya Natarajan", title="Former manager", email="priya@example.org"),
-    Referee(name="Tom Lindqvist", title="Tech lead", phone="+44 7700 900123"),
+    Referee(
+        id="referee-priya-natarajan",
+        name="Priya Natarajan",
+        title="Former manager",
+        email="priya@example.org",
+    ),
+    Referee(
+        id="referee-tom-lindqvist", name="Tom Lindqvist", title="Tech lead", phone="+44 7700 900123"
+    ),
 ]
 
 
@@ -146,7 +155,12 @@ def _quiet_applied(t: _Timeline) -> Application:
         applied_on=t.day(-20),
         source=Source.AGENCY,
         location="Manchester",
-        recruiter=Contact(name="Dev Patel", title="Consultant", email="dev@talentbridge.example"),
+        recruiter=Contact(
+            id="recruiter-dev-patel",
+            name="Dev Patel",
+            title="Consultant",
+            email="dev@talentbridge.example",
+        ),
         notes="Sent through Talent Bridge.",
     )
 
@@ -208,8 +222,10 @@ def _overdue_thanks(t: _Timeline) -> Application:
             kind=InterviewKind.TECHNICAL,
             format=InterviewFormat.IN_PERSON,
             interviewers=[
-                Contact(name="Ana Ruiz", title="CTO", email="ana.ruiz@initech.example"),
-                Contact(name="Ben Okafor", title="Staff Engineer"),
+                Contact(
+                    id="ana-ruiz", name="Ana Ruiz", title="CTO", email="ana.ruiz@initech.example"
+                ),
+                Contact(id="ben-okafor", name="Ben Okafor", title="Staff Engineer"),
             ],
             planned_minutes=60,
             actual_minutes=85,
@@ -239,7 +255,9 @@ def _interviewed_today(t: _Timeline) -> Application:
         source=Source.RECRUITER,
         company_size=CompanySize.LARGE,
         location="Remote (Europe)",
-        recruiter=Contact(name="Maya Chen", title="Recruiter", phone="+44 20 7946 0018"),
+        recruiter=Contact(
+            id="recruiter-maya-chen", name="Maya Chen", title="Recruiter", phone="+44 20 7946 0018"
+        ),
     )
     return _apply(
         app,
@@ -249,7 +267,9 @@ def _interviewed_today(t: _Timeline) -> Application:
             round=1,
             kind=InterviewKind.SCREEN,
             format=InterviewFormat.VIDEO,
-            interviewers=[Contact(name="Gavin Belson", title="Head of Infrastructure")],
+            interviewers=[
+                Contact(id="gavin-belson", name="Gavin Belson", title="Head of Infrastructure")
+            ],
             planned_minutes=45,
             actual_minutes=50,
             promised_to_send="The load-testing write-up I mentioned.",
@@ -282,8 +302,8 @@ def _follow_up_due(t: _Timeline) -> Application:
             kind=InterviewKind.FINAL,
             format=InterviewFormat.IN_PERSON,
             interviewers=[
-                Contact(name="Monica Hall", title="COO"),
-                Contact(name="Bertram Gilfoyle", title="Systems Architect"),
+                Contact(id="monica-hall", name="Monica Hall", title="COO"),
+                Contact(id="bertram-gilfoyle", name="Bertram Gilfoyle", title="Systems Architect"),
             ],
             planned_minutes=90,
             actual_minutes=120,
@@ -328,7 +348,7 @@ def _awaiting_with_referees(t: _Timeline) -> Application:
             round=3,
             kind=InterviewKind.PANEL,
             format=InterviewFormat.VIDEO,
-            interviewers=[Contact(name="Art Vandelay", title="Founder")],
+            interviewers=[Contact(id="art-vandelay", name="Art Vandelay", title="Founder")],
             decision_expected_on=t.day(4),
             references_requested=True,
             signals={"references_requested": True, "end_stage_questions": True},
@@ -360,7 +380,9 @@ def _offer(t: _Timeline) -> Application:
             round=2,
             kind=InterviewKind.FINAL,
             format=InterviewFormat.IN_PERSON,
-            interviewers=[Contact(name="Charlie Bucket", title="Engineering Lead")],
+            interviewers=[
+                Contact(id="charlie-bucket", name="Charlie Bucket", title="Engineering Lead")
+            ],
             signals={"future_language": True, "left_enthusiastic": True},
         ),
         _move(Stage.INTERVIEWING, held),
@@ -382,7 +404,9 @@ def _rejected(t: _Timeline) -> Application:
         t.days_ago(30, 9),
         applied_on=t.day(-30),
         source=Source.RECRUITER,
-        recruiter=Contact(name="Jill Valentine", title="Senior Recruiter"),
+        recruiter=Contact(
+            id="recruiter-jill-valentine", name="Jill Valentine", title="Senior Recruiter"
+        ),
         location="Birmingham",
     )
     return _apply(
@@ -393,7 +417,10 @@ def _rejected(t: _Timeline) -> Application:
             round=1,
             kind=InterviewKind.PANEL,
             format=InterviewFormat.VIDEO,
-            interviewers=[Contact(name="Albert Wesker"), Contact(name="Claire Redfield")],
+            interviewers=[
+                Contact(id="albert-wesker", name="Albert Wesker"),
+                Contact(id="claire-redfield", name="Claire Redfield"),
+            ],
             went_badly=True,
             signals={"engaged_interviewers": False, "one_awkward_moment": True},
         ),

@@ -47,7 +47,10 @@ def pipeline() -> list[Application]:
         "iv-initech",
         overdue_at,
         overdue_at,
-        interviewers=[Contact(name="Ana Ruiz", title="CTO"), Contact(name="Ben Okafor")],
+        interviewers=[
+            Contact(id="ana-ruiz", name="Ana Ruiz", title="CTO"),
+            Contact(id="ben-okafor", name="Ben Okafor"),
+        ],
     )
     answered_at = FIXED_NOW - timedelta(hours=4)
     answered = add_interview(
@@ -55,7 +58,7 @@ def pipeline() -> list[Application]:
         "iv-hooli",
         answered_at,
         answered_at,
-        interviewers=[Contact(name="Gavin Belson")],
+        interviewers=[Contact(id="gavin-belson", name="Gavin Belson")],
         signals={"ran_long": True, "met_team": True},
     )
     closed = move_stage(

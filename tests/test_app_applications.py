@@ -10,6 +10,7 @@ from textual.widgets import Input, OptionList, Static
 
 from postinterview.app import PostInterviewApp
 from postinterview.domain.editing import move_stage
+from postinterview.domain.ids import PERSON_ID_PATTERN
 from postinterview.domain.stages import Stage
 from postinterview.storage.store import ApplicationStore, CannotSave
 from postinterview.ui.screens.application_form import ApplicationFormScreen
@@ -153,7 +154,9 @@ async def test_editing_saves_the_change_at_once(data_dir: Path) -> None:
         assert not isinstance(app.screen, ApplicationFormScreen)
     [record] = stored_records(data_dir)
     assert record["role"] == "Staff Engineer"
-    assert record["recruiter"] == {"name": "Rae Recruiter"}
+    # Someone new: a fresh id of their own is stored with them (marks will refer to it).
+    assert record["recruiter"] == {"id": record["recruiter"]["id"], "name": "Rae Recruiter"}
+    assert PERSON_ID_PATTERN.fullmatch(record["recruiter"]["id"])
     assert record["notes"] == "Met at the meetup."  # untouched fields stay
 
 

@@ -55,7 +55,9 @@ def test_editing_the_recruiter_keeps_their_other_details() -> None:
     values, _ = parse_form(
         {**form_text_of(base), "recruiter_phone": "555"}, None, None, TODAY, base
     )
+    assert base.recruiter is not None
     assert values["recruiter"] == {
+        "id": base.recruiter.id,
         "name": "Rae",
         "title": "Talent Partner",
         "email": "",

@@ -24,7 +24,6 @@ from postinterview.domain.checklist import (
     entry_state,
     fits_stage,
     group_by_phase,
-    interviewer_keys,
     is_chase,
     load_checklist_catalog,
     parse_checklist_catalog,
@@ -234,21 +233,25 @@ def test_a_duplicate_id_and_broken_toml_are_reported() -> None:
 # --- Adapting to the record ------------------------------------------------------------------
 
 
-def test_one_thank_you_per_interviewer_by_name() -> None:
-    people = [Contact(name="Ana Ruiz"), Contact(name="Ben O'Neil")]
+def test_one_thank_you_per_interviewer_keyed_by_their_id() -> None:
+    people = [Contact(id="p-ana", name="Ana Ruiz"), Contact(id="p-ben", name="Ben O'Neil")]
     entries = by_id(entries_for(interviewers=people))
     assert "thank-you" not in entries
-    ana, ben = entries["thank-you:ana-ruiz"], entries["thank-you:ben-o-neil"]
+    ana, ben = entries["thank-you:p-ana"], entries["thank-you:p-ben"]
     assert "Ana Ruiz" in ana.text and ana.names == ("Ana Ruiz",)
     assert "Ben O'Neil" in ben.text and "Ana" not in ben.text
     assert ana.item_id == "thank-you"
 
 
-def test_interviewer_keys_are_distinct_even_for_namesakes_and_unsluggable_names() -> None:
+def test_entry_ids_are_distinct_for_namesakes_and_unsluggable_names_and_survive_renames() -> None:
     people = [Contact(name="Sam Lee"), Contact(name="Sam Lee"), Contact(name="李雷")]
-    assert interviewer_keys(people) == ["sam-lee", "sam-lee-2", "3"]
     ids = [e.id for e in entries_for(interviewers=people) if e.item_id == "thank-you"]
-    assert ids == ["thank-you:sam-lee", "thank-you:sam-lee-2", "thank-you:3"]
+    assert ids == [f"thank-you:{person.id}" for person in people]
+    assert len(set(ids)) == 3
+    renamed = [people[0].revised(name="Samuel Lee"), people[1], people[2]]
+    reordered = [renamed[2], renamed[0], renamed[1]]
+    again = {e.id for e in entries_for(interviewers=reordered) if e.item_id == "thank-you"}
+    assert again == set(ids)
 
 
 def test_without_interviewers_there_is_one_generic_thank_you() -> None:
@@ -536,7 +539,7 @@ def test_progress_counts_done_and_not_applicable() -> None:
 
 
 def test_progress_counts_what_is_to_do_now_and_overdue() -> None:
-    entries = entries_for(interviewers=[{"name": "Ana Ruiz"}])
+    entries = entries_for(interviewers=[{"id": "ana-ruiz", "name": "Ana Ruiz"}])
     tuesday = datetime(2026, 11, 17, 12, tzinfo=UTC)
     progress = checklist_progress(entries, {}, tuesday)
     # Overdue since Monday night: write down who you met, reflect, decide. Due by tonight: the
@@ -548,7 +551,7 @@ def test_progress_counts_what_is_to_do_now_and_overdue() -> None:
 
 
 def test_after_a_rejection_nothing_waiting_is_counted_as_to_do() -> None:
-    open_entries = entries_for(interviewers=[{"name": "Ana Ruiz"}])
+    open_entries = entries_for(interviewers=[{"id": "ana-ruiz", "name": "Ana Ruiz"}])
     thursday = datetime(2026, 11, 26, 12, tzinfo=UTC)  # the follow-up is due by now
     before = checklist_progress(open_entries, {}, thursday)
     assert before.overdue > 0

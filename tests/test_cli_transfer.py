@@ -20,6 +20,7 @@ import icalendar
 import pytest
 
 from postinterview.domain.stages import Stage
+from postinterview.storage.migrations import SCHEMA_VERSION
 from postinterview.storage.store import ApplicationStore
 from postinterview.transfer.export_csv import CSV_COLUMNS
 from tests.conftest import FIXED_NOW
@@ -380,7 +381,7 @@ def test_demo_creates_a_folder_of_sample_data_the_store_loads(tmp_path: Path) ->
         due = run_in(folder, "due", "--json")
         assert {row["state"] for row in json.loads(due.stdout)} == {"due", "overdue"}
         first = ApplicationStore(folder).path_for(loaded.applications[0].application.id)
-        assert tomllib.loads(first.read_text(encoding="utf-8"))["schema_version"] == 1
+        assert tomllib.loads(first.read_text(encoding="utf-8"))["schema_version"] == SCHEMA_VERSION
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

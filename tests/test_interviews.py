@@ -16,7 +16,7 @@ from postinterview.domain.interviews import (
     remove_interview,
     revise_interview,
 )
-from postinterview.domain.models import Contact
+from postinterview.domain.models import Contact, Referee
 from postinterview.domain.stages import Stage
 from postinterview.ui.interview_fields import (
     ContactText,
@@ -141,10 +141,14 @@ def test_parse_contacts_skips_blank_rows_and_needs_a_name() -> None:
     ]
     people, errors = parse_contacts(rows, [])
     assert errors == {}
-    assert people == [
-        {"name": "Ana Ruiz", "title": "CTO", "email": "ana@acme.test", "phone": ""},
-        {"name": "Ben", "title": "", "email": "", "phone": "+44 20 7946 0000"},
+    assert people is not None
+    assert [{k: v for k, v in p.items() if k != "id"} for p in people] == [
+        {"name": "Ana Ruiz", "title": "CTO", "email": "ana@acme.test", "phone": "", "note": ""},
+        {"name": "Ben", "title": "", "email": "", "phone": "+44 20 7946 0000", "note": ""},
     ]
+    # Someone new gets a fresh id of their own, and it is a valid one.
+    ids = [Contact.model_validate(person).id for person in people]
+    assert len(set(ids)) == 2 and all(ids)
     people, errors = parse_contacts([ContactText("", "Recruiter", "")], [], "referee")
     assert people is None
     assert errors == {0: "Give the referee's name, or clear the row."}
@@ -152,12 +156,61 @@ def test_parse_contacts_skips_blank_rows_and_needs_a_name() -> None:
 
 def test_parse_contacts_keeps_details_the_form_does_not_show(now: datetime) -> None:
     recorded = [Contact(name="Ana Ruiz", note="Loves Rust", future_key=1)]  # type: ignore[call-arg]
-    people, _ = parse_contacts([ContactText("Ana Ruiz", "CTO", "")], recorded)
+    ana = recorded[0].id
+    people, _ = parse_contacts([ContactText("Ana Ruiz", "CTO", "", ana)], recorded)
     assert people is not None
     assert (people[0]["note"], people[0]["future_key"], people[0]["title"]) == (
         "Loves Rust",
         1,
         "CTO",
     )
-    renamed, _ = parse_contacts([ContactText("Someone Else", "", "")], recorded)
-    assert renamed is not None and "note" not in renamed[0]
+    assert people[0]["id"] == ana
+    # Renamed: still the same person (same row, same id), so the details stay.
+    renamed, _ = parse_contacts([ContactText("Ana Ruíz-Ng", "", "", ana)], recorded)
+    assert renamed is not None
+    assert (renamed[0]["id"], renamed[0]["name"], renamed[0]["note"]) == (
+        ana,
+        "Ana Ruíz-Ng",
+        "Loves Rust",
+    )
+    # A new row that happens to carry the same name is someone new: nothing is borrowed.
+    namesake, _ = parse_contacts([ContactText("Ana Ruiz", "", "")], recorded)
+    assert namesake is not None and namesake[0]["note"] == "" and namesake[0]["id"] != ana
+    assert "future_key" not in namesake[0]
+
+
+def test_parse_contacts_matches_by_id_through_reorders_and_removals(now: datetime) -> None:
+    ana = Contact(name="Ana Ruiz", note="Loves Rust")
+    ben = Contact(name="Ben Okafor", note="Ask about Kafka", pronouns="he/him")  # type: ignore[call-arg]
+    cy = Contact(name="Cy Park")
+    recorded = [ana, ben, cy]
+    # Ana removed, Cy moved first: Ben keeps his note and unknown key, Cy keeps nothing extra.
+    rows = [ContactText("Cy Park", "", "", cy.id), ContactText("Ben Okafor", "", "", ben.id)]
+    people, _ = parse_contacts(rows, recorded)
+    assert people is not None
+    assert [(p["id"], p["note"]) for p in people] == [(cy.id, ""), (ben.id, "Ask about Kafka")]
+    assert people[1]["pronouns"] == "he/him"
+
+
+def test_parse_contacts_keeps_when_a_renamed_referee_was_warned(now: datetime) -> None:
+    dana = Referee(name="Dana Kay", notified_at=now)
+    eli = Referee(name="Eli Moss")
+    rows = [ContactText("Eli Moss", "", "", eli.id), ContactText("Dana Kay-Lim", "", "", dana.id)]
+    people, _ = parse_contacts(rows, [dana, eli], "referee")
+    assert people is not None
+    # A referee comes out in full (notified_at included), as the screen's baseline has them.
+    assert [(p["name"], p["notified_at"]) for p in people] == [
+        ("Eli Moss", None),
+        ("Dana Kay-Lim", now),
+    ]
+    fay, _ = parse_contacts([ContactText("Fay Lim")], [], "referee")
+    assert fay is not None and fay[0]["notified_at"] is None  # someone new: not warned yet
+
+
+def test_parse_contacts_gives_a_second_row_claiming_an_id_a_fresh_one() -> None:
+    ana = Contact(name="Ana Ruiz", note="Loves Rust")
+    rows = [ContactText("Ana Ruiz", "", "", ana.id), ContactText("Ana copy", "", "", ana.id)]
+    people, _ = parse_contacts(rows, [ana])
+    assert people is not None
+    assert people[0]["id"] == ana.id and people[1]["id"] != ana.id
+    assert people[1]["note"] == ""

@@ -42,8 +42,9 @@ from tests.conftest import FIXED_NOW
 MONDAY_10 = datetime(2026, 11, 16, 10, 0, tzinfo=UTC)
 PLUS_10 = timezone(timedelta(hours=10))
 MINUS_8 = timezone(timedelta(hours=-8))
-ANA = Contact(name="Ana Ruiz", email="ana@acme.test")
-BEN = Contact(name="Ben Okafor")
+# Fixed, readable person ids, so entry ids read "thank-you:ana-ruiz" (<item id>:<person id>).
+ANA = Contact(id="ana-ruiz", name="Ana Ruiz", email="ana@acme.test")
+BEN = Contact(id="ben-okafor", name="Ben Okafor")
 
 PLAN_ITEMS = {
     "call-your-recruiter",

@@ -34,6 +34,7 @@ from postinterview.storage.codec import (
     decode_application,
     encode_application,
 )
+from postinterview.storage.migrations import SCHEMA_VERSION
 from postinterview.storage.store import ApplicationStore, CannotSave, StoreError
 from tests.conftest import FIXED_NOW, Reliability, sample_application
 
@@ -176,7 +177,7 @@ BAD_VALUES: list[tuple[tuple[str | int, ...], Any]] = [
 
 SCHEMA_VERSIONS: list[Any] = [
     99,
-    2,
+    SCHEMA_VERSION + 1,
     0,
     -1,
     10**18,

@@ -121,8 +121,8 @@ def _with_interview(data_dir: Path) -> PostInterviewApp:
             actual_minutes=70,
             decision_expected_on=date(2026, 11, 27),
             interviewers=[
-                {"name": "Ana Ruiz", "title": "CTO", "email": "ana@acme.test"},
-                {"name": "Ben Okafor", "title": "Staff Engineer"},
+                {"id": "ana-ruiz", "name": "Ana Ruiz", "title": "CTO", "email": "ana@acme.test"},
+                {"id": "ben-okafor", "name": "Ben Okafor", "title": "Staff Engineer"},
             ],
             reflection={"went_well": "The system design discussion.", "still_want": "yes"},
             checklist={"thank-you:ana-ruiz": {"state": "done", "at": FIXED_NOW}},

@@ -30,8 +30,8 @@ from postinterview.storage.codec import encode_application
 from tests.conftest import FIXED_NOW
 
 MONDAY_10 = datetime(2026, 11, 16, 10, 0, tzinfo=UTC)
-ANA = Contact(name="Ana Ruiz", email="ana@acme.test")
-BEN = Contact(name="Ben Okafor")
+ANA = Contact(id="ana-ruiz", name="Ana Ruiz", email="ana@acme.test")
+BEN = Contact(id="ben-okafor", name="Ben Okafor")
 THANK_ANA = "thank-you:ana-ruiz"
 # The interview screen's catalog carries the person's follow-up days; Today's the default.
 SCREEN_CATALOG = catalog_for(PlanSettings(follow_up_days=10))

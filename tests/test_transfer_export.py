@@ -36,8 +36,12 @@ def rejected_with_recruiter() -> Application:
     """Interviewed ten days ago through a recruiter, turned down two days ago."""
     base = replace_id(pipeline()[0], "tricky")
     held = FIXED_NOW - timedelta(days=10)
-    app = base.revised(company=TRICKY, recruiter=Contact(name="Jill Valentine"))
-    app = add_interview(app, "iv-tricky", held, held, interviewers=[Contact(name="Dr. Zoë Ng")])
+    app = base.revised(
+        company=TRICKY, recruiter=Contact(id="recruiter-jill-valentine", name="Jill Valentine")
+    )
+    app = add_interview(
+        app, "iv-tricky", held, held, interviewers=[Contact(id="zoe-ng", name="Dr. Zoë Ng")]
+    )
     app = move_stage(app, Stage.INTERVIEWING, held)
     return move_stage(app, Stage.REJECTED, FIXED_NOW - timedelta(days=2))
 

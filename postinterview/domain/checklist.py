@@ -22,7 +22,6 @@ from typing import Annotated, Literal, Protocol, Self, TypeVar
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from postinterview.domain.catalog_files import parse_catalog, read_packaged_text
-from postinterview.domain.ids import slugify
 from postinterview.domain.models import (
     Application,
     Channel,
@@ -403,7 +402,7 @@ class ChecklistEntry:
     """One concrete checklist line for one interview."""
 
     id: str
-    """Key in Interview.checklist: the item id, or '<item id>:<person>' for per-interviewer."""
+    """Key in Interview.checklist: the item id, or '<item id>:<person id>' for per-interviewer."""
     item_id: str
     phase: Phase
     kind: ItemKind
@@ -421,6 +420,11 @@ class ChecklistEntry:
     overdue_at: datetime | None
 
 
+def entry_id(item_id: str, person: Contact) -> str:
+    """The entry id of a per-person item for `person`: '<item id>:<person id>'."""
+    return f"{item_id}:{person.id}"
+
+
 def base_item_id(entry_id: str) -> str:
     """The catalog item id of an entry id ('thank-you:ana-ruiz' -> 'thank-you')."""
     return entry_id.split(":", 1)[0]
@@ -432,22 +436,6 @@ def has_recruiter(application: Application) -> bool:
         Source.RECRUITER,
         Source.AGENCY,
     )
-
-
-def interviewer_keys(interviewers: Sequence[Contact]) -> list[str]:
-    """A stable, distinct key per interviewer: the slug of the name, else the 1-based position.
-
-    Names rather than positions so that reordering the interviewers keeps each person's marks;
-    a second person with the same name gets '-2'.
-    """
-    keys: list[str] = []
-    for position, person in enumerate(interviewers, start=1):
-        base = slugify(person.name) or str(position)
-        key, suffix = base, 2
-        while key in keys:
-            key, suffix = f"{base}-{suffix}", suffix + 1
-        keys.append(key)
-    return keys
 
 
 def join_names(names: Sequence[str]) -> str:
@@ -556,10 +544,10 @@ def _expand(
     """One entry per interviewer for per-interviewer items, else exactly one entry."""
     fallback = item.who_fallback or ""
     if item.per == Per.INTERVIEWER and interview.interviewers:
-        keys = interviewer_keys(interview.interviewers)
+        # Keyed by the person's stable id, so marks and snoozes follow them through renames.
         return [
-            _entry(item, f"{item.id}:{key}", (person.name.strip(),), fallback, interview, window)
-            for key, person in zip(keys, interview.interviewers, strict=True)
+            _entry(item, entry_id(item.id, p), (p.name.strip(),), fallback, interview, window)
+            for p in interview.interviewers
         ]
     names: tuple[str, ...] = ()
     if item.per == Per.REFEREE:

@@ -29,7 +29,7 @@ from pydantic import (
 
 from postinterview.domain.calendar_words import date_in_words
 from postinterview.domain.catalog_files import parse_catalog, read_packaged_text
-from postinterview.domain.checklist import base_item_id, interviewer_keys, join_names
+from postinterview.domain.checklist import base_item_id, join_names
 from postinterview.domain.interviews import latest_interview
 from postinterview.domain.models import (
     Application,
@@ -443,11 +443,11 @@ def _action_interview(action: PlannedAction, application: Application) -> Interv
 
 
 def _interviewer_for(entry_id: str, name: str, interview: Interview | None) -> Contact:
-    """The interviewer a thank-you entry is about: by its key (namesakes apart), else by name."""
+    """The interviewer a thank-you entry is about: by their id (namesakes apart), else by name."""
     people = interview.interviewers if interview is not None else []
-    _, _, key = entry_id.partition(":")
-    for person_key, person in zip(interviewer_keys(people), people, strict=True):
-        if key and person_key == key:
+    _, _, person_id = entry_id.partition(":")
+    for person in people:
+        if person_id and person.id == person_id:
             return person
     for person in people:
         if _tidy(person.name) == _tidy(name):

@@ -40,3 +40,15 @@ def is_valid_id(candidate: str) -> bool:
 def short_token(length: int = 8) -> str:
     """A short random token for ids inside one application (interviews, contacts)."""
     return "".join(secrets.choice(_SUFFIX_ALPHABET) for _ in range(length))
+
+
+PERSON_ID_PATTERN = re.compile(r"^[^\s:]{1,64}$")
+"""A person id: no white space (it sits in TOML keys people read) and no ':' (entry ids such as
+'thank-you:<person id>' split on the first one)."""
+
+
+def new_person_id() -> str:
+    """A fresh id for an interviewer, referee or recruiter: random, so it owes nothing to their
+    name or place in a list, and renaming or reordering people never changes whose marks are
+    whose."""
+    return short_token()

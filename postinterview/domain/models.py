@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal, Self
 
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, Strict
 
+from postinterview.domain.ids import PERSON_ID_PATTERN, new_person_id
 from postinterview.domain.stages import Stage
 
 
@@ -29,6 +30,16 @@ Timestamp = Annotated[AwareDatetime, Strict()]
 
 Day = Annotated[date, Strict()]
 """A calendar date (TOML's local date)."""
+
+
+def _person_id(value: str) -> str:
+    if not PERSON_ID_PATTERN.fullmatch(value):
+        raise ValueError("must be 1 to 64 characters with no spaces and no ':'")
+    return value
+
+
+PersonId = Annotated[str, AfterValidator(_person_id)]
+"""A person's stable id within an application (see Contact.id)."""
 
 Minutes = Annotated[int, Field(ge=1, le=24 * 60)]
 """A length in minutes: at least one, at most a day."""
@@ -96,6 +107,14 @@ class Channel(StrEnum):
 class Contact(Record):
     """A person: an interviewer, a recruiter or a referee."""
 
+    id: PersonId = Field(default_factory=new_person_id)
+    """Stable id, stored in the file: checklist marks, snoozes and drafts refer to the person by
+    it (`thank-you:<id>`), and the interview form matches edited rows to people by it, so a
+    renamed, reordered or removed person never takes someone else's marks or notes.
+
+    Someone created without one (a new row, an import, the demo) gets a fresh random id here;
+    a file's people without one get deterministic ids when it is read (storage.migrations), so
+    the same person has the same id at every load until the file is rewritten."""
     name: NonEmptyText
     """Full name, as they spell it."""
     title: str = ""

@@ -3,7 +3,7 @@
 A stored file looks like this::
 
     # postinterview application. Safe to edit by hand; keep [file_end] as the last section.
-    schema_version = 1
+    schema_version = 2
     company = "Acme"
     ...
     [file_end]
@@ -27,7 +27,12 @@ from pydantic import ValidationError
 from postinterview import __version__
 from postinterview.domain.editing import describe_validation_error
 from postinterview.domain.models import Application
-from postinterview.storage.migrations import SCHEMA_VERSION, MigrationError, migrate
+from postinterview.storage.migrations import (
+    SCHEMA_VERSION,
+    MigrationError,
+    give_people_ids,
+    migrate,
+)
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 """Larger files are refused before parsing: a real application is a few kilobytes."""
@@ -130,11 +135,23 @@ def decode_record(raw: bytes) -> Decoded:
     except MigrationError as error:
         version_line = _line_of(text, ["schema_version"])
         raise DamagedFile(str(error), line=version_line, field="schema_version") from error
+    # Also for current files: someone added by hand without an id gets the same id at every
+    # read, so a mark made on them before the next save still finds them after it.
+    data = give_people_ids(data)
     return Decoded(data=data, migrated_from=migrated_from)
 
 
 def decode_application(raw: bytes, app_id: str) -> Application:
     """The Application in a stored file, its id taken from the file name."""
+    return decode_application_and_origin(raw, app_id)[0]
+
+
+def decode_application_and_origin(raw: bytes, app_id: str) -> tuple[Application, int | None]:
+    """The Application in a stored file, and the older schema it was migrated from (else None).
+
+    The store needs the second part: before the first rewrite of a migrated file it keeps the
+    original bytes.
+    """
     decoded = decode_record(raw)
     try:
         application = Application.model_validate(decoded.data)
@@ -149,7 +166,7 @@ def decode_application(raw: bytes, app_id: str) -> Application:
             message += f" (and {extra} more problem{'s' if extra > 1 else ''})"
         raise DamagedFile(message, line=_line_of(text, loc), field=field) from error
     application.id = app_id
-    return application
+    return application, decoded.migrated_from
 
 
 def _line_of(text: str, loc: Sequence[str | int]) -> int | None:

@@ -41,6 +41,17 @@ def deleted_dir(root: Path) -> Path:
     return root / "deleted"
 
 
+def migrated_dir(root: Path) -> Path:
+    """Files as they were before a migration to a newer schema rewrote them, byte for byte."""
+    return root / "migrated"
+
+
+def migrated_copy_path(root: Path, app_id: str, schema_version: int) -> Path:
+    """Where application `app_id`'s file, as written with `schema_version`, is kept once
+    migrated, e.g. `migrated/acme-k3x9q2.schema1.toml`."""
+    return migrated_dir(root) / f"{app_id}.schema{schema_version}.toml"
+
+
 def drafts_dir(root: Path) -> Path:
     """Drafts the person saved to edit or send from elsewhere, as plain text."""
     return root / "drafts"

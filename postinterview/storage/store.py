@@ -28,7 +28,7 @@ from postinterview.storage.codec import (
     MAX_FILE_BYTES,
     DamagedFile,
     UnsavableRecord,
-    decode_application,
+    decode_application_and_origin,
     encode_application,
 )
 from postinterview.storage.locking import acquire_lock, release_lock
@@ -88,6 +88,14 @@ class Saved:
     changed_elsewhere: bool
     """The file had been changed by someone else since the caller read it; the change was
     applied on top of theirs."""
+
+
+@dataclass(frozen=True)
+class _Origin:
+    """A file migrated from an older schema when read: its bytes as they were on disk."""
+
+    raw: bytes
+    schema_version: int
 
 
 @dataclass
@@ -187,6 +195,10 @@ class ApplicationStore:
         return self._read(self.path_for(app_id))
 
     def _read(self, path: Path) -> Stored:
+        return self._read_with_origin(path)[0]
+
+    def _read_with_origin(self, path: Path) -> tuple[Stored, _Origin | None]:
+        """The application, and the file's bytes and schema if it was migrated from an older one."""
         app_id = path.stem
         if not is_valid_id(app_id):
             raise FileIsDamaged(
@@ -195,10 +207,11 @@ class ApplicationStore:
             )
         raw = self._read_bytes(path)
         try:
-            application = decode_application(raw, app_id)
+            application, migrated_from = decode_application_and_origin(raw, app_id)
         except DamagedFile as error:
             raise FileIsDamaged(error.describe()) from error
-        return Stored(application, revision_of(raw))
+        origin = None if migrated_from is None else _Origin(raw, migrated_from)
+        return Stored(application, revision_of(raw)), origin
 
     @staticmethod
     def _read_bytes(path: Path) -> bytes:
@@ -244,10 +257,10 @@ class ApplicationStore:
         so; a change that cannot merge raises its own error from inside `change`.
         """
         with self._locked():
-            current = self.load(app_id)
+            current, origin = self._read_with_origin(self.path_for(app_id))
             updated = change(current.application)
             updated = updated.model_copy(update={"id": app_id})
-            stored = self._write(updated)
+            stored = self._write(updated, origin)
         return Saved(stored, changed_elsewhere=current.revision != seen_revision)
 
     def delete(self, app_id: str, seen_revision: str) -> Path:
@@ -300,12 +313,15 @@ class ApplicationStore:
         finally:
             release_lock(handle)
 
-    def _write(self, application: Application) -> Stored:
+    def _write(self, application: Application, origin: _Origin | None = None) -> Stored:
+        """Write `application`'s file; `origin` is the file's old bytes if it was migrated."""
         try:
             data = encode_application(application)  # fails before anything is written
         except UnsavableRecord as error:
             raise CannotSave(f"{error} Nothing was written; your edit is kept.") from error
         path = self.path_for(application.id)
+        if origin is not None:
+            self._keep_premigration_copy(application, origin)
         try:
             ensure_private_dir(self.folder)
             write_atomic(path, data)
@@ -315,6 +331,29 @@ class ApplicationStore:
                 "Nothing was lost: the previous version is intact and your edit is kept."
             ) from error
         return Stored(application, revision_of(data))
+
+    def _keep_premigration_copy(self, application: Application, origin: _Origin) -> None:
+        """Copy a migrated file's original bytes aside before its first rewrite.
+
+        A migration is the one change nobody asked for: if it got something wrong, the file as
+        it was must still exist. An existing copy is never replaced (it is the oldest, the one
+        that matters), and the caller holds the store's lock, so checking then writing cannot
+        race another postinterview. If the copy cannot be written, nothing is: the save is
+        refused and the file stays as it was.
+        """
+        target = paths.migrated_copy_path(self.root, application.id, origin.schema_version)
+        try:
+            if target.exists():
+                return
+            ensure_private_dir(target.parent)
+            write_atomic(target, origin.raw)
+        except OSError as error:
+            raise CannotSave(
+                f"Could not save {application.company}: its file is from an older version of "
+                f"postinterview and a copy of it could not be kept first "
+                f"({error.strerror or error}). Nothing was changed: the file is intact and your "
+                "edit is kept."
+            ) from error
 
     @staticmethod
     def _move_aside(path: Path, folder: Path) -> Path:

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from postinterview.domain.models import Contact, Interview
+from postinterview.domain.ids import new_person_id
+from postinterview.domain.models import Contact, Interview, Referee
 
 DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 FUTURE_TOLERANCE = timedelta(minutes=15)
@@ -43,6 +44,9 @@ class ContactText:
     title: str = ""
     contact: str = ""
     """An email address or a phone number; told apart by the '@'."""
+    id: str = ""
+    """The recorded person's id; "" for a row typed for someone new (parse_contacts gives
+    them one). It is what ties the row to the person whatever the name or position."""
 
     @property
     def is_blank(self) -> bool:
@@ -63,7 +67,7 @@ def default_interview_start(now: datetime) -> datetime:
 
 def contact_text(contact: Contact) -> ContactText:
     """The row text for a recorded person."""
-    return ContactText(contact.name, contact.title, contact.email or contact.phone)
+    return ContactText(contact.name, contact.title, contact.email or contact.phone, contact.id)
 
 
 def facts_text(interview: Interview) -> dict[str, str]:
@@ -155,9 +159,19 @@ def parse_contacts(
 ) -> tuple[list[dict[str, Any]] | None, dict[int, str]]:
     """The people to store, or None while a row is wrong; and a message per bad row.
 
-    A person's other recorded details (notes, when a referee was warned, unknown keys) are
-    kept when the row at the same place still names them.
+    Rows are matched to `recorded` people by id, never by name or position: a person keeps
+    their other recorded details (notes, when a referee was warned, unknown keys) through a
+    rename, a reorder or someone else's removal. A row without an id (someone new), or with an
+    id another row already claimed, gets a fresh one.
+
+    Each person comes out in full, as the model would dump them (defaults included): the
+    screen compares these with what it last saved, and a new person missing a default field
+    would look changed by someone else at the next edit.
     """
+    model = Referee if role == "referee" else Contact
+    by_id = {person.id: person for person in reversed(recorded)}  # the first wins, like a lookup
+    taken = {row.id for row in rows if row.id} | set(by_id)
+    claimed: set[str] = set()
     people: list[dict[str, Any]] = []
     errors: dict[int, str] = {}
     for index, row in enumerate(rows):
@@ -166,17 +180,29 @@ def parse_contacts(
         if not row.name.strip():
             errors[index] = f"Give the {role}'s name, or clear the row."
             continue
+        person_id = row.id
+        if not person_id or person_id in claimed:
+            person_id = _fresh_id(taken)
+        claimed.add(person_id)
+        known = by_id.get(person_id)
+        kept: dict[str, Any] = known.model_dump() if known is not None else {}
         contact = row.contact.strip()
-        kept: dict[str, Any] = {}
-        if index < len(recorded) and recorded[index].name.strip() == row.name.strip():
-            kept = recorded[index].model_dump()
-        people.append(
-            {
-                **kept,
-                "name": row.name.strip(),
-                "title": row.title.strip(),
-                "email": contact if "@" in contact else "",
-                "phone": "" if "@" in contact else contact,
-            }
-        )
+        typed = {
+            **kept,
+            "id": person_id,
+            "name": row.name.strip(),
+            "title": row.title.strip(),
+            "email": contact if "@" in contact else "",
+            "phone": "" if "@" in contact else contact,
+        }
+        people.append(model.model_validate(typed).model_dump())
     return (None if errors else people), errors
+
+
+def _fresh_id(taken: set[str]) -> str:
+    """A new person id unlike any in `taken` (which it joins)."""
+    person_id = new_person_id()
+    while person_id in taken:
+        person_id = new_person_id()
+    taken.add(person_id)
+    return person_id

@@ -295,9 +295,9 @@ class InterviewScreen(WorkspaceScreen):
             interviewers.show_errors(row_errors)
             referees_editor.show_errors(referee_errors)
         if people is not None:
-            values["interviewers"] = people
+            values["interviewers"] = interviewers.keep_ids(people)
         if referees is not None:
-            values[REFEREES] = referees
+            values[REFEREES] = referees_editor.keep_ids(referees)
         reflection, went_badly = self.query_one(ReflectionForm).values()
         values.update({REFLECTION + name: value for name, value in reflection.items()})
         values["went_badly"] = went_badly

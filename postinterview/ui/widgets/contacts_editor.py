@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -18,6 +20,9 @@ class ContactRow(Vertical):
     def __init__(self, person: ContactText) -> None:
         super().__init__(classes="contact-row")
         self._person = person
+        self.person_id = person.id
+        """The id of the person this row is about ("" until a new row's person gets one): it
+        stays with the row whatever is typed in it or wherever the row moves."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="contact-fields"):
@@ -33,6 +38,7 @@ class ContactRow(Vertical):
             self.query_one(".name", Input).value,
             self.query_one(".title", Input).value,
             self.query_one(".contact", Input).value,
+            self.person_id,
         )
 
     def show_error(self, message: str) -> None:
@@ -65,6 +71,18 @@ class ContactsEditor(Vertical):
     def rows(self) -> list[ContactText]:
         """Every row's text, in order."""
         return [row.value() for row in self.query(ContactRow)]
+
+    def keep_ids(self, people: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Remember on each row the id parse_contacts gave its person; returns `people`.
+
+        `people` is what parse_contacts made of `rows()` (one per row that is not blank, in
+        order). Without this a new person would get another fresh id at every keystroke and
+        save, and lose the marks made on them in between.
+        """
+        filled = [row for row in self.query(ContactRow) if not row.value().is_blank]
+        for row, person in zip(filled, people, strict=False):
+            row.person_id = str(person["id"])
+        return people
 
     def show_errors(self, errors: dict[int, str]) -> None:
         """Show the message for each row that has one; clear the others."""
