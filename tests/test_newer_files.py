@@ -11,14 +11,22 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from textual.app import App
+from textual.pilot import Pilot
+from textual.widgets import DataTable, OptionList, Static
 
 from postinterview.domain.editing import move_stage
 from postinterview.domain.stages import Stage
 from postinterview.storage.codec import decode_record
 from postinterview.storage.migrations import SCHEMA_VERSION, MigrationError, NewerSchema, migrate
 from postinterview.storage.store import ApplicationStore, StoreError, WrittenByNewerVersion
+from postinterview.ui.screens.application_detail import ApplicationDetailScreen
+from postinterview.ui.screens.board import BoardScreen
+from postinterview.ui.screens.today import TodayScreen
+from postinterview.ui.widgets.board_column import card_prompt
 from postinterview.workspace import Workspace
 from tests.conftest import FIXED_NOW, sample_application
+from tests.pilot_tools import make_app, settle
 
 NEWER = 99
 APP_ID = "acme-robotics-new999"
@@ -156,6 +164,8 @@ def test_the_workspace_holds_a_newer_record_and_turns_a_refused_save_into_its_me
     workspace.apply(workspace.read_all())
     assert workspace.problems == []
     assert workspace.records[APP_ID].read_only
+    assert workspace.read_only(APP_ID) == workspace.records[APP_ID].read_only
+    assert workspace.read_only("not-there-abc123") == ""
     assert any("Ann" in a.text for a in workspace.plan(APP_ID))  # derived like any other
 
     outcome = workspace.update(APP_ID, lambda a: move_stage(a, Stage.SCREENING, now))
@@ -167,3 +177,106 @@ def test_the_workspace_holds_a_newer_record_and_turns_a_refused_save_into_its_me
     assert "newer postinterview" in deleted.error
     assert path.read_bytes() == before
     assert workspace.records[APP_ID].read_only  # still listed, still read-only
+
+
+# The screens -------------------------------------------------------------------------------
+
+SIZE = (130, 40)
+
+
+def messages(app: App[None]) -> list[str]:
+    return [str(notification.message) for notification in app._notifications]
+
+
+async def open_detail_from_board(pilot: Pilot[None]) -> ApplicationDetailScreen:
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, BoardScreen)
+    assert screen.selected_id() == APP_ID
+    await pilot.press("enter")
+    await settle(pilot)
+    detail = pilot.app.screen
+    assert isinstance(detail, ApplicationDetailScreen)
+    return detail
+
+
+async def test_the_detail_shows_why_it_cannot_be_changed_and_refuses_every_edit(
+    store: ApplicationStore,
+) -> None:
+    path = write_newer_file(store)
+    before = path.read_bytes()
+    async with make_app(store, "board").run_test(size=SIZE, notifications=True) as pilot:
+        detail = await open_detail_from_board(pilot)
+        banner = detail.query_one("#detail-read-only", Static)
+        assert banner.display
+        text = str(banner.render())
+        assert text.startswith("Read-only:")
+        assert f"written by a newer postinterview (schema {NEWER})" in text
+        assert "update postinterview to change it" in text
+        assert "Acme Robotics" in str(detail.query_one("#detail-title", Static).render())
+        for key in ("s", "e", "l"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert pilot.app.screen is detail, f"{key} opened a dialog"
+        assert messages(pilot.app).count(text) == 3
+    assert path.read_bytes() == before
+
+
+async def test_an_ordinary_detail_has_no_banner(store: ApplicationStore) -> None:
+    store.create(sample_application().model_copy(update={"id": APP_ID}))
+    async with make_app(store, "board").run_test(size=SIZE) as pilot:
+        detail = await open_detail_from_board(pilot)
+        assert not detail.query_one("#detail-read-only", Static).display
+
+
+async def test_stage_keys_on_the_board_end_with_the_reason_and_the_file_unchanged(
+    store: ApplicationStore,
+) -> None:
+    path = write_newer_file(store)
+    before = path.read_bytes()
+    async with make_app(store, "board").run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, BoardScreen)
+        card = screen.cards[APP_ID]
+        assert card.read_only
+        assert "read-only" in card_prompt(card, FIXED_NOW).plain
+        assert card.matches("read-only")
+        for key in ("s", "greater_than_sign", "d", "e"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert pilot.app.screen is screen, f"{key} opened a dialog"
+            assert "newer postinterview" in messages(pilot.app)[-1]
+        assert screen.cards[APP_ID].stage is Stage.APPLIED
+    assert path.read_bytes() == before
+
+
+async def test_the_list_marks_the_row_read_only(store: ApplicationStore) -> None:
+    write_newer_file(store)
+    store.create(sample_application("Other Co"))
+    async with make_app(store, "applications").run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = pilot.app.screen.query_one(DataTable)
+        stages = {str(key.value): table.get_row(key)[2].plain for key in table.rows}
+    assert stages[APP_ID] == "Applied (read-only)"
+    assert [stage for app_id, stage in stages.items() if app_id != APP_ID] == ["Applied"]
+
+
+async def test_ticking_its_action_on_today_ends_with_the_refusal(store: ApplicationStore) -> None:
+    path = write_newer_file(store)
+    before = path.read_bytes()
+    async with make_app(store, "today").run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, TodayScreen)
+        row = f"{APP_ID}/thank-you:ann"
+        assert row in screen.rows  # its actions are still listed
+        listing = screen.query_one("#today-list", OptionList)
+        listing.highlighted = next(i for i, o in enumerate(listing.options) if o.id == row)
+        await pilot.press("space")
+        await pilot.pause()
+        last = messages(pilot.app)[-1]
+        assert f"written by a newer postinterview (schema {NEWER})" in last
+        assert "Update postinterview to change it" in last
+        assert row in screen.rows  # still to do: nothing was ticked
+    assert path.read_bytes() == before
