@@ -7,6 +7,9 @@ from datetime import datetime
 
 from postinterview.domain.days import last_day
 
+READ_ONLY_NOTE = "read-only"
+"""The plain words on a card or a row whose file a newer postinterview wrote."""
+
 
 def one_line(text: str, limit: int) -> str:
     """`text` with line breaks and runs of spaces folded, cut to `limit` characters with '…'."""

@@ -33,9 +33,15 @@ from postinterview.storage.codec import (
     UnsavableRecord,
     decode_application,
     encode_application,
+    read_application,
 )
 from postinterview.storage.migrations import SCHEMA_VERSION
-from postinterview.storage.store import ApplicationStore, CannotSave, StoreError
+from postinterview.storage.store import (
+    ApplicationStore,
+    CannotSave,
+    StoreError,
+    WrittenByNewerVersion,
+)
 from tests.conftest import FIXED_NOW, Reliability, sample_application
 
 NOW = FIXED_NOW
@@ -103,6 +109,8 @@ class Specimen:
     """The field the problem message must name."""
     must_load: bool = False
     """Certainly good, however odd it looks."""
+    read_only: bool = False
+    """Written by a newer version and readable: it must load, marked read-only."""
     make: Callable[[Path], None] | None = None
 
 
@@ -175,12 +183,12 @@ BAD_VALUES: list[tuple[tuple[str | int, ...], Any]] = [
 ]
 """Values of the right type that are still wrong."""
 
+NEWER_SCHEMA_VERSIONS: list[int] = [99, SCHEMA_VERSION + 1, 10**18]
+"""Versions from a newer postinterview: a file that otherwise fits loads read-only."""
+
 SCHEMA_VERSIONS: list[Any] = [
-    99,
-    SCHEMA_VERSION + 1,
     0,
     -1,
-    10**18,
     -(2**63),
     "1",
     1.0,
@@ -190,6 +198,7 @@ SCHEMA_VERSIONS: list[Any] = [
     NOW.date(),
     None,  # missing
 ]
+"""Versions no postinterview writes: the file is reported."""
 
 TOML_NOISE = [
     "[", "]", "[[", "]]", "=", '"', "'", '"""', "'''", "\n", "\r\n", " ", "\t", "#", ",", ".",
@@ -218,7 +227,11 @@ def bad_value(rng: random.Random, template: bytes) -> Specimen:
 
 def schema_version(rng: random.Random, template: bytes) -> Specimen:
     document = _document(template)
-    version = rng.choice(SCHEMA_VERSIONS)
+    version = rng.choice(SCHEMA_VERSIONS + NEWER_SCHEMA_VERSIONS)
+    if version in NEWER_SCHEMA_VERSIONS:
+        document["schema_version"] = version
+        content = _dump(document)
+        return Specimen("newer schema", content, must_fail=False, must_load=True, read_only=True)
     if version is None:
         del document["schema_version"]
     else:
@@ -438,6 +451,8 @@ def test_a_folder_of_damaged_files_is_reported_and_left_untouched(
             assert stem in reported, f"{specimen.kind} {stem} was not reported ({context})"
         if specimen.must_load:
             assert stem in loaded, f"{specimen.kind} {stem}: {reported[stem].message}"
+        if specimen.read_only:
+            assert loaded[stem].read_only, f"{specimen.kind} {stem} is not read-only"
         if stem in reported:
             message = reported[stem].message
             assert message and "Traceback" not in message and "\n" not in message, message
@@ -455,10 +470,18 @@ def test_a_folder_of_damaged_files_is_reported_and_left_untouched(
     assert snapshot(store.folder) == before, "an update changed a bad file"
     assert not (store.root / "quarantine").exists()
 
-    # What loaded from a mutated file can be saved and read back, or is refused untouched.
+    # What loaded from a mutated file can be saved and read back, or is refused untouched; one
+    # a newer version wrote (a flip can make "schema_version = 1" a 9) is always refused.
     for stem in loaded.keys() & bad.keys():
         path = store.path_for(stem)
         old = path.read_bytes()
+        if loaded[stem].read_only:
+            with pytest.raises(WrittenByNewerVersion):
+                store.update(stem, lambda a: a.revised(notes="resaved"), loaded[stem].revision)
+            with pytest.raises(WrittenByNewerVersion):
+                store.delete(stem, loaded[stem].revision)
+            assert path.read_bytes() == old
+            continue
         try:
             store.update(stem, lambda a: a.revised(notes="resaved"), loaded[stem].revision)
         except CannotSave:
@@ -557,6 +580,13 @@ def test_every_field_with_a_wrong_type_or_value_is_reported_by_name() -> None:
         else:
             document["schema_version"] = version
         cases.append(("schema_version", _dump(document)))
+    for version in NEWER_SCHEMA_VERSIONS:  # readable by today's models: shown read-only
+        document = _document(TEMPLATES[1])
+        document["schema_version"] = version
+        assert read_application(_dump(document), "fuzz-abc123").newer_schema == version
+        document["stage"] = "no-such-stage"  # and when not, reported by field
+        with pytest.raises(DamagedFile, match="field stage: written by a newer postinterview"):
+            decode_application(_dump(document), "fuzz-abc123")
     assert len(cases) > 300
     for field, raw in cases:
         with pytest.raises(DamagedFile) as caught:

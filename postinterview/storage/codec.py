@@ -30,6 +30,7 @@ from postinterview.domain.models import Application
 from postinterview.storage.migrations import (
     SCHEMA_VERSION,
     MigrationError,
+    NewerSchema,
     give_people_ids,
     migrate,
 )
@@ -70,9 +71,25 @@ class Decoded:
     """A file's content once checked."""
 
     data: dict[str, Any]
-    """The record, without schema_version and file_end, migrated to the current schema."""
+    """The record, without schema_version and file_end, migrated to the current schema (or,
+    from a newer schema, as it is: there is no step down)."""
     migrated_from: int | None
     """The schema version the file had, when it was older than this version's."""
+    newer_schema: int | None = None
+    """The schema version the file had, when it was newer than this version's: the data is
+    unmigrated, to be read with today's models if it fits and never written back."""
+
+
+@dataclass(frozen=True)
+class DecodedApplication:
+    """An application read from a file, and whether it may be written back."""
+
+    application: Application
+    newer_schema: int | None = None
+    """Set when a newer postinterview wrote the file: the application is shown read-only."""
+    migrated_from: int | None = None
+    """The older schema the file was migrated from: before its first rewrite, the store keeps
+    the original bytes."""
 
 
 def encode_record(record: Mapping[str, Any], header: str = HEADER) -> bytes:
@@ -132,6 +149,9 @@ def decode_record(raw: bytes) -> Decoded:
     document.pop(END_TABLE)
     try:
         data, migrated_from = migrate(document, version)
+    except NewerSchema as error:
+        data = give_people_ids(document)  # ids to show it by; nothing is ever written back
+        return Decoded(data=data, migrated_from=None, newer_schema=error.version)
     except MigrationError as error:
         version_line = _line_of(text, ["schema_version"])
         raise DamagedFile(str(error), line=version_line, field="schema_version") from error
@@ -143,14 +163,15 @@ def decode_record(raw: bytes) -> Decoded:
 
 def decode_application(raw: bytes, app_id: str) -> Application:
     """The Application in a stored file, its id taken from the file name."""
-    return decode_application_and_origin(raw, app_id)[0]
+    return read_application(raw, app_id).application
 
 
-def decode_application_and_origin(raw: bytes, app_id: str) -> tuple[Application, int | None]:
-    """The Application in a stored file, and the older schema it was migrated from (else None).
+def read_application(raw: bytes, app_id: str) -> DecodedApplication:
+    """The Application in a stored file, and whether a newer version wrote it.
 
-    The store needs the second part: before the first rewrite of a migrated file it keeps the
-    original bytes.
+    A file from a newer schema is read with today's models (they keep unknown keys): if it
+    fits, it is shown read-only; if not, it is damaged as far as this version can tell, and the
+    message says that updating postinterview will open it.
     """
     decoded = decode_record(raw)
     try:
@@ -164,9 +185,14 @@ def decode_application_and_origin(raw: bytes, app_id: str) -> tuple[Application,
         extra = error.error_count() - 1
         if extra:
             message += f" (and {extra} more problem{'s' if extra > 1 else ''})"
+        if decoded.newer_schema is not None:
+            message = (
+                f"written by a newer postinterview (schema {decoded.newer_schema}) in a form "
+                f"this one cannot read ({message}). Update postinterview to open it."
+            )
         raise DamagedFile(message, line=_line_of(text, loc), field=field) from error
     application.id = app_id
-    return application, decoded.migrated_from
+    return DecodedApplication(application, decoded.newer_schema, decoded.migrated_from)
 
 
 def _line_of(text: str, loc: Sequence[str | int]) -> int | None:

@@ -97,6 +97,25 @@ _STEPS: dict[int, Callable[[Record], Record]] = {
 }
 
 
+class NewerSchema(MigrationError):
+    """The file was written by a newer postinterview: it cannot be migrated (there is no step
+    down), though its data may still fit today's models well enough to be shown read-only."""
+
+    def __init__(self, version: int) -> None:
+        self.version = version
+        """The schema the file declares."""
+        super().__init__(
+            f"written by a newer postinterview (schema {version}); this one reads up to "
+            f"schema {SCHEMA_VERSION}. Update postinterview to open it."
+        )
+
+
+def newer_schema_reason(version: int) -> str:
+    """Why a record from a newer version is shown but never changed: one wording for the
+    banner, the card and every refused write."""
+    return f"written by a newer postinterview (schema {version}); update postinterview to change it"
+
+
 def migrate(record: Record, version: object) -> tuple[Record, int | None]:
     """`record` at the current schema, and the version it came from if it was older."""
     if version is None:
@@ -104,10 +123,7 @@ def migrate(record: Record, version: object) -> tuple[Record, int | None]:
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise MigrationError(f"schema_version must be a whole number from 1, not {version!r}")
     if version > SCHEMA_VERSION:
-        raise MigrationError(
-            f"written by a newer postinterview (schema {version}); this one reads up to "
-            f"schema {SCHEMA_VERSION}. Update postinterview to open it."
-        )
+        raise NewerSchema(version)
     original = version
     while version < SCHEMA_VERSION:
         record = _STEPS[version](record)

@@ -28,10 +28,11 @@ from postinterview.storage.codec import (
     MAX_FILE_BYTES,
     DamagedFile,
     UnsavableRecord,
-    decode_application_and_origin,
     encode_application,
+    read_application,
 )
 from postinterview.storage.locking import acquire_lock, release_lock
+from postinterview.storage.migrations import newer_schema_reason
 
 SUFFIX = ".toml"
 _O_BINARY = getattr(os, "O_BINARY", 0)
@@ -57,6 +58,21 @@ class FileIsDamaged(StoreError):
     """The file on disk is damaged, so it is not overwritten."""
 
 
+class WrittenByNewerVersion(StoreError):
+    """The file was written by a newer postinterview: it is shown, never rewritten or moved,
+    as this version could drop or garble what the newer one means by it."""
+
+    def __init__(self, path: Path, schema: int) -> None:
+        self.path = path
+        """The file, left exactly as it was."""
+        self.schema = schema
+        """The schema version the file declares."""
+        super().__init__(
+            f"{path.name} was written by a newer postinterview (schema {schema}): this one can "
+            "show it but not change it. Update postinterview to change it. Nothing was changed."
+        )
+
+
 @dataclass(frozen=True)
 class FileProblem:
     """A file that could not be loaded, and why."""
@@ -78,6 +94,16 @@ class Stored:
     application: Application
     revision: str
     """A digest of the file's bytes: if the file changes, so does this."""
+    newer_schema: int | None = None
+    """The schema version of a file written by a newer postinterview (then it is read-only),
+    else None."""
+
+    @property
+    def read_only(self) -> str:
+        """Why the record may not be changed, for people; "" when it may. (The store refuses
+        every write to such a file whatever a caller holds: it checks the file on disk under
+        the lock.)"""
+        return "" if self.newer_schema is None else newer_schema_reason(self.newer_schema)
 
 
 @dataclass(frozen=True)
@@ -205,13 +231,23 @@ class ApplicationStore:
                 "the file name is not a valid application id (lower-case letters, digits "
                 "and single hyphens)"
             )
-        raw = self._read_bytes(path)
+        return self._decode(path, self._read_bytes(path))
+
+    @staticmethod
+    def _decode(path: Path, raw: bytes) -> tuple[Stored, _Origin | None]:
         try:
-            application, migrated_from = decode_application_and_origin(raw, app_id)
+            decoded = read_application(raw, path.stem)
         except DamagedFile as error:
             raise FileIsDamaged(error.describe()) from error
-        origin = None if migrated_from is None else _Origin(raw, migrated_from)
-        return Stored(application, revision_of(raw)), origin
+        origin = None if decoded.migrated_from is None else _Origin(raw, decoded.migrated_from)
+        return Stored(decoded.application, revision_of(raw), decoded.newer_schema), origin
+
+    @staticmethod
+    def _refuse_if_newer(path: Path, stored: Stored) -> None:
+        """Every write and move checks the file as it is on disk now, under the lock: what
+        the caller read may be older than a sync that brought a newer version's file."""
+        if stored.newer_schema is not None:
+            raise WrittenByNewerVersion(path, stored.newer_schema)
 
     @staticmethod
     def _read_bytes(path: Path) -> bytes:
@@ -257,7 +293,9 @@ class ApplicationStore:
         so; a change that cannot merge raises its own error from inside `change`.
         """
         with self._locked():
-            current, origin = self._read_with_origin(self.path_for(app_id))
+            path = self.path_for(app_id)
+            current, origin = self._read_with_origin(path)
+            self._refuse_if_newer(path, current)
             updated = change(current.application)
             updated = updated.model_copy(update={"id": app_id})
             stored = self._write(updated, origin)
@@ -267,7 +305,7 @@ class ApplicationStore:
         """Move the application's file into `deleted/` (never erased). Returns where it went.
 
         Refused if the file changed since the caller read it: they confirmed deleting what they
-        saw, not what someone else has since written.
+        saw, not what someone else has since written. Refused for a file a newer version wrote.
         """
         with self._locked():
             path = self.path_for(app_id)
@@ -277,13 +315,22 @@ class ApplicationStore:
                     "This application was changed in another window since you opened it. "
                     "It has been reloaded: look again before deleting."
                 )
+            self._refuse_if_newer(path, self._decode(path, raw)[0])
             return self._move_aside(path, paths.deleted_dir(self.root))
 
     def quarantine(self, path: Path) -> Path:
-        """Move a damaged file into `quarantine/`, byte for byte. Returns where it went."""
+        """Move a damaged file into `quarantine/`, byte for byte. Returns where it went.
+
+        Refused if the file is now one a newer version wrote (a sync may have brought it
+        since it was found damaged): that one is readable, so it stays where it is.
+        """
         if path.parent != self.folder:
             raise StoreError(f"{path} is not in the applications folder.")
         with self._locked():
+            try:
+                self._refuse_if_newer(path, self._read(path))
+            except (FileIsDamaged, NotFound):
+                pass  # damaged (what quarantine is for), or gone: _move_aside says so
             return self._move_aside(path, paths.quarantine_dir(self.root))
 
     def sweep_temp_files(self) -> int:

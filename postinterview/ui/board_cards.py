@@ -8,7 +8,7 @@ action from the plan with its due date and state, and the signal reading where t
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from postinterview.domain.models import Application
@@ -22,6 +22,7 @@ from postinterview.domain.plan import (
 from postinterview.domain.plan import next_action as plan_next_action
 from postinterview.domain.signals import SignalsCatalog
 from postinterview.domain.stages import Stage
+from postinterview.formatting import READ_ONLY_NOTE
 from postinterview.ui.signal_text import application_pair
 from postinterview.workspace.derived import Derivation
 
@@ -59,6 +60,14 @@ class BoardCard:
     """The latest change of any kind, for ordering and the weekly review."""
     search_text: str
     """Everything a filter may match, folded to lower case."""
+    read_only: bool = False
+    """A newer postinterview wrote the file: it is shown, and cannot be changed here. (Not
+    derived from the application, which does not know where it came from: the board marks the
+    card from the workspace's record.)"""
+
+    def as_read_only(self) -> BoardCard:
+        """This card, marked as one that cannot be changed (and found by filtering for it)."""
+        return replace(self, read_only=True, search_text=f"{self.search_text} {READ_ONLY_NOTE}")
 
     def matches(self, query: str) -> bool:
         """True when every word of `query` appears somewhere on the card (case ignored)."""

@@ -315,6 +315,13 @@ class Workspace:
         context = self.context()
         return {app_id: self.derive(derivation, app_id, context) for app_id in self.records}
 
+    def read_only(self, app_id: str) -> str:
+        """Why application `app_id` cannot be changed here (a newer postinterview wrote its
+        file), or "" when it can (or is not known): views say so before offering an edit; the
+        store refuses the write anyway."""
+        stored = self.records.get(app_id)
+        return stored.read_only if stored is not None else ""
+
     def applications(self) -> list[Application]:
         """Every application read."""
         return [stored.application for stored in self.records.values()]

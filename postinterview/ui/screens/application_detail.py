@@ -1,5 +1,6 @@
 """Everything about one application: facts, what to do next, interviews, referees, contacts,
-stage history and notes. Every edit made here is saved at once.
+stage history and notes. Every edit made here is saved at once; a file a newer postinterview
+wrote is shown with a banner saying why it cannot be changed, and its edits are refused.
 """
 
 from __future__ import annotations
@@ -34,7 +35,12 @@ from postinterview.ui.saving import FormEdit, save_form_edits
 from postinterview.ui.screens.application_form import ApplicationFormScreen
 from postinterview.ui.screens.contact_log_form import ContactLogFormScreen
 from postinterview.ui.screens.stage_picker import StagePickerScreen
-from postinterview.ui.screens.workspace_screen import WorkspaceScreen, notify_outcome
+from postinterview.ui.screens.workspace_screen import (
+    WorkspaceScreen,
+    notify_outcome,
+    read_only_text,
+    refuse_if_read_only,
+)
 from postinterview.ui.widgets.footer import SteadyFooter
 from postinterview.workspace import Change, Stored, Workspace
 
@@ -60,6 +66,7 @@ class ApplicationDetailScreen(WorkspaceScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield Static("", id="detail-read-only")
         with VerticalScroll(id="detail"):
             yield Static("", id="detail-title")
             yield Static("", id="detail-facts")
@@ -72,11 +79,16 @@ class ApplicationDetailScreen(WorkspaceScreen):
 
     def on_mount(self) -> None:
         self.sub_title = "Application"
+        self.query_one("#detail-read-only").display = False
         self.query_one("#detail-interviews").focus()
 
     def workspace_changed(self, change: Change) -> None:
         if not change.touches(self.app_id):
             return
+        banner = self.query_one("#detail-read-only", Static)
+        reason = self.stored.read_only if self.stored is not None else ""
+        banner.display = bool(reason)
+        banner.update(escape_markup(read_only_text(reason)) if reason else "")
         if self.stored is not None:
             self._show(self.stored.application)
         elif self.workspace.loaded:
@@ -152,7 +164,7 @@ class ApplicationDetailScreen(WorkspaceScreen):
 
     def action_edit(self) -> None:
         """Edit the application's own fields in the form."""
-        if self.stored is None:
+        if self.stored is None or refuse_if_read_only(self, self.app_id):
             return
         edit = FormEdit(self.stored.application)
 
@@ -169,7 +181,7 @@ class ApplicationDetailScreen(WorkspaceScreen):
 
     def action_move(self) -> None:
         """Move the application to another stage."""
-        if self.stored is None:
+        if self.stored is None or refuse_if_read_only(self, self.app_id):
             return
         application = self.stored.application
 
@@ -181,7 +193,7 @@ class ApplicationDetailScreen(WorkspaceScreen):
 
     def action_log_contact(self) -> None:
         """Record a call, email or message with the employer or recruiter."""
-        if self.stored is None:
+        if self.stored is None or refuse_if_read_only(self, self.app_id):
             return
 
         def log(at: datetime, channel: Channel, with_whom: str, note: str) -> str | None:

@@ -53,11 +53,11 @@ class ApplicationsScreen(ApplicationCollectionScreen):
 
     def show_all(self) -> None:
         self.query_one("#loading").display = not self.loaded
-        self.query_one(ApplicationTable).show(s.application for s in self.entries.values())
+        self.query_one(ApplicationTable).show(self.entries.values())
         self._refresh_visibility()
 
     def show_one(self, stored: Stored) -> None:
-        self.query_one(ApplicationTable).upsert(stored.application)
+        self.query_one(ApplicationTable).upsert(stored)
         self._refresh_visibility()
 
     def drop_one(self, app_id: str) -> None:

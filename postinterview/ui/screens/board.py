@@ -94,6 +94,9 @@ class BoardScreen(ApplicationCollectionScreen):
 
     def show_all(self) -> None:
         self.cards = self.workspace.derive_all(CARD)
+        for app_id, stored in self.entries.items():
+            if stored.read_only and app_id in self.cards:
+                self.cards[app_id] = self.cards[app_id].as_read_only()
         first_complete = self.loaded and not self._complete_drawn
         self._complete_drawn = self.loaded
         for stage in STAGE_ORDER:
@@ -118,6 +121,8 @@ class BoardScreen(ApplicationCollectionScreen):
         application = stored.application
         before = self.cards.get(application.id)
         card = self.workspace.derive(CARD, application.id)
+        if stored.read_only:
+            card = card.as_read_only()
         self.cards[application.id] = card
         if before is not None and before.stage != card.stage:
             self._draw(before.stage)
@@ -207,7 +212,7 @@ class BoardScreen(ApplicationCollectionScreen):
 
     def action_move_card(self, step: int) -> None:
         """Move the selected card to the previous (-1) or next (1) stage."""
-        stored = self._selected()
+        stored = self._selected_to_change()
         if stored is None:
             return
         current = stored.application.stage

@@ -23,7 +23,11 @@ from postinterview.ui.saving import FormEdit, create_application, save_form_edit
 from postinterview.ui.screens.confirm import ConfirmScreen
 from postinterview.ui.screens.problems import ProblemsScreen
 from postinterview.ui.screens.stage_picker import StagePickerScreen
-from postinterview.ui.screens.workspace_screen import WorkspaceScreen, notify_outcome
+from postinterview.ui.screens.workspace_screen import (
+    WorkspaceScreen,
+    notify_outcome,
+    refuse_if_read_only,
+)
 from postinterview.workspace import Change, FileProblem, SaveOutcome, Stored
 
 
@@ -131,6 +135,14 @@ class ApplicationCollectionScreen(WorkspaceScreen):
         app_id = self.selected_id()
         return self.entries.get(app_id) if app_id else None
 
+    def _selected_to_change(self) -> Stored | None:
+        """The selected application, unless it cannot be changed (then the person is told
+        why, and no dialog opens for an edit that would be refused)."""
+        stored = self._selected()
+        if stored is None or refuse_if_read_only(self, stored.application.id):
+            return None
+        return stored
+
     def _duplicates_of(self, excluding_id: str = "") -> Callable[[str], list[str]]:
         def describe(company: str) -> list[str]:
             apps = self.workspace.applications()
@@ -155,7 +167,7 @@ class ApplicationCollectionScreen(WorkspaceScreen):
 
     def action_edit(self) -> None:
         """Open the form for the selected application."""
-        stored = self._selected()
+        stored = self._selected_to_change()
         if stored is None:
             return
         from postinterview.ui.screens.application_form import ApplicationFormScreen
@@ -178,7 +190,7 @@ class ApplicationCollectionScreen(WorkspaceScreen):
 
     def action_move(self) -> None:
         """Choose a new stage for the selected application."""
-        stored = self._selected()
+        stored = self._selected_to_change()
         if stored is None:
             return
         app = stored.application
@@ -191,7 +203,7 @@ class ApplicationCollectionScreen(WorkspaceScreen):
 
     def action_delete(self) -> None:
         """Delete the selected application, once confirmed."""
-        stored = self._selected()
+        stored = self._selected_to_change()
         if stored is None:
             return
         app = stored.application

@@ -67,3 +67,18 @@ def notify_outcome(screen: Screen[Any], outcome: SaveOutcome, done: str = "") ->
         screen.notify(outcome.status(done or "Saved."), timeout=6)
     elif done:
         screen.notify(done)
+
+
+def read_only_text(reason: str) -> str:
+    """The sentence shown (banner, notification) for a record that cannot be changed."""
+    return f"Read-only: this file was {reason}."
+
+
+def refuse_if_read_only(screen: WorkspaceScreen, app_id: str) -> bool:
+    """Say why `app_id` cannot be changed, before any dialog opens; True when it cannot.
+
+    Only a courtesy: the store refuses the write anyway, and the workspace says why."""
+    reason = screen.workspace.read_only(app_id)
+    if reason:
+        screen.notify(read_only_text(reason), severity="warning", timeout=8)
+    return bool(reason)

@@ -8,8 +8,8 @@ from rich.text import Text
 from textual.widgets import DataTable
 from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
 
-from postinterview.domain.models import Application
-from postinterview.formatting import local_date, one_line
+from postinterview.formatting import READ_ONLY_NOTE, local_date, one_line
+from postinterview.workspace import Stored
 
 COLUMNS = (
     ("Company", "company"),
@@ -20,12 +20,16 @@ COLUMNS = (
 )
 
 
-def _cells(application: Application) -> list[Text]:
+def _cells(stored: Stored) -> list[Text]:
     # Text, not str: a company called "[b]Acme" must show as typed, not as markup.
+    application = stored.application
+    stage = Text(application.stage.label)
+    if stored.read_only:  # a newer postinterview wrote it: said once, where the stage is
+        stage.append(f" ({READ_ONLY_NOTE})", style="dim")
     return [
         Text(one_line(application.company, 32)),
         Text(one_line(application.role, 32)),
-        Text(application.stage.label),
+        stage,
         Text(str(len(application.interviews)), justify="right"),
         Text(local_date(application.updated_at)),
     ]
@@ -56,23 +60,24 @@ class ApplicationTable(DataTable[Text]):
             return None
         return row_key.value
 
-    def show(self, applications: Iterable[Application]) -> None:
+    def show(self, records: Iterable[Stored]) -> None:
         """Replace every row, keeping the cursor on the same application where possible."""
         keep = self.selected_id
         self.clear()
-        for application in applications:
-            self.add_row(*_cells(application), key=application.id)
+        for stored in records:
+            self.add_row(*_cells(stored), key=stored.application.id)
         self._sort()
         if keep is not None:
             self.select(keep)
 
-    def upsert(self, application: Application) -> None:
+    def upsert(self, stored: Stored) -> None:
         """Add or refresh one row, and put the cursor on it."""
+        application = stored.application
         try:
             self.remove_row(application.id)
         except RowDoesNotExist:
             pass
-        self.add_row(*_cells(application), key=application.id)
+        self.add_row(*_cells(stored), key=application.id)
         self._sort()
         self.select(application.id)
 

@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 
 from postinterview.domain.plan import ActionState
 from postinterview.domain.stages import Stage
-from postinterview.formatting import deadline_day, one_line
+from postinterview.formatting import READ_ONLY_NOTE, deadline_day, one_line
 from postinterview.ui.board_cards import BoardCard
 
 STATE_STYLE = {
@@ -43,7 +43,8 @@ def due_text(card: BoardCard, now: datetime) -> str:
 
 
 def card_prompt(card: BoardCard, now: datetime) -> Text:
-    """The lines of one card: company and score, role, time since contact, next action."""
+    """The lines of one card: company and score, role, time since contact, next action, and
+    a last line when the card cannot be changed."""
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append(one_line(card.company, CARD_WIDTH), style="bold")
     if card.score is not None:
@@ -62,6 +63,8 @@ def card_prompt(card: BoardCard, now: datetime) -> Text:
         when = due_text(card, now)
         if when:
             text.append(f"\n  {when}", STATE_STYLE[card.next_state])
+    if card.read_only:
+        text.append(f"\n{READ_ONLY_NOTE}: from a newer version", style="bright_black")
     return text
 
 
