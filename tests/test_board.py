@@ -431,7 +431,7 @@ def hold_back_the_full_load(
     real_load_all = ApplicationStore.load_all
 
     def held_back(self: ApplicationStore, progress: Any = None, paths: Any = None) -> Any:
-        if paths is None:
+        if paths is None or len(paths) > (early_files or 0):  # the read of every file
             release.wait(10)
         return real_load_all(self, progress, paths)
 

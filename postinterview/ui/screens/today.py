@@ -12,8 +12,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.widgets import Header, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Header, Static
 
 from postinterview.domain.checklist import ItemKind, Phase, load_checklist_catalog
 from postinterview.domain.models import Application
@@ -30,6 +29,7 @@ from postinterview.ui.screens.collection import ApplicationCollectionScreen
 from postinterview.ui.screens.draft import DraftScreen, drafts_for
 from postinterview.ui.screens.snooze_picker import SnoozePickerScreen
 from postinterview.ui.widgets.footer import SteadyFooter
+from postinterview.ui.widgets.sectioned_list import Section, SectionedList
 from postinterview.workspace import Stored, Workspace
 
 COMING_UP_DAYS = 7
@@ -55,14 +55,14 @@ class TodayScreen(ApplicationCollectionScreen):
 
     def __init__(self, workspace: Workspace) -> None:
         super().__init__(workspace)
-        self.rows: dict[str, PlannedAction] = {}
-        """Option id -> the action it shows."""
+        self._companies: dict[str, Application] = {}
+        self._now = self.clock()
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="problems-banner")
         yield Static("Loading your applications…", id="today-summary")
-        yield OptionList(id="today-list")
+        yield SectionedList(self._prompt, id="today-list")
         yield Static(_waiting_reminders(), id="today-reminder")
         yield SteadyFooter()
 
@@ -91,8 +91,20 @@ class TodayScreen(ApplicationCollectionScreen):
         return action.application_id if action is not None else None
 
     def _highlighted_action(self) -> PlannedAction | None:
-        option = self.query_one("#today-list", OptionList).highlighted_option
+        option = self._listing.highlighted_option
         return self.rows.get(option.id or "") if option is not None else None
+
+    @property
+    def _listing(self) -> SectionedList[PlannedAction]:
+        return self.query_one("#today-list", SectionedList)
+
+    @property
+    def rows(self) -> dict[str, PlannedAction]:
+        """Option id -> the action it shows (every action listed, drawn or not)."""
+        return self._listing.items
+
+    def _prompt(self, action: PlannedAction) -> Text:
+        return _action_prompt(self._companies[action.application_id], action, self._now)
 
     def _draw(self) -> None:
         context = self.workspace.context()
@@ -100,32 +112,14 @@ class TodayScreen(ApplicationCollectionScreen):
         companies = {app_id: stored.application for app_id, stored in self.entries.items()}
         plans = {app_id: self.workspace.plan(app_id, context) for app_id in companies}
         grouped = today_sections(plans, companies, now)
-        listing = self.query_one("#today-list", OptionList)
-        keep = self._highlighted_action()
-        options: list[Option | None] = []
-        self.rows = {}
-        for state, title in SECTIONS:
-            actions = grouped[state]
-            if not actions:
-                continue
-            if options:
-                options.append(None)
-            options.append(Option(Text(f"{title} ({len(actions)})", style="bold"), disabled=True))
-            for action in actions:
-                option_id = f"{action.application_id}/{action.entry_id}"
-                self.rows[option_id] = action
-                application = companies[action.application_id]
-                options.append(Option(_action_prompt(application, action, now), id=option_id))
-        if not options:
-            options.append(
-                Option(Text(_nothing_due(len(self.entries)), style="dim"), disabled=True)
-            )
-        listing.set_options(options)
-        ids = list(self.rows)
-        if keep is not None and f"{keep.application_id}/{keep.entry_id}" in ids:
-            listing.highlighted = _index_of(listing, f"{keep.application_id}/{keep.entry_id}")
-        elif ids:
-            listing.highlighted = _index_of(listing, ids[0])
+        self._companies, self._now = companies, now
+        self._listing.show(
+            [
+                Section(title, [(f"{a.application_id}/{a.entry_id}", a) for a in grouped[state]])
+                for state, title in SECTIONS
+            ],
+            placeholder=_nothing_due(len(self.entries)),
+        )
         self._summarise(grouped)
 
     def _summarise(self, grouped: dict[ActionState, list[PlannedAction]]) -> None:
@@ -186,8 +180,8 @@ class TodayScreen(ApplicationCollectionScreen):
             return
         self.app.push_screen(DraftScreen(self.workspace, stored.application.company, drafts))
 
-    @on(OptionList.OptionSelected, "#today-list")
-    def _open(self, event: OptionList.OptionSelected) -> None:
+    @on(SectionedList.OptionSelected, "#today-list")
+    def _open(self, event: SectionedList.OptionSelected) -> None:
         action = self.rows.get(event.option.id or "")
         if action is not None:
             self.post_message(OpenApplication(action.application_id))
@@ -240,10 +234,6 @@ def _action_prompt(application: Application, action: PlannedAction, now: datetim
     )
     text.append(f"\n  {action.why}", style="bright_black")
     return text
-
-
-def _index_of(listing: OptionList, option_id: str) -> int:
-    return next(i for i, option in enumerate(listing.options) if option.id == option_id)
 
 
 def _nothing_due(applications: int) -> str:

@@ -4,21 +4,21 @@ a nudge to keep applying, and the week in figures.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Header, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Header, Static
 
 from postinterview.domain.contacts import keep_waiting, log_contact
 from postinterview.domain.editing import move_stage
 from postinterview.domain.models import Application
 from postinterview.domain.plan import PlannedAction, PlanSettings, complete_action
-from postinterview.domain.review import WeeklyReview, weekly_review
+from postinterview.domain.review import QuietApplication, WeeklyReview, weekly_review
 from postinterview.domain.stages import Stage
 from postinterview.formatting import deadline_day
 from postinterview.ui.detail_text import day_text
@@ -27,6 +27,7 @@ from postinterview.ui.messages import OpenApplication
 from postinterview.ui.screens.draft import DraftScreen, drafts_for
 from postinterview.ui.screens.workspace_screen import WorkspaceScreen, notify_outcome
 from postinterview.ui.widgets.footer import SteadyFooter
+from postinterview.ui.widgets.sectioned_list import Section, SectionedList
 from postinterview.workspace import Change, Workspace
 
 FOLLOWED_UP_NOTE = "Followed up after a quiet spell (weekly review)."
@@ -39,7 +40,13 @@ class ReviewRow:
     kind: str
     """'overdue', 'quiet' or 'soon'."""
     app_id: str
-    action: PlannedAction | None = None
+    item: PlannedAction | QuietApplication
+    """The overdue or waiting action, or the quiet application."""
+
+    @property
+    def action(self) -> PlannedAction | None:
+        """The action of an overdue or waiting row."""
+        return self.item if isinstance(self.item, PlannedAction) else None
 
 
 class WeeklyReviewScreen(WorkspaceScreen):
@@ -57,8 +64,7 @@ class WeeklyReviewScreen(WorkspaceScreen):
     def __init__(self, workspace: Workspace) -> None:
         super().__init__(workspace)
         self.review: WeeklyReview | None = None
-        self.rows: dict[str, ReviewRow] = {}
-        """Option id -> what it stands for."""
+        self._names: dict[str, str] = {}
 
     @property
     def plan(self) -> PlanSettings:
@@ -68,7 +74,7 @@ class WeeklyReviewScreen(WorkspaceScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("Reading your applications…", id="review-nudges")
-        yield OptionList(id="review-list")
+        yield SectionedList(self._prompt, id="review-list")
         yield Static("", id="review-summary")
         yield SteadyFooter()
 
@@ -80,6 +86,26 @@ class WeeklyReviewScreen(WorkspaceScreen):
         if self.workspace.loaded and (change.everything or change.ids):
             self._show()
 
+    @property
+    def _listing(self) -> SectionedList[ReviewRow]:
+        return self.query_one("#review-list", SectionedList)
+
+    @property
+    def rows(self) -> dict[str, ReviewRow]:
+        """Option id -> what it stands for (every row listed, drawn or not)."""
+        return self._listing.items
+
+    def _prompt(self, row: ReviewRow) -> Text:
+        """One row, drawn only when its page is (a review can list thousands)."""
+        if isinstance(row.item, QuietApplication):
+            item = row.item
+            return Text.assemble(
+                (item.company, "bold"),
+                f" — {item.role} · {item.stage.label} · ",
+                (f"{item.quiet_days} days without news", "yellow"),
+            )
+        return _action_text(self._names[row.app_id], row.item, overdue=row.kind == "overdue")
+
     # Drawing ------------------------------------------------------------------------------------
 
     def _show(self) -> None:
@@ -88,67 +114,36 @@ class WeeklyReviewScreen(WorkspaceScreen):
         plans = {app.id: self.workspace.plan(app.id, context) for app in applications}
         review = weekly_review(applications, context.now, self.plan, plans)
         self.review = review
-        names = {app.id: app.company for app in applications}
-        options: list[Option | None] = []
-        self.rows = {}
+        self._names = {app.id: app.company for app in applications}
 
-        def section(title: str, hint: str, rows: list[tuple[ReviewRow, Text]], empty: str) -> None:
-            heading = Text(f"{title} ({len(rows)})", style="bold")
-            if rows and hint:
-                heading.append(f"   {hint}", style="dim")
-            if options:
-                options.append(None)
-            options.append(Option(heading, disabled=True))
-            if not rows:
-                options.append(Option(Text(f"  {empty}", style="dim"), disabled=True))
-            for index, (row, prompt) in enumerate(rows):
-                option_id = f"{row.kind}-{index}"
-                self.rows[option_id] = row
-                options.append(Option(prompt, id=option_id))
+        def rows(kind: str, items: Sequence[Any]) -> list[tuple[str, ReviewRow]]:
+            # Ids by position: once a row is done with, the one after it takes its place.
+            return [
+                (f"{kind}-{index}", ReviewRow(kind, item.application_id, item))
+                for index, item in enumerate(items)
+            ]
 
-        overdue = [
-            (
-                ReviewRow("overdue", action.application_id, action),
-                _action_text(names[action.application_id], action, overdue=True),
-            )
-            for action in review.overdue
+        sections = [
+            Section(
+                "Overdue",
+                rows("overdue", review.overdue),
+                "space done · enter opens",
+                "Nothing overdue.",
+            ),
+            Section(
+                "Gone quiet",
+                rows("quiet", review.quiet),
+                "f followed up now · w keep waiting · x close as no reply · d draft",
+                "No open application has been quiet for more than "
+                f"{self.plan.quiet_after_days} days.",
+            ),
+            Section(
+                "Too soon to chase",
+                rows("soon", review.too_soon),
+                empty="No follow-up is waiting for its date.",
+            ),
         ]
-        section("Overdue", "space done · enter opens", overdue, "Nothing overdue.")
-        quiet = [
-            (
-                ReviewRow("quiet", item.application_id),
-                Text.assemble(
-                    (item.company, "bold"),
-                    f" — {item.role} · {item.stage.label} · ",
-                    (f"{item.quiet_days} days without news", "yellow"),
-                ),
-            )
-            for item in review.quiet
-        ]
-        section(
-            "Gone quiet",
-            "f followed up now · w keep waiting · x close as no reply · d draft",
-            quiet,
-            f"No open application has been quiet for more than {self.plan.quiet_after_days} days.",
-        )
-        soon = [
-            (
-                ReviewRow("soon", action.application_id, action),
-                _action_text(names[action.application_id], action, overdue=False),
-            )
-            for action in review.too_soon
-        ]
-        section("Too soon to chase", "", soon, "No follow-up is waiting for its date.")
-
-        listing = self.query_one("#review-list", OptionList)
-        highlighted = listing.highlighted
-        listing.set_options(options)
-        selectable = [i for i, option in enumerate(listing.options) if not option.disabled]
-        if selectable:
-            listing.highlighted = min(
-                (i for i in selectable if highlighted is None or i >= highlighted),
-                default=selectable[-1],
-            )
+        self._listing.show(sections)
 
         nudges = self.query_one("#review-nudges", Static)
         nudges.update("\n".join(f"• {escape_markup(nudge)}" for nudge in review.nudges))
@@ -165,7 +160,7 @@ class WeeklyReviewScreen(WorkspaceScreen):
     # Decisions ----------------------------------------------------------------------------------
 
     def _row(self, *kinds: str) -> ReviewRow | None:
-        option = self.query_one("#review-list", OptionList).highlighted_option
+        option = self._listing.highlighted_option
         row = self.rows.get(option.id or "") if option is not None else None
         if row is None or row.kind not in kinds:
             return None
@@ -228,8 +223,8 @@ class WeeklyReviewScreen(WorkspaceScreen):
             return
         self.app.push_screen(DraftScreen(self.workspace, application.company, drafts))
 
-    @on(OptionList.OptionSelected, "#review-list")
-    def _open(self, event: OptionList.OptionSelected) -> None:
+    @on(SectionedList.OptionSelected, "#review-list")
+    def _open(self, event: SectionedList.OptionSelected) -> None:
         row = self.rows.get(event.option.id or "")
         if row is not None:
             self.post_message(OpenApplication(row.app_id))

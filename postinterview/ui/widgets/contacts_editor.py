@@ -23,29 +23,35 @@ class ContactRow(Vertical):
         self.person_id = person.id
         """The id of the person this row is about ("" until a new row's person gets one): it
         stays with the row whatever is typed in it or wherever the row moves."""
+        self.removed = False
+        """Set as the row starts going away: an autosave meanwhile must not count it."""
+        # Held, not queried: a save can read the row while it is being taken down.
+        self._name_input = Input(person.name, placeholder="Name", classes="name")
+        self._title_input = Input(person.title, placeholder="Job title", classes="title")
+        self._contact_input = Input(person.contact, placeholder="Email or phone", classes="contact")
+        self._error_line = Static("", classes="field-error")
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="contact-fields"):
-            yield Input(self._person.name, placeholder="Name", classes="name")
-            yield Input(self._person.title, placeholder="Job title", classes="title")
-            yield Input(self._person.contact, placeholder="Email or phone", classes="contact")
+            yield self._name_input
+            yield self._title_input
+            yield self._contact_input
             yield Button("✕", classes="remove", tooltip="Remove this person")
-        yield Static("", classes="field-error")
+        yield self._error_line
 
     def value(self) -> ContactText:
         """What is typed in the row."""
         return ContactText(
-            self.query_one(".name", Input).value,
-            self.query_one(".title", Input).value,
-            self.query_one(".contact", Input).value,
+            self._name_input.value,
+            self._title_input.value,
+            self._contact_input.value,
             self.person_id,
         )
 
     def show_error(self, message: str) -> None:
         """Show (or clear, with "") the row's message."""
-        error = self.query_one(".field-error", Static)
-        error.update(escape_markup(message))
-        error.display = bool(message)
+        self._error_line.update(escape_markup(message))
+        self._error_line.display = bool(message)
 
 
 class ContactsEditor(Vertical):
@@ -70,7 +76,10 @@ class ContactsEditor(Vertical):
 
     def rows(self) -> list[ContactText]:
         """Every row's text, in order."""
-        return [row.value() for row in self.query(ContactRow)]
+        return [row.value() for row in self._live_rows()]
+
+    def _live_rows(self) -> list[ContactRow]:
+        return [row for row in self.query(ContactRow) if not row.removed]
 
     def keep_ids(self, people: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Remember on each row the id parse_contacts gave its person; returns `people`.
@@ -79,14 +88,14 @@ class ContactsEditor(Vertical):
         order). Without this a new person would get another fresh id at every keystroke and
         save, and lose the marks made on them in between.
         """
-        filled = [row for row in self.query(ContactRow) if not row.value().is_blank]
+        filled = [row for row in self._live_rows() if not row.value().is_blank]
         for row, person in zip(filled, people, strict=False):
             row.person_id = str(person["id"])
         return people
 
     def show_errors(self, errors: dict[int, str]) -> None:
         """Show the message for each row that has one; clear the others."""
-        for index, row in enumerate(self.query(ContactRow)):
+        for index, row in enumerate(self._live_rows()):
             row.show_error(errors.get(index, ""))
 
     @on(Button.Pressed, ".add-contact")
@@ -101,7 +110,8 @@ class ContactsEditor(Vertical):
     async def _remove_row(self, event: Button.Pressed) -> None:
         event.stop()
         row = next(a for a in event.button.ancestors if isinstance(a, ContactRow))
+        row.removed = True
         await row.remove()
-        if not self.query(ContactRow):
+        if not self._live_rows():
             await self.query_one(".contact-rows").mount(ContactRow(ContactText()))
         self.post_message(self.Changed())
