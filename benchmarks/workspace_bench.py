@@ -140,10 +140,13 @@ def main() -> None:
             build(folder, size, random.Random(size))
             floor, board, every = [], [], []
             moves: list[float] = []
+            alone: list[float] = []
             reads: list[int] = []
             for _ in range(args.repeats):
                 floor.append(float(run_child(folder, "floor")["rss"]))  # type: ignore[arg-type]
-                board.append(float(run_child(folder, "board")["rss"]))  # type: ignore[arg-type]
+                only = run_child(folder, "board")
+                board.append(float(only["rss"]))  # type: ignore[arg-type]
+                alone += only["moves"]  # type: ignore[operator]
                 result = run_child(folder, "all")
                 every.append(float(result["rss"]))  # type: ignore[arg-type]
                 moves += result["moves"]  # type: ignore[operator]
@@ -151,6 +154,7 @@ def main() -> None:
             f, b, e = (statistics.median(x) for x in (floor, board, every))
             print(
                 f"| {size} | {f:.0f} MiB | {b:.0f} MiB | {e:.0f} MiB | {e / b:.2f}x | "
+                f"{statistics.median(alone) * 1000:.0f} ms | "
                 f"{statistics.median(moves) * 1000:.0f} ms | {max(reads)} |"
             )
 

@@ -25,7 +25,7 @@ from postinterview.ui.screens.draft import DraftScreen
 from postinterview.ui.screens.interview import InterviewScreen
 from postinterview.ui.screens.weekly_review import WeeklyReviewScreen
 from postinterview.ui.widgets.board_column import BoardColumn
-from postinterview.workspace import workspace as workspace_module
+from postinterview.workspace import folder as workspace_folder
 from tests.conftest import FIXED_NOW
 from tests.pilot_tools import make_app, settle, stored_record, stored_records, type_text
 from tests.pipeline import (
@@ -426,7 +426,7 @@ def hold_back_the_full_load(
     """Make the screen's full load wait until the event returned is set (the early load of a
     large folder, with more than `early_files` files, goes ahead)."""
     if early_files is not None:
-        monkeypatch.setattr(workspace_module, "EARLY_FILES", early_files)
+        monkeypatch.setattr(workspace_folder, "EARLY_FILES", early_files)
     release = threading.Event()
     real_load_all = ApplicationStore.load_all
 

@@ -105,10 +105,10 @@ def test_a_settings_change_redraws_everything_with_the_new_settings(data_dir: Pa
 def test_a_large_folder_shows_its_recent_files_first_then_everything(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from postinterview.workspace import workspace as workspace_module
+    from postinterview.workspace import folder as workspace_folder
 
     seed_pipeline(data_dir)
-    monkeypatch.setattr(workspace_module, "EARLY_FILES", 2)
+    monkeypatch.setattr(workspace_folder, "EARLY_FILES", 2)
     workspace = Workspace(ApplicationStore(data_dir), lambda: FIXED_NOW)
     early = workspace.read_early()
     assert early is not None

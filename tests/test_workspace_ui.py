@@ -21,7 +21,7 @@ from postinterview.ui.screens.interview import InterviewScreen
 from postinterview.ui.screens.stage_picker import StagePickerScreen
 from postinterview.ui.screens.today import TodayScreen
 from tests.conftest import FIXED_NOW, sample_application
-from tests.pilot_tools import make_app, settle, stored_record, type_text
+from tests.pilot_tools import make_app, settle, stored_record, stored_records, type_text
 from tests.pipeline import FRESH_ID, OVERDUE_ID, seed_pipeline
 
 SIZE = (120, 40)
@@ -193,3 +193,27 @@ async def test_an_application_added_in_another_window_reaches_every_open_view(
         await pilot.press("b")
         await pilot.pause()
         assert other.application.id in board.cards and FRESH_ID in board.cards
+
+
+async def test_two_moves_in_one_burst_move_the_same_card_twice(data_dir: Path) -> None:
+    """In a terminal, keys typed fast arrive together: the second shift+right is handled
+    before anything queued by the first. It used to find the focus still on the old column
+    and move the card now under its cursor."""
+    seed_pipeline(data_dir)
+    before = {r["company"]: r["stage"] for r in stored_records(data_dir)}
+    app = make_app(data_dir, "board")
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        board = app.screen
+        assert isinstance(board, BoardScreen)
+        board.column_of(Stage.APPLIED).focus()
+        await pilot.pause()
+        moved = board.selected_id()
+        assert moved is not None
+        board.action_move_card(1)  # both in the same turn of the event loop
+        board.action_move_card(1)
+        await pilot.pause()
+        assert board.selected_id() == moved
+    company = stored_record(data_dir, moved)["company"]
+    after = {r["company"]: r["stage"] for r in stored_records(data_dir)}
+    assert after == {**before, company: "interviewing"}  # applied -> screening -> interviewing

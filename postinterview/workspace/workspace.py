@@ -8,11 +8,9 @@ listeners. Saving happens on the caller's thread, through `update` (and `add`, `
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from postinterview.clock import Clock, system_clock
 from postinterview.domain.checklist import ChecklistCatalog
@@ -27,69 +25,29 @@ from postinterview.domain.plan import (
 )
 from postinterview.domain.settings import Settings
 from postinterview.domain.signals import load_signals_catalog, validate_weight_overrides
-from postinterview.storage import paths
 from postinterview.storage.drafts_store import CannotSaveDraft, save_draft
-from postinterview.storage.settings_store import SettingsLoad, load_settings
+from postinterview.storage.settings_store import SettingsLoad
 from postinterview.storage.store import (
     ApplicationStore,
     FileProblem,
-    LoadResult,
     Stored,
     StoreError,
 )
 from postinterview.storage.store import (
     Change as RecordChange,
 )
+from postinterview.workspace import folder
 from postinterview.workspace.changes import Change, Listener
 from postinterview.workspace.derived import Context, Derivation, DerivedEntry, valid_until
+from postinterview.workspace.folder import FolderRead, Signature
 from postinterview.workspace.outcome import REFUSALS, EditOutcome, SaveOutcome, describe_refusal
 
 T = TypeVar("T")
-
-EARLY_FILES = 80
-"""Folders with more files than this show their most recently changed ones first: enough to
-fill the board's open columns in a large terminal, few enough to read in a blink."""
-
-Signature = tuple[int, int, int]
-"""A file's size, modification time (ns) and inode: if any differs, the file was replaced or
-edited in place, so it is read again."""
 
 PLAN = Derivation[list[PlannedAction]](
     "plan", lambda application, context, _: plan_for(application, context.now, context.plan)
 )
 """Every action of one application, most urgent first (see domain.plan)."""
-
-
-def _signature(path: Path) -> Signature | None:
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None
-    return (info.st_size, info.st_mtime_ns, info.st_ino)
-
-
-@dataclass
-class FolderRead:
-    """What one look at the folder found: files read, and files gone."""
-
-    result: LoadResult = field(default_factory=LoadResult)
-    signatures: dict[str, Signature] = field(default_factory=dict)
-    """By file name: each file read, as it was just before it was read."""
-    gone: set[str] = field(default_factory=set)
-    """File names that were known and are no longer there."""
-    settings: SettingsLoad | None = None
-    """The settings, when settings.toml was (re)read."""
-    settings_signature: Signature | None = None
-    derived: dict[str, DerivedEntry] = field(default_factory=dict)
-    """What was derived from the files read, in the reading thread (see `register`)."""
-    kind: Literal["full", "early", "partial"] = "partial"
-    """A read of every file (which replaces what was known), the early look at a large
-    folder's most recent files, or a read of some files (which updates them)."""
-
-    @property
-    def empty(self) -> bool:
-        """True when the look found nothing new."""
-        return not (self.result.applications or self.result.problems or self.gone or self.settings)
 
 
 class Workspace:
@@ -156,27 +114,21 @@ class Workspace:
 
     def read_early(self) -> FolderRead | None:
         """A large folder's most recently changed files, or None for a small one."""
-        recent = self.store.recent_files(EARLY_FILES + 1)
-        if len(recent) <= EARLY_FILES:
-            return None
-        read = self._read_files(recent[:EARLY_FILES])
-        read.kind = "early"
-        read.settings = load_settings(self.store.root)
-        self._warm(read)
+        read = folder.read_early(self.store)
+        if read is not None:
+            self._warm(read)
         return read
 
     def read_all(self, progress: Callable[[int, int], None] | None = None) -> FolderRead:
         """Every file in the folder, and the settings."""
-        try:
-            self.store.sweep_temp_files()
-        except StoreError:
-            pass  # a read-only folder: reading still works, and saving will say why it cannot
-        read = self._read_files(self.store.files(), progress)
-        read.kind = "full"
-        read.settings_signature = _signature(paths.settings_path(self.store.root))
-        read.settings = load_settings(self.store.root)
+        read = folder.read_all(self.store, progress)
         self._warm(read)
         return read
+
+    def scan(self) -> FolderRead:
+        """Only what changed on disk since it was last read here: in another window, by hand,
+        by a sync tool. Cheap when nothing did (one stat per file)."""
+        return folder.scan(self.store, dict(self._signatures), self._settings_signature)
 
     def _warm(self, read: FolderRead) -> None:
         """Derive the registered values of what `read` found, with its settings."""
@@ -190,35 +142,6 @@ class Workspace:
                     stored.application, context, entry.plan
                 )
             read.derived[stored.application.id] = entry
-
-    def scan(self) -> FolderRead:
-        """Only what changed on disk since it was last read here: in another window, by hand,
-        by a sync tool. Cheap when nothing did (one stat per file)."""
-        known = dict(self._signatures)
-        changed: list[Path] = []
-        seen: set[str] = set()
-        for path in self.store.files():
-            seen.add(path.name)
-            if known.get(path.name) != _signature(path):
-                changed.append(path)
-        read = self._read_files(changed)
-        read.gone = set(known) - seen
-        settings_signature = _signature(paths.settings_path(self.store.root))
-        if settings_signature != self._settings_signature:
-            read.settings = load_settings(self.store.root)
-            read.settings_signature = settings_signature
-        return read
-
-    def _read_files(
-        self, files: Sequence[Path], progress: Callable[[int, int], None] | None = None
-    ) -> FolderRead:
-        read = FolderRead()
-        for path in files:
-            signature = _signature(path)
-            if signature is not None:
-                read.signatures[path.name] = signature
-        read.result = self.store.load_all(progress=progress, paths=files)
-        return read
 
     # Applying (the UI's thread) -----------------------------------------------------------------
 
@@ -414,7 +337,7 @@ class Workspace:
     def _take_own_write(self, stored: Stored) -> None:
         app_id = stored.application.id
         path = self.store.path_for(app_id)
-        signature = _signature(path)
+        signature = folder.signature(path)
         if signature is not None:
             self._signatures[path.name] = signature
         self.records[app_id] = stored
@@ -428,7 +351,7 @@ class Workspace:
         except StoreError:
             return
         if path.exists():
-            self.apply(self._read_files([path]))
+            self.apply(folder.read_files(self.store, [path]))
         else:
             self._forget(path.name)
 

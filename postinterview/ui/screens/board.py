@@ -131,7 +131,9 @@ class BoardScreen(ApplicationCollectionScreen):
             self._follow = None
             column = self.column_of(card.stage)
             if column.display:
-                column.focus()
+                # At once, not after this message (as `focus()` would): a second shift+right
+                # already queued must move the same card, not the one now under the cursor.
+                self.set_focus(column)
                 column.highlight_card(application.id)
             else:
                 self.notify(f"Moved to {card.stage.label}. Closed stages are folded: c shows them.")
