@@ -15,6 +15,7 @@ from postinterview.domain.interviews import add_interview
 from postinterview.domain.models import Channel, ContactLogEntry
 from postinterview.domain.stages import Stage
 from postinterview.storage.store import ApplicationStore, CannotSave, Stored
+from postinterview.ui.interview_fields import local_text
 from postinterview.ui.screens.interview import AUTOSAVE_DELAY, InterviewScreen
 from postinterview.ui.screens.interview_picker import InterviewPickerScreen
 from postinterview.ui.screens.stage_picker import StagePickerScreen
@@ -161,6 +162,13 @@ async def test_bad_input_is_explained_inline_and_the_rest_is_saved(data_dir: Pat
         assert "interviewer's name" in str(row_error.render())
         assert "3 fields to correct" in str(screen.query_one("#save-status", Static).render())
         assert screen.query_one("#actual_minutes", Input).value == "-5"  # kept to correct
+        # Corrected back to what was there: nothing to write, and the warning goes.
+        screen.query_one("#at", Input).value = local_text(FIXED_NOW - timedelta(hours=2))
+        screen.query_one("#actual_minutes", Input).value = ""
+        screen.query_one("#interviewers .title", Input).value = ""
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert str(screen.query_one("#save-status", Static).render()) == "Everything is saved."
     interview = stored_records(data_dir)[0]["interviews"][0]
     assert interview["planned_minutes"] == 40  # the valid change was saved
     assert "actual_minutes" not in interview

@@ -257,6 +257,9 @@ class InterviewScreen(WorkspaceScreen):
         if problems and saved:
             fields = f"{problems} field{'s' if problems > 1 else ''}"
             self._show_status(f"{fields} to correct: the rest is saved.", error=True)
+        elif not changes and self.query_one("#save-status", Static).has_class("error"):
+            # Corrected back to what was saved: nothing to write, and nothing wrong any more.
+            self._show_status("Everything is saved.")
         return saved
 
     def _save_fields(self, changes: dict[str, Any], on_screen: bool = True) -> bool:
