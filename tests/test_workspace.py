@@ -311,3 +311,23 @@ def test_a_field_changed_on_both_sides_is_kept_on_disk_and_reported(data_dir: Pa
         "Staff Engineer",
         "Leeds",
     )
+
+
+def test_a_save_made_while_the_folder_is_read_is_not_undone_by_the_read(
+    data_dir: Path,
+) -> None:
+    """A card moved while a large folder is still loading (or while the poller reads): the
+    read began before the save, so what it found of that file is older than the save."""
+    seed_pipeline(data_dir)
+    workspace = loaded(data_dir)
+    full = workspace.read_all()  # began before the save ...
+    ApplicationStore(data_dir).update(QUIET_ID, lambda a: a.revised(notes="Elsewhere"), None)
+    scanned = workspace.scan()  # ... as did this look for outside changes
+    outcome = workspace.update(QUIET_ID, rename("Globex Corp"))
+    assert outcome.ok
+    workspace.apply(scanned)
+    workspace.apply(full)  # ... and is applied after it
+    application = workspace.records[QUIET_ID].application
+    assert (application.company, application.notes) == ("Globex Corp", "Elsewhere")
+    assert len(workspace.records) == 5
+    assert workspace.scan().empty  # and the save's own file is still known as read

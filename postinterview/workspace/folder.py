@@ -49,11 +49,35 @@ class FolderRead:
     kind: Literal["full", "early", "partial"] = "partial"
     """A read of every file (which replaces what was known), the early look at a large
     folder's most recent files, or a read of some files (which updates them)."""
+    writes_before: int = 0
+    """How many saves the workspace had made when this read began: a file saved here since
+    is newer in memory than what this read found."""
+
+    def without(self, names: set[str]) -> FolderRead:
+        """This read less what it found of the files `names`."""
+        result = LoadResult(
+            [s for s in self.result.applications if _name(s.application.id) not in names],
+            [p for p in self.result.problems if p.path.name not in names],
+        )
+        return FolderRead(
+            result,
+            {n: sig for n, sig in self.signatures.items() if n not in names},
+            self.gone - names,
+            self.settings,
+            self.settings_signature,
+            {i: e for i, e in self.derived.items() if _name(i) not in names},
+            self.kind,
+            self.writes_before,
+        )
 
     @property
     def empty(self) -> bool:
         """True when the look found nothing new."""
         return not (self.result.applications or self.result.problems or self.gone or self.settings)
+
+
+def _name(app_id: str) -> str:
+    return f"{app_id}.toml"
 
 
 def read_files(

@@ -76,6 +76,10 @@ class Workspace:
         self._derived: dict[str, DerivedEntry] = {}
         self._listeners: list[Listener] = []
         self._registered: dict[str, Derivation[Any]] = {}
+        self._writes = 0
+        """Saves made here so far."""
+        self._written: dict[str, int] = {}
+        """File name -> the count of saves here when it was last saved or deleted here."""
         self.progress: tuple[int, int] | None = None
         """Files read so far and in all, while the first full read is under way."""
 
@@ -114,21 +118,28 @@ class Workspace:
 
     def read_early(self) -> FolderRead | None:
         """A large folder's most recently changed files, or None for a small one."""
+        writes = self._writes
         read = folder.read_early(self.store)
         if read is not None:
+            read.writes_before = writes
             self._warm(read)
         return read
 
     def read_all(self, progress: Callable[[int, int], None] | None = None) -> FolderRead:
         """Every file in the folder, and the settings."""
+        writes = self._writes
         read = folder.read_all(self.store, progress)
+        read.writes_before = writes
         self._warm(read)
         return read
 
     def scan(self) -> FolderRead:
         """Only what changed on disk since it was last read here: in another window, by hand,
         by a sync tool. Cheap when nothing did (one stat per file)."""
-        return folder.scan(self.store, dict(self._signatures), self._settings_signature)
+        writes = self._writes
+        read = folder.scan(self.store, dict(self._signatures), self._settings_signature)
+        read.writes_before = writes
+        return read
 
     def _warm(self, read: FolderRead) -> None:
         """Derive the registered values of what `read` found, with its settings."""
@@ -147,6 +158,16 @@ class Workspace:
 
     def apply(self, read: FolderRead) -> Change:
         """Take in what a read found, and tell the listeners what changed."""
+        # A save made here while the read was under way (a card moved while a large folder
+        # loads) is newer than what the read found of that file: keep the save.
+        saved_since = {name for name, count in self._written.items() if count > read.writes_before}
+        kept_records = {
+            Path(name).stem: self.records[Path(name).stem]
+            for name in saved_since
+            if Path(name).stem in self.records
+        }
+        if saved_since:
+            read = read.without(saved_since)
         everything = read.kind != "partial" or read.settings is not None
         if read.settings is not None:
             self._use_settings(read.settings, read.settings_signature)
@@ -164,7 +185,8 @@ class Workspace:
             self._emit(change)
             return change
         if read.kind == "full":
-            self.records, self.problems, self._signatures = {}, [], {}
+            signatures = {n: self._signatures[n] for n in saved_since if n in self._signatures}
+            self.records, self.problems, self._signatures = kept_records, [], signatures
             self.loaded = True
             self.loads += 1
         ids: set[str] = set()
@@ -337,6 +359,7 @@ class Workspace:
     def _take_own_write(self, stored: Stored) -> None:
         app_id = stored.application.id
         path = self.store.path_for(app_id)
+        self._count_write(path.name)
         signature = folder.signature(path)
         if signature is not None:
             self._signatures[path.name] = signature
@@ -351,12 +374,19 @@ class Workspace:
         except StoreError:
             return
         if path.exists():
-            self.apply(folder.read_files(self.store, [path]))
+            read = folder.read_files(self.store, [path])
+            read.writes_before = self._writes  # read now: newer than any save made here
+            self.apply(read)
         else:
             self._forget(path.name)
 
+    def _count_write(self, name: str) -> None:
+        self._writes += 1
+        self._written[name] = self._writes
+
     def _forget(self, name: str) -> None:
-        self.apply(FolderRead(gone={name}))
+        self._count_write(name)
+        self.apply(FolderRead(gone={name}, writes_before=self._writes))
 
 
 def _entry_for(stored: Stored, generation: int, context: Context) -> DerivedEntry:
