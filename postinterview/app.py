@@ -12,7 +12,7 @@ from textual.screen import Screen
 
 from postinterview.ui import navigation
 from postinterview.ui.folder_sync import FolderSync
-from postinterview.ui.messages import OpenApplication, OpenInterview
+from postinterview.ui.messages import LookAgain, OpenApplication, OpenInterview
 from postinterview.workspace import Workspace
 
 
@@ -28,14 +28,12 @@ class PostInterviewApp(App[None]):
     ]
 
     def __init__(self, workspace: Workspace, start_mode: str = "today") -> None:
-        # The first screen is the start mode's own, built as Textual composes the app; switching
-        # to it once running made Textual read every style sheet twice more.
+        # Built as Textual composes the app: switching to it later read the style sheets twice.
         self.DEFAULT_MODE = start_mode  # type: ignore[misc]  # a class default, set per app
         super().__init__()
         self.workspace = workspace
         """The one model of the data folder, which every screen shows."""
-        self.folder_sync = FolderSync(self, workspace)
-        """Reads the folder into the workspace and watches it."""
+        self.folder_sync = FolderSync(self, workspace)  # reads the folder in, then watches it
         for mode in navigation.MODES:
             self.add_mode(mode, navigation.mode_screen(mode, workspace))
 
@@ -61,6 +59,10 @@ class PostInterviewApp(App[None]):
     @on(OpenInterview)
     def _open_interview(self, message: OpenInterview) -> None:
         navigation.open_interview(self, self.workspace, message.app_id, message.interview_id)
+
+    @on(LookAgain)
+    def _look_again(self) -> None:
+        self.folder_sync.poll()
 
     def action_weekly_review(self) -> None:
         """Overdue actions, quiet applications, what must wait, and the week in figures."""

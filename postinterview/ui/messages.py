@@ -25,3 +25,7 @@ class OpenInterview(Message):
         """The application the interview belongs to."""
         self.interview_id = interview_id
         """The interview to show."""
+
+
+class LookAgain(Message):
+    """Look for changes made outside the app now, rather than at the next poll."""

@@ -19,6 +19,7 @@ from postinterview.domain.editing import move_stage, same_company
 from postinterview.domain.models import Application
 from postinterview.domain.stages import Stage
 from postinterview.ui.application_fields import describe_company
+from postinterview.ui.messages import LookAgain
 from postinterview.ui.saving import FormEdit, create_application, save_form_edits
 from postinterview.ui.screens.confirm import ConfirmScreen
 from postinterview.ui.screens.problems import ProblemsScreen
@@ -40,6 +41,7 @@ class ApplicationCollectionScreen(WorkspaceScreen):
         Binding("s", "move", "Stage"),
         Binding("d", "delete", "Delete"),
         Binding("p", "problems", "Problems", show=False),
+        Binding("r", "look_again", "Reload", show=False),
         Binding("t", "app.switch_mode('today')", "Today"),
         Binding("b", "app.switch_mode('board')", "Board"),
         Binding("a", "app.switch_mode('applications')", "List"),
@@ -129,6 +131,9 @@ class ApplicationCollectionScreen(WorkspaceScreen):
         yield SystemCommand("Delete application", "After a confirmation", self.action_delete)
         yield SystemCommand(
             "Unreadable files", "Files that could not be read", self.action_problems
+        )
+        yield SystemCommand(
+            "Reload", "Look for changes made outside the app now", self.action_look_again
         )
 
     def _selected(self) -> Stored | None:
@@ -225,6 +230,10 @@ class ApplicationCollectionScreen(WorkspaceScreen):
             self.notify("Every file was read without a problem.")
             return
         self.app.push_screen(ProblemsScreen(self.workspace))
+
+    def action_look_again(self) -> None:
+        """Look for changes made outside the app now (it looks every two seconds anyway)."""
+        self.post_message(LookAgain())
 
     # Saving -------------------------------------------------------------------------------------
 
