@@ -331,3 +331,18 @@ def test_a_save_made_while_the_folder_is_read_is_not_undone_by_the_read(
     assert (application.company, application.notes) == ("Globex Corp", "Elsewhere")
     assert len(workspace.records) == 5
     assert workspace.scan().empty  # and the save's own file is still known as read
+
+
+def test_a_file_repaired_since_it_was_listed_is_not_quarantined(data_dir: Path) -> None:
+    store = seed_pipeline(data_dir)
+    workspace = loaded(data_dir)
+    path = store.path_for(QUIET_ID)
+    good = path.read_bytes()
+    path.write_bytes(good[: len(good) // 2])
+    workspace.apply(workspace.scan())
+    [problem] = workspace.problems
+    path.write_bytes(good)  # repaired by hand while the list of problems is open
+    error, moved_to = workspace.quarantine(problem)
+    assert moved_to is None and "reads fine now" in error
+    assert path.read_bytes() == good
+    assert workspace.problems == [] and QUIET_ID in workspace.records

@@ -321,16 +321,22 @@ class ApplicationStore:
     def quarantine(self, path: Path) -> Path:
         """Move a damaged file into `quarantine/`, byte for byte. Returns where it went.
 
-        Refused if the file is now one a newer version wrote (a sync may have brought it
-        since it was found damaged): that one is readable, so it stays where it is.
+        Refused if the file reads fine now (repaired by hand, or replaced by a sync since it
+        was found damaged; a newer version's file included): it stays where it is.
         """
         if path.parent != self.folder:
             raise StoreError(f"{path} is not in the applications folder.")
         with self._locked():
             try:
-                self._refuse_if_newer(path, self._read(path))
+                stored = self._read(path)
             except (FileIsDamaged, NotFound):
                 pass  # damaged (what quarantine is for), or gone: _move_aside says so
+            else:
+                self._refuse_if_newer(path, stored)
+                raise StoreError(
+                    f"{path.name} reads fine now (it was repaired or replaced since), so it "
+                    "stays where it is."
+                )
             return self._move_aside(path, paths.quarantine_dir(self.root))
 
     def sweep_temp_files(self) -> int:

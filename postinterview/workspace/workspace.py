@@ -313,6 +313,7 @@ class Workspace:
         try:
             moved_to = self.store.quarantine(problem.path)
         except REFUSALS as error:
+            self._read_again(problem.path)  # repaired meanwhile, most likely: show it so
             return describe_refusal(error), None
         self._forget(problem.path.name)
         return "", moved_to
@@ -373,6 +374,9 @@ class Workspace:
             path = self.store.path_for(app_id)
         except StoreError:
             return
+        self._read_again(path)
+
+    def _read_again(self, path: Path) -> None:
         if path.exists():
             read = folder.read_files(self.store, [path])
             read.writes_before = self._writes  # read now: newer than any save made here

@@ -10,7 +10,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from postinterview.ui.markup import escape_markup
-from postinterview.workspace import Workspace
+from postinterview.workspace import Change, Workspace
 
 EXPLANATION = (
     "These files were left exactly as they are. Fix one in a text editor (it is read again "
@@ -48,6 +48,20 @@ class ProblemsScreen(ModalScreen[bool]):
     def on_mount(self) -> None:
         self.query_one("#problems", OptionList).focus()
         self._show_status(f"In {self._workspace.folder}")
+        self._unfollow = self._workspace.subscribe(self._changed)
+
+    def on_unmount(self) -> None:
+        self._unfollow()
+
+    def _changed(self, change: Change) -> None:
+        # A file repaired by hand (or moved, or damaged anew) while the list is open.
+        if change.problems or change.everything:
+            self._problems = list(self._workspace.problems)
+            options = self.query_one("#problems", OptionList)
+            options.clear_options()
+            options.add_options(self._options())
+            if not self._problems:
+                self._show_status("Every file reads fine now.")
 
     def action_move_aside(self) -> None:
         """Move the highlighted file into quarantine/, unchanged."""
@@ -59,10 +73,7 @@ class ProblemsScreen(ModalScreen[bool]):
         if target is None:
             self._show_status(error)
             return
-        self._moved_any = True
-        del self._problems[options.highlighted]
-        options.clear_options()
-        options.add_options(self._options())
+        self._moved_any = True  # the list itself follows the workspace (see _changed)
         self._show_status(f"Moved to {target}")
         if not self._problems:
             self.dismiss(True)
