@@ -64,6 +64,10 @@ class PostInterviewApp(App[None]):
     def _look_again(self) -> None:
         self.folder_sync.poll()
 
+    async def action_quit(self) -> None:
+        """Quit once keys typed just before ctrl+q have reached their fields and been saved."""
+        self.call_after_refresh(navigation.save_typing_then_exit, self)
+
     def action_weekly_review(self) -> None:
         """Overdue actions, quiet applications, what must wait, and the week in figures."""
         navigation.open_weekly_review(self, self.workspace)

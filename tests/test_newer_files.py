@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 from textual.app import App
 from textual.pilot import Pilot
-from textual.widgets import DataTable, OptionList, Static
+from textual.widgets import DataTable, Input, OptionList, Static
 
+from postinterview.app import PostInterviewApp
 from postinterview.domain.editing import move_stage
 from postinterview.domain.stages import Stage
 from postinterview.storage.codec import decode_record
@@ -22,6 +23,7 @@ from postinterview.storage.migrations import SCHEMA_VERSION, MigrationError, New
 from postinterview.storage.store import ApplicationStore, StoreError, WrittenByNewerVersion
 from postinterview.ui.screens.application_detail import ApplicationDetailScreen
 from postinterview.ui.screens.board import BoardScreen
+from postinterview.ui.screens.interview import InterviewScreen
 from postinterview.ui.screens.today import TodayScreen
 from postinterview.ui.widgets.board_column import card_prompt
 from postinterview.workspace import Workspace
@@ -283,4 +285,25 @@ async def test_ticking_its_action_on_today_ends_with_the_refusal(store: Applicat
         assert f"written by a newer postinterview (schema {NEWER})" in last
         assert "Update postinterview to change it" in last
         assert row in screen.rows  # still to do: nothing was ticked
+    assert path.read_bytes() == before
+
+
+async def test_its_interview_says_it_is_read_only_and_typing_changes_nothing(
+    store: ApplicationStore,
+) -> None:
+    path = write_newer_file(store)
+    before = path.read_bytes()
+    async with make_app(store).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app = pilot.app
+        assert isinstance(app, PostInterviewApp)
+        screen = InterviewScreen(app.workspace, APP_ID, "i1")
+        await app.push_screen(screen)
+        await pilot.pause()
+        status = str(screen.query_one("#save-status", Static).render())
+        assert status.startswith("Read-only: written by a newer postinterview")
+        screen.query_one("#next_steps", Input).value = "Typed anyway"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Not saved" in str(screen.query_one("#save-status", Static).render())
     assert path.read_bytes() == before

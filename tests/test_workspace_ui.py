@@ -217,3 +217,43 @@ async def test_two_moves_in_one_burst_move_the_same_card_twice(data_dir: Path) -
     company = stored_record(data_dir, moved)["company"]
     after = {r["company"]: r["stage"] for r in stored_records(data_dir)}
     assert after == {**before, company: "interviewing"}  # applied -> screening -> interviewing
+
+
+async def test_a_clashing_field_waits_for_ctrl_s_and_leaving_asks_first(data_dir: Path) -> None:
+    """Another window changed "what went well" while this one typed in it: theirs stays on
+    disk through later autosaves and escape, until the person chooses ctrl+s."""
+    stored = with_interview(data_dir)
+    app_id = stored.application.id
+    app = make_app(data_dir)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await open_interview(pilot, app_id)
+        await pilot.press("ctrl+n")  # the reflection
+        ApplicationStore(data_dir).update(
+            app_id,
+            lambda a: a.revised(
+                interviews=[a.interviews[0].revised(reflection={"went_well": "Theirs"})]
+            ),
+            None,
+        )
+        await type_text(pilot, "Mine")
+        await pilot.pause(1.0)  # autosave: the clash
+        assert "Changed elsewhere meanwhile: went well" in status(screen)
+
+        def went_well() -> str:
+            reflection = stored_record(data_dir, app_id)["interviews"][0]["reflection"]
+            return str(reflection["went_well"])
+
+        assert went_well() == "Theirs"
+        await type_text(pilot, " too")
+        await pilot.pause(1.0)  # another autosave: still theirs
+        assert went_well() == "Theirs"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen  # asked first, not left with theirs replaced
+        assert went_well() == "Theirs"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert went_well() == "Mine too"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is not screen

@@ -86,6 +86,18 @@ def start_interview(app: App[Any], workspace: Workspace) -> None:
     app.push_screen(InterviewPickerScreen(workspace), chosen)
 
 
+def save_typing_then_exit(app: App[Any]) -> None:
+    """Save what every open editor has typed (while its fields still exist), then exit.
+
+    In a terminal, keys typed fast arrive together: ctrl+q is seen before the keys before it
+    have been handled by their field, so the app waits for a refresh before this runs."""
+    for screen in app.screen_stack:
+        save = getattr(screen, "save_typing", None)
+        if save is not None:
+            save()
+    app.exit()
+
+
 def system_commands(
     app: App[Any], workspace: Workspace, screen: Screen[Any]
 ) -> Iterable[SystemCommand]:

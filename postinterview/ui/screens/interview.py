@@ -79,6 +79,9 @@ class InterviewScreen(WorkspaceScreen):
         """Each field as this screen last read or wrote it: the merge's baseline."""
         self._leave_anyway = False
         self._loading = True
+        self._clashes: dict[str, Any] = {}
+        """Fields both the person and another window changed, with the other's value: not
+        saved until the person presses ctrl+s."""
 
     @property
     def application(self) -> Application:
@@ -110,6 +113,9 @@ class InterviewScreen(WorkspaceScreen):
         await self._show_record()
         self._loading = False
         self.query_one("#at", Input).focus()
+        read_only = self.workspace.read_only(self.app_id)
+        if read_only:
+            self._show_status(f"Read-only: {read_only}. Nothing typed here is saved.", error=True)
 
     async def _show_record(self) -> None:
         interview = self.interview
@@ -157,7 +163,7 @@ class InterviewScreen(WorkspaceScreen):
         """Go to the next (1) or previous (-1) step, saving what is typed first (so the
         checklist already names the interviewers just entered)."""
         if self._save_timer is not None:
-            self.action_save_now()
+            self._save_typed()
         tabs = self.query_one(TabbedContent)
         index = (STEPS.index(tabs.active.removesuffix("-tab")) + step) % len(STEPS)
         tabs.active = STEPS[index] if STEPS[index] != "checklist" else "checklist-tab"
@@ -170,10 +176,14 @@ class InterviewScreen(WorkspaceScreen):
         await self.query_one("#interviewers", ContactsEditor).add_row()
 
     def action_close(self) -> None:
-        """Save what is typed, then go back; if that fails, stay so nothing typed is lost."""
-        if not self.action_save_now() and not self._leave_anyway:
+        """Save what is typed, then go back; if that fails, or some of it clashed with another
+        window's change, stay so nothing typed is lost without being asked."""
+        if (not self._save_typed() or self._clashes) and not self._leave_anyway:
             self._leave_anyway = True
-            self.notify("Not saved, so you are still here. Press escape again to leave without it.")
+            self.notify(
+                "Not everything is saved, so you are still here: ctrl+s saves yours over "
+                "theirs; escape again leaves without it."
+            )
             return
         self.app.pop_screen()
 
@@ -189,7 +199,7 @@ class InterviewScreen(WorkspaceScreen):
 
     def action_signals(self) -> None:
         """Save what is typed, then rate the signals of this interview."""
-        self.action_save_now()
+        self._save_typed()
         self.app.push_screen(SignalsScreen(self.workspace, self.app_id, self.interview_id))
 
     def workspace_changed(self, change: Change) -> None:
@@ -238,7 +248,7 @@ class InterviewScreen(WorkspaceScreen):
         self._pending = self._collect_changes(show_errors=False)[0]
         if self._save_timer is not None:
             self._save_timer.stop()
-        self._save_timer = self.set_timer(AUTOSAVE_DELAY, self.action_save_now)
+        self._save_timer = self.set_timer(AUTOSAVE_DELAY, self._save_typed)
 
     def on_unmount(self) -> None:
         # The widgets are gone by now, so save what was read at the last keystroke.
@@ -246,12 +256,26 @@ class InterviewScreen(WorkspaceScreen):
         if self._save_timer is not None and self._pending:
             self._save_fields(self._pending, on_screen=False)
 
+    def save_typing(self) -> None:
+        """Save what is typed and not yet saved (the app is about to quit)."""
+        if not self._loading:
+            self._save_typed()
+
     def action_save_now(self) -> bool:
-        """Save every valid field the person changed. False when a save failed."""
+        """Save every valid field the person changed, theirs replaced where another window
+        changed the same field (said once, at the clash). False when a save failed."""
+        return self._save_typed(replace_theirs=True)
+
+    def _save_typed(self, replace_theirs: bool = False) -> bool:
+        """Save every valid field the person changed; a field that clashed stays unsaved
+        unless `replace_theirs` (ctrl+s). False when a save failed."""
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
         self._pending = {}
+        if replace_theirs:  # the person has seen the clash and chosen theirs to go
+            self._baseline.update(self._clashes)
+            self._clashes.clear()
         changes, problems = self._collect_changes(True)
         saved = self._save_fields(changes) if changes else True
         if problems and saved:
@@ -265,15 +289,18 @@ class InterviewScreen(WorkspaceScreen):
     def _save_fields(self, changes: dict[str, Any], on_screen: bool = True) -> bool:
         """Save `changes` with the one merge rule: a field another window changed meanwhile
         is not overwritten (it is reported, and the person's text stays on screen)."""
-        outcome = self.workspace.save_fields(self.app_id, self.fields, self._baseline, changes)
-        if not self._report(outcome.saved, on_screen):
-            return False
-        self._baseline.update(outcome.written)  # exactly what is on disk now
-        # Saving again replaces theirs, on purpose: the baseline now holds their version.
-        self._baseline.update(outcome.clashes)
-        if outcome.clashes and on_screen:
+        # A field that clashed waits for ctrl+s: an autosave (or leaving) must not quietly
+        # replace the other window's text after the person was told it would not.
+        changes = {name: value for name, value in changes.items() if name not in self._clashes}
+        if changes:
+            outcome = self.workspace.save_fields(self.app_id, self.fields, self._baseline, changes)
+            if not self._report(outcome.saved, on_screen):
+                return False
+            self._baseline.update(outcome.written)  # exactly what is on disk now
+            self._clashes.update(outcome.clashes)
+        if self._clashes and on_screen:
             names = ", ".join(
-                name.removeprefix(REFLECTION).replace("_", " ") for name in outcome.clashes
+                name.removeprefix(REFLECTION).replace("_", " ") for name in self._clashes
             )
             self._show_status(
                 f"Changed elsewhere meanwhile: {names}. Yours is kept on screen and was not "
