@@ -21,7 +21,7 @@ from postinterview.ui.screens.interview import InterviewScreen
 from postinterview.ui.screens.stage_picker import StagePickerScreen
 from postinterview.ui.screens.today import TodayScreen
 from tests.conftest import FIXED_NOW, sample_application
-from tests.pilot_tools import make_app, settle, stored_record, stored_records, type_text
+from tests.pilot_tools import make_app, poll, settle, stored_record, stored_records, type_text
 from tests.pipeline import FRESH_ID, OVERDUE_ID, seed_pipeline
 
 SIZE = (120, 40)
@@ -257,3 +257,28 @@ async def test_a_clashing_field_waits_for_ctrl_s_and_leaving_asks_first(data_dir
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is not screen
+
+
+async def test_an_open_interview_shows_what_another_window_saved(data_dir: Path) -> None:
+    stored = with_interview(data_dir)
+    app_id = stored.application.id
+    app = make_app(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_interview(pilot, app_id)
+        ApplicationStore(data_dir).update(
+            app_id,
+            lambda a: a.revised(interviews=[a.interviews[0].revised(next_steps="Meet the CTO")]),
+            None,
+        )
+        await poll(pilot)
+        assert screen.query_one("#next_steps", Input).value == "Meet the CTO"
+        # Typing after that is saved on top of theirs, with no clash.
+        screen.query_one("#contact_method", Input).value = "Email from Gus"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Changed elsewhere" not in status(screen)
+    interview = stored_record(data_dir, app_id)["interviews"][0]
+    assert (interview["next_steps"], interview["contact_method"]) == (
+        "Meet the CTO",
+        "Email from Gus",
+    )

@@ -204,8 +204,9 @@ class InterviewScreen(WorkspaceScreen):
 
     def workspace_changed(self, change: Change) -> None:
         # Saved elsewhere (another screen, another window, by hand): show the checklist and
-        # header as they are now. Fields being typed in are left alone: the merge settles
-        # them at the next save.
+        # header as they are now, and the fields too while nothing typed here is unsaved.
+        # Otherwise fields being typed in are left alone: the merge settles them at the
+        # next save.
         if self._loading or not change.touches(self.app_id):
             return
         stored = self.workspace.records.get(self.app_id)
@@ -219,8 +220,27 @@ class InterviewScreen(WorkspaceScreen):
         if not any(i.id == self.interview_id for i in stored.application.interviews):
             self._show_status("This interview was removed elsewhere.", error=True)
             return
+        mine = stored is self.stored
         self.stored = stored
         self._refresh_header_and_checklist()
+        on_disk = self.fields.read(stored.application)
+        if not mine and on_disk != self._baseline and not self._typing_unsaved():
+            self.call_after_refresh(self._show_theirs)
+
+    def _typing_unsaved(self) -> bool:
+        # Read from the fields themselves: a pending autosave may have nothing to save.
+        return bool(self._clashes) or bool(self._collect_changes(show_errors=False)[0])
+
+    async def _show_theirs(self) -> None:
+        """Show the record as saved elsewhere, if nothing was typed here meanwhile."""
+        if self._loading or self._typing_unsaved():
+            return
+        self._loading = True  # what the forms are given is not the person typing
+        try:
+            await self._show_record()
+            self._baseline = self.fields.read(self.application)
+        finally:
+            self._loading = False
 
     def action_delete_interview(self) -> None:
         """Remove this interview from the application, once confirmed."""
