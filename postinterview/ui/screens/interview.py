@@ -79,6 +79,8 @@ class InterviewScreen(WorkspaceScreen):
         """Each field as this screen last read or wrote it: the merge's baseline."""
         self._leave_anyway = False
         self._loading = True
+        self._asked_to_correct = False
+        """Whether the status line asks for fields to be corrected."""
         self._clashes: dict[str, Any] = {}
         """Fields both the person and another window changed, with the other's value: not
         saved until the person presses ctrl+s."""
@@ -301,9 +303,10 @@ class InterviewScreen(WorkspaceScreen):
         if problems and saved:
             fields = f"{problems} field{'s' if problems > 1 else ''}"
             self._show_status(f"{fields} to correct: the rest is saved.", error=True)
-        elif not changes and self.query_one("#save-status", Static).has_class("error"):
+        elif not changes and self._asked_to_correct:
             # Corrected back to what was saved: nothing to write, and nothing wrong any more.
             self._show_status("Everything is saved.")
+        self._asked_to_correct = bool(problems)
         return saved
 
     def _save_fields(self, changes: dict[str, Any], on_screen: bool = True) -> bool:
