@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from postinterview.domain.merge import three_way
+from postinterview.ui.saving import APPLICATION_FIELDS
+from tests.conftest import sample_application
 
 
 def test_only_fields_changed_on_both_sides_to_different_values_clash() -> None:
@@ -34,3 +38,23 @@ def test_after_a_save_the_written_value_is_the_baseline_so_one_window_never_clas
     baseline = dict(on_disk)  # what was written
     second = three_way(baseline, {"people": ["Ana", "Ben"]}, on_disk)
     assert second.clashes == {} and second.writes == {"people": ["Ana", "Ben"]}
+
+
+def test_an_application_form_edit_merges_with_a_change_made_elsewhere(now: datetime) -> None:
+    seen = sample_application()
+    on_disk = seen.revised(notes="Added in the other window")
+    baseline = APPLICATION_FIELDS.read(seen)
+    merge = three_way(baseline, {"role": "Lead"}, APPLICATION_FIELDS.read(on_disk))
+    merged = APPLICATION_FIELDS.write(on_disk, merge.writes, now)
+    assert (merged.role, merged.notes) == ("Lead", "Added in the other window")
+
+
+def test_an_application_form_edit_never_overwrites_the_same_field_changed_elsewhere(
+    now: datetime,
+) -> None:
+    seen = sample_application()
+    on_disk = seen.revised(notes="Theirs")
+    merge = three_way(
+        APPLICATION_FIELDS.read(seen), {"notes": "Mine"}, APPLICATION_FIELDS.read(on_disk)
+    )
+    assert merge.clashes == {"notes": "Theirs"} and merge.writes == {}

@@ -4,7 +4,6 @@ import pytest
 from pydantic import ValidationError
 
 from postinterview.domain.editing import (
-    EditConflict,
     StageMoveRefused,
     apply_field_edits,
     company_key,
@@ -82,21 +81,6 @@ def test_field_edits_validate_and_stamp_the_time(now: datetime) -> None:
     assert (edited.role, edited.updated_at) == ("Staff Engineer", later)
     with pytest.raises(ValidationError):
         apply_field_edits(app, {"company": " "}, later)
-
-
-def test_field_edits_merge_with_changes_made_elsewhere(now: datetime) -> None:
-    seen = sample_application()
-    on_disk = seen.revised(notes="Added in the other window")
-    merged = apply_field_edits(on_disk, {"role": "Lead"}, now, seen=seen)
-    assert (merged.role, merged.notes) == ("Lead", "Added in the other window")
-
-
-def test_field_edits_refuse_to_overwrite_the_same_field_changed_elsewhere(now: datetime) -> None:
-    seen = sample_application()
-    on_disk = seen.revised(notes="Theirs")
-    with pytest.raises(EditConflict) as caught:
-        apply_field_edits(on_disk, {"notes": "Mine"}, now, seen=seen)
-    assert caught.value.fields == ["notes"]
 
 
 def test_company_key_ignores_case_punctuation_and_accents() -> None:

@@ -231,7 +231,7 @@ def test_update_reports_and_merges_changes_made_elsewhere(data_dir: Path, now: d
     )
     saved = window_a.update(
         app_id,
-        lambda a: apply_field_edits(a, {"role": "from A"}, now, seen=seen_by_a.application),
+        lambda a: apply_field_edits(a, {"role": "from A"}, now),
         seen_by_a.revision,
     )
     assert saved.changed_elsewhere

@@ -22,15 +22,6 @@ class StageMoveRefused(ValueError):
     """A stage move that cannot be true; the message says why, in words for people."""
 
 
-class EditConflict(ValueError):
-    """The same field was changed elsewhere since the person started editing it."""
-
-    def __init__(self, fields: list[str]) -> None:
-        self.fields = fields
-        names = ", ".join(fields)
-        super().__init__(f"Changed elsewhere while you were editing: {names}.")
-
-
 def new_application(
     company: str,
     role: str,
@@ -67,37 +58,11 @@ def move_stage(
     )
 
 
-def changed_fields(before: Application, after: Mapping[str, Any]) -> dict[str, Any]:
-    """The entries of `after` whose value differs from `before`'s."""
-    current = before.model_dump(mode="python")
-    return {name: value for name, value in after.items() if current.get(name) != value}
-
-
-def apply_field_edits(
-    current: Application,
-    edits: Mapping[str, Any],
-    now: datetime,
-    seen: Application | None = None,
-) -> Application:
-    """Set `edits` on `current`.
-
-    `seen` is the version the person was looking at when they made the edits. If `current`
-    (fresh from disk) differs from `seen` in a field being edited, someone else changed that
-    field meanwhile: raise EditConflict rather than overwrite their change. Fields edited only
-    elsewhere are kept, which is what makes two open windows safe.
-    """
+def apply_field_edits(current: Application, edits: Mapping[str, Any], now: datetime) -> Application:
+    """Set `edits` on `current` (validated), stamping the time. Which edits to make when
+    another window changed the same fields is the merge rule's to say (domain.merge)."""
     if "stage" in edits:
         raise ValueError("Use move_stage to change the stage, so the move is recorded.")
-    if seen is not None:
-        theirs = current.model_dump(mode="python")
-        ours = seen.model_dump(mode="python")
-        clashes = [
-            name
-            for name, value in edits.items()
-            if theirs.get(name) != ours.get(name) and theirs.get(name) != value
-        ]
-        if clashes:
-            raise EditConflict(clashes)
     if not edits:
         return current
     return current.revised(**edits, updated_at=now)

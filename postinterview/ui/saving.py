@@ -9,7 +9,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from postinterview.domain.editing import describe_validation_error, new_application
+from postinterview.domain.editing import (
+    apply_field_edits,
+    describe_validation_error,
+    new_application,
+)
 from postinterview.domain.models import Application
 from postinterview.ui.application_fields import comparable
 from postinterview.workspace import SaveOutcome, Workspace
@@ -26,9 +30,7 @@ class ApplicationFields:
         self, application: Application, values: Mapping[str, Any], now: datetime
     ) -> Application:
         """`application` with `values` set."""
-        if "stage" in values:
-            raise ValueError("Use move_stage to change the stage, so the move is recorded.")
-        return application.revised(**values, updated_at=now)
+        return apply_field_edits(application, values, now)
 
 
 APPLICATION_FIELDS = ApplicationFields()

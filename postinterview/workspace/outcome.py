@@ -51,8 +51,8 @@ class EditOutcome:
 REFUSALS: tuple[type[Exception], ...] = (StoreError, ValidationError, ValueError, LookupError)
 """What a save may meet that is not a bug: a store failure (disk full, no permission, the file
 damaged or gone), a record that would not validate, a change the domain refuses (a stage move
-that cannot be, an interview removed elsewhere). `StageMoveRefused` and `EditConflict` are
-ValueErrors; `InterviewNotFound` is a LookupError."""
+that cannot be, an interview removed elsewhere). `StageMoveRefused` is a ValueError;
+`InterviewNotFound` a LookupError."""
 
 
 def describe_refusal(error: Exception) -> str:
