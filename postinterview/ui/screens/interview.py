@@ -50,6 +50,9 @@ AUTOSAVE_DELAY = 0.6
 
 STEPS = ("facts", "reflection", "checklist")
 
+NOT_TYPED = frozenset({"id", "checklist", "signals", "snoozed"})
+"""Interview fields no form on this screen shows."""
+
 
 class InterviewScreen(WorkspaceScreen):
     """Record and follow up one interview of one application."""
@@ -79,6 +82,8 @@ class InterviewScreen(WorkspaceScreen):
         """Each field as this screen last read or wrote it: the merge's baseline."""
         self._leave_anyway = False
         self._loading = True
+        self._saving = False
+        """True while this screen's own save is under way (its change is not news to it)."""
         self._asked_to_correct = False
         """Whether the status line asks for fields to be corrected."""
         self._clashes: dict[str, Any] = {}
@@ -222,12 +227,20 @@ class InterviewScreen(WorkspaceScreen):
         if not any(i.id == self.interview_id for i in stored.application.interviews):
             self._show_status("This interview was removed elsewhere.", error=True)
             return
-        mine = stored is self.stored
         self.stored = stored
         self._refresh_header_and_checklist()
-        on_disk = self.fields.read(stored.application)
-        if not mine and on_disk != self._baseline and not self._typing_unsaved():
+        if not self._saving and self._typed_fields_differ() and not self._typing_unsaved():
             self.call_after_refresh(self._show_theirs)
+
+    def _typed_fields_differ(self) -> bool:
+        """Whether the record on disk differs from the baseline in a field the forms show
+        (a tick, an answered signal or a snooze does not need the forms redrawn)."""
+        on_disk = self.fields.read(self.application)
+        return any(
+            on_disk.get(name) != self._baseline.get(name)
+            for name in on_disk.keys() | self._baseline.keys()
+            if name not in NOT_TYPED
+        )
 
     def _typing_unsaved(self) -> bool:
         # Read from the fields themselves: a pending autosave may have nothing to save.
@@ -316,7 +329,13 @@ class InterviewScreen(WorkspaceScreen):
         # replace the other window's text after the person was told it would not.
         changes = {name: value for name, value in changes.items() if name not in self._clashes}
         if changes:
-            outcome = self.workspace.save_fields(self.app_id, self.fields, self._baseline, changes)
+            self._saving = True
+            try:
+                outcome = self.workspace.save_fields(
+                    self.app_id, self.fields, self._baseline, changes
+                )
+            finally:
+                self._saving = False
             if not self._report(outcome.saved, on_screen):
                 return False
             self._baseline.update(outcome.written)  # exactly what is on disk now
@@ -361,7 +380,12 @@ class InterviewScreen(WorkspaceScreen):
 
     def _save(self, change: Callable[[Application], Application]) -> bool:
         """Apply `change` to the file on disk now; report the outcome. True when saved."""
-        return self._report(self.workspace.update(self.app_id, change))
+        self._saving = True
+        try:
+            outcome = self.workspace.update(self.app_id, change)
+        finally:
+            self._saving = False
+        return self._report(outcome)
 
     def _report(self, outcome: SaveOutcome, on_screen: bool = True) -> bool:
         """Show how a save went. True when saved.
