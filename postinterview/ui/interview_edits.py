@@ -9,12 +9,13 @@ another window changed meanwhile is not overwritten without saying so.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 
 from postinterview.domain.interviews import find_interview, revise_interview
 from postinterview.domain.models import Application
+from postinterview.workspace import SaveOutcome, Workspace
 
 REFLECTION = "reflection."
 REFEREES = "referees"
@@ -92,3 +93,73 @@ class SignalFields:
             else:
                 signals[signal_id] = answer
         return revise_interview(application, self.interview_id, {"signals": signals}, now)
+
+
+NOT_TYPED = frozenset({"id", "checklist", "signals", "snoozed"})
+"""Interview fields no form of the interview screen shows."""
+
+
+class InterviewEdits:
+    """What the interview screen last read or wrote, and what clashed: the bookkeeping of the
+    one merge rule for one open interview. Saves go through the workspace."""
+
+    def __init__(self, workspace: Workspace, app_id: str, interview_id: str) -> None:
+        self.workspace = workspace
+        self.app_id = app_id
+        self.fields = InterviewFields(interview_id)
+        """This interview's fields, as the merge compares them."""
+        self.baseline: dict[str, Any] = self.fields.read(workspace.records[app_id].application)
+        """Each field as the screen last read or wrote it: the merge's baseline."""
+        self.clashes: dict[str, Any] = {}
+        """Fields both the person and another window changed, with the other's value: not
+        saved until the person chooses to replace theirs (ctrl+s)."""
+        self.saving = False
+        """True while one of these saves is under way (its change is not news to the screen)."""
+
+    def save(self, changes: Mapping[str, Any], replace_theirs: bool = False) -> SaveOutcome | None:
+        """Save the person's `changes` (None when nothing is left to write). A field that
+        clashed waits unless `replace_theirs`: an autosave, or leaving, must not quietly
+        replace the other window's text after the person was told it would not."""
+        if replace_theirs:
+            self.baseline.update(self.clashes)
+            self.clashes.clear()
+        writable = {name: value for name, value in changes.items() if name not in self.clashes}
+        if not writable:
+            return None
+        self.saving = True
+        try:
+            outcome = self.workspace.save_fields(self.app_id, self.fields, self.baseline, writable)
+        finally:
+            self.saving = False
+        self.baseline.update(outcome.written)  # exactly what is on disk now
+        self.clashes.update(outcome.clashes)
+        return outcome.saved
+
+    def update(self, change: Callable[[Application], Application]) -> SaveOutcome:
+        """Save a whole-record change (a tick, a stage move) through the workspace."""
+        self.saving = True
+        try:
+            return self.workspace.update(self.app_id, change)
+        finally:
+            self.saving = False
+
+    def changed(self, values: Mapping[str, Any]) -> dict[str, Any]:
+        """The entries of `values` that differ from the baseline."""
+        return {name: value for name, value in values.items() if self.baseline.get(name) != value}
+
+    def differs_on_disk(self, application: Application) -> bool:
+        """Whether `application` differs from the baseline in a field the forms show."""
+        on_disk = self.fields.read(application)
+        return any(
+            on_disk.get(name) != self.baseline.get(name)
+            for name in on_disk.keys() | self.baseline.keys()
+            if name not in NOT_TYPED
+        )
+
+    def rebase(self, application: Application) -> None:
+        """The forms now show `application` as it is."""
+        self.baseline = self.fields.read(application)
+
+    def clash_names(self) -> str:
+        """The clashing fields, as people call them."""
+        return ", ".join(name.removeprefix(REFLECTION).replace("_", " ") for name in self.clashes)

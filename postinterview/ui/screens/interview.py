@@ -32,7 +32,7 @@ from postinterview.domain.interviews import find_interview, remove_interview
 from postinterview.domain.models import Application, Interview
 from postinterview.domain.stages import Stage
 from postinterview.domain.ticks import tick_entry
-from postinterview.ui.interview_edits import REFEREES, REFLECTION, InterviewFields
+from postinterview.ui.interview_edits import REFEREES, REFLECTION, InterviewEdits
 from postinterview.ui.interview_fields import local_text, parse_contacts, parse_facts
 from postinterview.ui.markup import escape_markup
 from postinterview.ui.screens.confirm import ConfirmScreen
@@ -49,9 +49,6 @@ AUTOSAVE_DELAY = 0.6
 """Seconds after the last keystroke before saving: often enough to lose nothing."""
 
 STEPS = ("facts", "reflection", "checklist")
-
-NOT_TYPED = frozenset({"id", "checklist", "signals", "snoozed"})
-"""Interview fields no form on this screen shows."""
 
 
 class InterviewScreen(WorkspaceScreen):
@@ -71,24 +68,17 @@ class InterviewScreen(WorkspaceScreen):
         super().__init__(workspace)
         self.app_id = app_id
         self.interview_id = interview_id
-        self.fields = InterviewFields(interview_id)
-        """This interview's fields, as the merge compares them."""
+        self.edits = InterviewEdits(workspace, app_id, interview_id)
+        """The merge's bookkeeping: what was last written here, and what clashed."""
         self.stored: Stored = workspace.records[app_id]
         """The application as last read or saved here."""
         self._save_timer: Timer | None = None
         self._pending: dict[str, Any] = {}
         """Changes read at the last keystroke, not yet saved (flat fields, see interview_edits)."""
-        self._baseline: dict[str, Any] = self.fields.read(self.stored.application)
-        """Each field as this screen last read or wrote it: the merge's baseline."""
         self._leave_anyway = False
         self._loading = True
-        self._saving = False
-        """True while this screen's own save is under way (its change is not news to it)."""
         self._asked_to_correct = False
         """Whether the status line asks for fields to be corrected."""
-        self._clashes: dict[str, Any] = {}
-        """Fields both the person and another window changed, with the other's value: not
-        saved until the person presses ctrl+s."""
 
     @property
     def application(self) -> Application:
@@ -185,7 +175,7 @@ class InterviewScreen(WorkspaceScreen):
     def action_close(self) -> None:
         """Save what is typed, then go back; if that fails, or some of it clashed with another
         window's change, stay so nothing typed is lost without being asked."""
-        if (not self._save_typed() or self._clashes) and not self._leave_anyway:
+        if (not self._save_typed() or self.edits.clashes) and not self._leave_anyway:
             self._leave_anyway = True
             self.notify(
                 "Not everything is saved, so you are still here: ctrl+s saves yours over "
@@ -229,22 +219,15 @@ class InterviewScreen(WorkspaceScreen):
             return
         self.stored = stored
         self._refresh_header_and_checklist()
-        if not self._saving and self._typed_fields_differ() and not self._typing_unsaved():
-            self.call_after_refresh(self._show_theirs)
-
-    def _typed_fields_differ(self) -> bool:
-        """Whether the record on disk differs from the baseline in a field the forms show
-        (a tick, an answered signal or a snooze does not need the forms redrawn)."""
-        on_disk = self.fields.read(self.application)
-        return any(
-            on_disk.get(name) != self._baseline.get(name)
-            for name in on_disk.keys() | self._baseline.keys()
-            if name not in NOT_TYPED
-        )
+        # A tick, an answered signal or a snooze needs no redraw of the forms.
+        edits = self.edits
+        if not edits.saving and edits.differs_on_disk(stored.application):
+            if not self._typing_unsaved():
+                self.call_after_refresh(self._show_theirs)
 
     def _typing_unsaved(self) -> bool:
         # Read from the fields themselves: a pending autosave may have nothing to save.
-        return bool(self._clashes) or bool(self._collect_changes(show_errors=False)[0])
+        return bool(self.edits.clashes) or bool(self._collect_changes(show_errors=False)[0])
 
     async def _show_theirs(self) -> None:
         """Show the record as saved elsewhere, if nothing was typed here meanwhile."""
@@ -253,7 +236,7 @@ class InterviewScreen(WorkspaceScreen):
         self._loading = True  # what the forms are given is not the person typing
         try:
             await self._show_record()
-            self._baseline = self.fields.read(self.application)
+            self.edits.rebase(self.application)
         finally:
             self._loading = False
 
@@ -308,11 +291,8 @@ class InterviewScreen(WorkspaceScreen):
             self._save_timer.stop()
             self._save_timer = None
         self._pending = {}
-        if replace_theirs:  # the person has seen the clash and chosen theirs to go
-            self._baseline.update(self._clashes)
-            self._clashes.clear()
         changes, problems = self._collect_changes(True)
-        saved = self._save_fields(changes) if changes else True
+        saved = self._save_fields(changes, replace_theirs=replace_theirs)
         if problems and saved:
             fields = f"{problems} field{'s' if problems > 1 else ''}"
             self._show_status(f"{fields} to correct: the rest is saved.", error=True)
@@ -322,31 +302,19 @@ class InterviewScreen(WorkspaceScreen):
         self._asked_to_correct = bool(problems)
         return saved
 
-    def _save_fields(self, changes: dict[str, Any], on_screen: bool = True) -> bool:
+    def _save_fields(
+        self, changes: dict[str, Any], on_screen: bool = True, replace_theirs: bool = False
+    ) -> bool:
         """Save `changes` with the one merge rule: a field another window changed meanwhile
         is not overwritten (it is reported, and the person's text stays on screen)."""
-        # A field that clashed waits for ctrl+s: an autosave (or leaving) must not quietly
-        # replace the other window's text after the person was told it would not.
-        changes = {name: value for name, value in changes.items() if name not in self._clashes}
-        if changes:
-            self._saving = True
-            try:
-                outcome = self.workspace.save_fields(
-                    self.app_id, self.fields, self._baseline, changes
-                )
-            finally:
-                self._saving = False
-            if not self._report(outcome.saved, on_screen):
-                return False
-            self._baseline.update(outcome.written)  # exactly what is on disk now
-            self._clashes.update(outcome.clashes)
-        if self._clashes and on_screen:
-            names = ", ".join(
-                name.removeprefix(REFLECTION).replace("_", " ") for name in self._clashes
-            )
+        outcome = self.edits.save(changes, replace_theirs)
+        if outcome is not None and not self._report(outcome, on_screen):
+            return False
+        if self.edits.clashes and on_screen:
             self._show_status(
-                f"Changed elsewhere meanwhile: {names}. Yours is kept on screen and was not "
-                "saved; save again (ctrl+s) to replace theirs. Everything else is saved.",
+                f"Changed elsewhere meanwhile: {self.edits.clash_names()}. Yours is kept on "
+                "screen and was not saved; save again (ctrl+s) to replace theirs. Everything "
+                "else is saved.",
                 error=True,
             )
         return True
@@ -373,19 +341,12 @@ class InterviewScreen(WorkspaceScreen):
         reflection, went_badly = self.query_one(ReflectionForm).values()
         values.update({REFLECTION + name: value for name, value in reflection.items()})
         values["went_badly"] = went_badly
-        changes = {
-            name: value for name, value in values.items() if self._baseline.get(name) != value
-        }
+        changes = self.edits.changed(values)
         return changes, len(errors) + len(row_errors) + len(referee_errors)
 
     def _save(self, change: Callable[[Application], Application]) -> bool:
         """Apply `change` to the file on disk now; report the outcome. True when saved."""
-        self._saving = True
-        try:
-            outcome = self.workspace.update(self.app_id, change)
-        finally:
-            self._saving = False
-        return self._report(outcome)
+        return self._report(self.edits.update(change))
 
     def _report(self, outcome: SaveOutcome, on_screen: bool = True) -> bool:
         """Show how a save went. True when saved.
