@@ -109,9 +109,10 @@ def sample_application(
 
 
 @pytest.fixture
-def fixed_dir() -> Iterator[Path]:
-    """A data folder whose path is the same on every run (the welcome screen shows it)."""
-    folder = Path(tempfile.gettempdir()) / "postinterview-snapshot"
+def fixed_dir(request: pytest.FixtureRequest) -> Iterator[Path]:
+    """A data folder whose path is the same on every run (the welcome screen shows it), and
+    its own for each test, so tests run side by side (pytest-xdist) never share it."""
+    folder = Path(tempfile.gettempdir()) / f"postinterview-{request.node.name}"
     shutil.rmtree(folder, ignore_errors=True)
     yield folder
     shutil.rmtree(folder, ignore_errors=True)
