@@ -266,8 +266,12 @@ def test_the_referee_item_names_the_referees() -> None:
     warn = by_id(entries_for(make_application(referees=referees)))["warn-your-referees"]
     assert "Dana Kay, Eli Moss and Fay Lim" in warn.text
     assert warn.names == ("Dana Kay", "Eli Moss", "Fay Lim")
-    generic = by_id(entries_for())["warn-your-referees"]
-    assert "your referees" in generic.text and generic.names == ()
+    # None recorded and none asked for: nothing to warn anyone about.
+    assert "warn-your-referees" not in by_id(entries_for())
+    # None recorded but references were asked for: choose them, then warn them.
+    asked = by_id(entries_for(references_requested=True))["warn-your-referees"]
+    assert asked.text.startswith("They asked for references: choose your referees")
+    assert asked.names == ()
 
 
 @pytest.mark.parametrize(
@@ -379,8 +383,9 @@ def test_entries_come_in_phase_order() -> None:
     entries = build_checklist(make_application(), make_interview(went_badly=True), backwards)
     positions = [PHASE_ORDER.index(entry.phase) for entry in entries]
     assert positions == sorted(positions)
-    # Every phase but the rejection's, which only a closed application shows (and alone).
-    assert _phases(entries) == set(Phase) - {Phase.IF_UNSUCCESSFUL}
+    # Every phase but the rejection's, which only a closed application shows (and alone),
+    # and the offer's, which only the offer stage shows.
+    assert _phases(entries) == set(Phase) - {Phase.IF_UNSUCCESSFUL, Phase.IF_OFFERED}
 
 
 # --- Due windows and states with a fixed clock -----------------------------------------------
@@ -400,7 +405,7 @@ def test_thank_you_window_for_a_morning_interview() -> None:
 
 def test_a_mark_wins_over_the_clock() -> None:
     entry = by_id(entries_for())["thank-you"]
-    late = datetime(2026, 12, 1, tzinfo=UTC)
+    late = datetime(2026, 11, 21, tzinfo=UTC)
     assert state_at(entry, late) == EntryState.OVERDUE
     assert state_at(entry, late, **{"thank-you": mark("done")}) == EntryState.DONE
     assert state_at(entry, late, **{"thank-you": mark("not_applicable")}) == (
@@ -532,10 +537,12 @@ def test_progress_counts_done_and_not_applicable() -> None:
     assert str(at_start) == f"2/{len(entries)}"
     assert not at_start.complete
 
-    # Next day the closed don'ts (call ended, no feedback today) count as settled too.
+    # Next day the closed don'ts (call ended, no feedback today) count as settled too, and the
+    # five "before you leave" dos have had their moment: they count for nothing.
     next_day = checklist_progress(entries, marks, datetime(2026, 11, 17, 12, tzinfo=UTC))
     assert next_day.not_applicable == 3
-    assert next_day.fraction == pytest.approx(4 / len(entries))
+    assert next_day.lapsed == 5 and next_day.total == len(entries) - 5
+    assert next_day.fraction == pytest.approx(4 / (len(entries) - 5))
 
 
 def test_progress_counts_what_is_to_do_now_and_overdue() -> None:
@@ -543,11 +550,12 @@ def test_progress_counts_what_is_to_do_now_and_overdue() -> None:
     tuesday = datetime(2026, 11, 17, 12, tzinfo=UTC)
     progress = checklist_progress(entries, {}, tuesday)
     # Overdue since Monday night: write down who you met, reflect, decide. Due by tonight: the
-    # thank-you and the three dos about writing it, and the referees; research (by Wednesday).
+    # thank-you and the three dos about writing it; research (by Wednesday). No referees are
+    # recorded or asked for, so there is nobody to warn.
     assert progress.overdue == 3
-    assert progress.to_do_now == 6
+    assert progress.to_do_now == 5
     marked = checklist_progress(entries, {"thank-you:ana-ruiz": mark("done")}, tuesday)
-    assert marked.to_do_now == 5
+    assert marked.to_do_now == 4
 
 
 def test_after_a_rejection_nothing_waiting_is_counted_as_to_do() -> None:
@@ -555,9 +563,12 @@ def test_after_a_rejection_nothing_waiting_is_counted_as_to_do() -> None:
     thursday = datetime(2026, 11, 26, 12, tzinfo=UTC)  # the follow-up is due by now
     before = checklist_progress(open_entries, {}, thursday)
     assert before.overdue > 0
-    rejected = entries_for(make_application(stage=Stage.REJECTED), interviewers=[{"name": "A"}])
+    heard = {"at": datetime(2026, 11, 25, 9, tzinfo=UTC), "to_stage": "rejected"}
+    no = make_application(stage=Stage.REJECTED, stage_history=[heard])
+    rejected = entries_for(no, interviewers=[{"name": "A"}])
     after = checklist_progress(rejected, {}, thursday)
-    assert (after.overdue, after.to_do_now) == (0, 0)  # feedback is asked for, undated
+    # Only the feedback request is to do: by Friday, two days from the day they said no.
+    assert (after.overdue, after.to_do_now) == (0, 1)
     assert after.total == len(rejected) and after.done == 0
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from typing import Any
 
 import pytest
@@ -56,6 +56,9 @@ PLAN_ITEMS = {
     "thank-your-recruiter",
     "tell-your-recruiter-how-it-felt",
     "thank-your-referees",
+    "respond-to-the-offer",
+    "write-it-down-honestly",
+    "keep-your-search-moving",
 }
 
 
@@ -101,6 +104,7 @@ def test_the_catalog_marks_exactly_the_plan_items_and_only_dos() -> None:
         "ask-for-feedback",
         "thank-your-recruiter",
         "tell-your-recruiter-how-it-felt",
+        "respond-to-the-offer",
     }
     assert contacts <= marked  # every logged contact is a plan action
     assert {item.id for item in catalog.items if is_chase(item)} == {"follow-up"}
@@ -115,19 +119,16 @@ def test_no_interview_means_no_actions() -> None:
 
 def test_only_plan_items_that_fit_the_record_appear() -> None:
     plain = make_application({}, source=Source.DIRECT)
-    assert {a.item_id for a in plan_for(plain, FIXED_NOW)} == {
-        "thank-you",
-        "warn-your-referees",
-        "follow-up",
-        "thank-your-referees",
-    }
+    # No referees recorded and none asked for: nobody to warn or thank.
+    assert {a.item_id for a in plan_for(plain, FIXED_NOW)} == {"thank-you", "follow-up"}
     rich = make_application(
-        {"promised_to_send": "Notice period", "went_badly": True},
+        {"promised_to_send": "Notice period", "went_badly": True, "references_requested": True},
         recruiter=Contact(name="Gus Park"),
     )
     assert {a.item_id for a in plan_for(rich, FIXED_NOW)} == PLAN_ITEMS - {
         "ask-for-feedback",  # only once rejected
         "thank-your-recruiter",
+        "respond-to-the-offer",  # only at offer
     }
 
 
@@ -174,6 +175,7 @@ def test_actions_come_most_urgent_first_and_next_action_skips_done() -> None:
             "interviewers": [ANA, BEN],
             "decision_expected_on": date(2026, 11, 18),
             "checklist": {"thank-you:ana-ruiz": done()},
+            "references_requested": True,
         },
         recruiter=Contact(name="Gus Park"),
         referees=[Referee(name="Dana Kay")],
@@ -265,22 +267,37 @@ def test_the_checklist_built_from_catalog_for_agrees_with_the_plan() -> None:
     assert catalog_for(PlanSettings()) is load_checklist_catalog()
 
 
-def test_a_recent_contact_makes_following_up_too_soon() -> None:
+CHASED = "Asked how their decision is coming along."
+"""The note a follow-up's tick writes in the contact log."""
+
+
+def test_a_recent_chase_makes_following_up_again_too_soon() -> None:
     now = datetime(2026, 11, 24, 9, tzinfo=UTC)  # the day after the usual week
     application = make_application({})
     assert follow_up(application, now).state == ActionState.DUE
 
-    heard = datetime(2026, 11, 21, 12, tzinfo=UTC)  # the recruiter rang with "still deciding"
-    recent = log_contact(application, heard, "Still deciding", Channel.PHONE)
-    action = follow_up(recent, now)
-    assert action.state == ActionState.TOO_SOON
-    assert action.not_before == heard + timedelta(days=7)
-    assert follow_up(recent, heard + timedelta(days=7)).state == ActionState.OVERDUE
-    assert follow_up(recent, now, settings=PlanSettings(min_days_between_chases=2)).state == (
+    # "Still deciding" from the recruiter is news, not a chase: it holds nothing back.
+    heard = datetime(2026, 11, 21, 12, tzinfo=UTC)
+    told = log_contact(application, heard, "Still deciding", Channel.PHONE)
+    assert follow_up(told, now).state == ActionState.DUE
+
+    # A chase made before this interview (after an earlier round) holds back the next one
+    # until the start of the day a week later.
+    chased = datetime(2026, 11, 15, 12, tzinfo=UTC)  # the Sunday before the interview
+    recent = log_contact(application, chased, CHASED)
+    # Opening on Monday the 23rd, after the hold has run out: the hold changes nothing.
+    assert follow_up(recent, now).state == ActionState.DUE
+    small = make_application({}, company_size=CompanySize.SMALL)  # opens Friday the 20th
+    held = follow_up(log_contact(small, chased, CHASED), FIXED_NOW)
+    assert held.state == ActionState.TOO_SOON
+    assert held.not_before == datetime(2026, 11, 22, tzinfo=UTC)
+    assert follow_up(log_contact(small, chased, CHASED), held.not_before).state == (
         ActionState.DUE
     )
-    three = follow_up(recent, now, settings=PlanSettings(min_days_between_chases=3))
-    assert three.not_before == heard + timedelta(days=3)
+    two = PlanSettings(min_days_between_chases=2)
+    assert follow_up(log_contact(small, chased, CHASED), FIXED_NOW, settings=two).state == (
+        ActionState.DUE
+    )
 
 
 def test_the_no_badgering_rule_looks_only_at_chases_and_past_contacts() -> None:
@@ -291,10 +308,12 @@ def test_the_no_badgering_rule_looks_only_at_chases_and_past_contacts() -> None:
     assert states(recent, FIXED_NOW)["thank-you:ana-ruiz"] == ActionState.OVERDUE
     # A follow-up not yet open stays upcoming: "not yet" for its own reason.
     assert follow_up(recent).state == ActionState.UPCOMING
-    # A call booked for later has not happened: it does not hold anything back.
+    # A chase booked for later has not happened: it does not hold anything back, and it
+    # counts as the follow-up done only once its time has come.
     later = datetime(2026, 11, 24, 9, tzinfo=UTC)
-    booked = log_contact(application, later + timedelta(days=2), "Call booked")
+    booked = log_contact(application, later + timedelta(days=2), CHASED)
     assert follow_up(booked, later).state == ActionState.DUE
+    assert follow_up(booked, later + timedelta(days=2)).state == ActionState.DONE
     # A follow-up already made stays done.
     made = make_application({"checklist": {"follow-up": done(later)}})
     assert follow_up(log_contact(made, later, "Asked"), later).state == ActionState.DONE
@@ -304,16 +323,20 @@ def test_the_no_badgering_rule_looks_only_at_chases_and_past_contacts() -> None:
 
 
 def test_a_rejected_application_keeps_only_the_after_rejection_courtesies() -> None:
+    heard = datetime(2026, 11, 19, 9, tzinfo=UTC)  # they said no on Thursday morning
     application = make_application(
         {"interviewers": [ANA], "went_badly": True},
         stage=Stage.REJECTED,
         recruiter=Contact(name="Gus Park"),
+        stage_history=[{"at": heard, "from_stage": "interviewing", "to_stage": "rejected"}],
     )
     actions = plan_for(application, FIXED_NOW)
-    # Undated, so in the order they open: feedback is never asked for on the interview day.
-    assert [a.item_id for a in actions] == ["thank-your-recruiter", "ask-for-feedback"]
-    assert all(a.state == ActionState.DUE and a.due_at is None for a in actions)
-    assert actions[0].text == "Thank Gus Park for their help with this application."
+    # Both due within two days of the news (by the end of Saturday), in checklist order.
+    assert [a.item_id for a in actions] == ["ask-for-feedback", "thank-your-recruiter"]
+    assert all(a.state == ActionState.DUE and a.opens_at == heard for a in actions)
+    assert all(a.due_at == datetime(2026, 11, 22, tzinfo=UTC) for a in actions)
+    assert actions[0].text.startswith("Thank Ana Ruiz for their time and ask for feedback")
+    assert actions[1].text == "Thank Gus Park for their help with this application."
 
 
 @pytest.mark.parametrize("stage", [Stage.WITHDRAWN, Stage.NO_REPLY, Stage.ACCEPTED])
@@ -323,16 +346,18 @@ def test_other_closed_applications_have_nothing_left_to_do(stage: Stage) -> None
 
 
 def test_an_offer_has_nothing_left_to_chase() -> None:
-    application = make_application({"interviewers": [ANA]}, stage=Stage.OFFER)
-    items = {a.item_id for a in plan_for(application, datetime(2026, 11, 24, tzinfo=UTC))}
+    application = make_application(
+        {"interviewers": [ANA]}, stage=Stage.OFFER, referees=[Referee(name="Dana Kay")]
+    )
+    items = {a.item_id for a in plan_for(application, datetime(2026, 11, 18, tzinfo=UTC))}
     assert "follow-up" not in items
-    assert {"thank-you", "thank-your-referees"} <= items
+    assert {"thank-you", "thank-your-referees", "respond-to-the-offer"} <= items
 
 
 # --- Across applications -----------------------------------------------------------------------
 
 
-def test_plan_all_lists_what_is_due_across_open_applications_overdue_first() -> None:
+def test_plan_all_lists_what_is_due_across_all_applications_overdue_first() -> None:
     now = datetime(2026, 11, 18, 12, tzinfo=UTC)  # Wednesday noon
     early = make_application({"interviewers": [ANA]}, id="early-aaaaaa")  # Monday
     late = make_application(
@@ -342,10 +367,15 @@ def test_plan_all_lists_what_is_due_across_open_applications_overdue_first() -> 
     finished = make_application(
         {"checklist": {e: done() for e in ("thank-you", "warn-your-referees")}}, id="done-dddddd"
     )
+    dana = [Referee(name="Dana Kay")]
+    early, late, finished = (a.revised(referees=dana) for a in (early, late, finished))
     actions = plan_all([late, rejected, finished, early], now)
     assert [(a.application_id, a.entry_id, a.state) for a in actions] == [
         ("early-aaaaaa", "warn-your-referees", ActionState.OVERDUE),  # late since Tuesday night
         ("early-aaaaaa", "thank-you:ana-ruiz", ActionState.DUE),  # due Tuesday night, grace today
+        # The rejection's feedback request: due within two days (of the interview: the stage
+        # history does not say when they said no), so by tonight.
+        ("gone-cccccc", "ask-for-feedback", ActionState.DUE),
         # Both due by the end of Thursday: then in checklist order.
         ("late-bbbbbb", "thank-you:ben-okafor", ActionState.DUE),
         ("late-bbbbbb", "warn-your-referees", ActionState.DUE),
@@ -373,15 +403,22 @@ def test_completing_a_thank_you_marks_it_and_logs_the_contact() -> None:
     assert complete_action(updated, action, FIXED_NOW + timedelta(minutes=1)) == updated
 
 
-def test_a_completed_contact_holds_back_the_follow_up() -> None:
-    now = datetime(2026, 11, 24, 9, tzinfo=UTC)
+def test_a_completed_call_holds_nothing_back_and_a_completed_follow_up_is_logged() -> None:
+    monday = datetime(2026, 11, 16, 12, tzinfo=UTC)
     application = make_application({}, recruiter=Contact(name="Gus Park"))
-    call = by_entry(plan_for(application, now))["call-your-recruiter"]
-    updated = complete_action(application, call, now, channel=Channel.MESSAGE)
+    call = by_entry(plan_for(application, monday))["call-your-recruiter"]
+    updated = complete_action(application, call, monday, channel=Channel.MESSAGE)
     assert updated.contact_log[0].channel == Channel.MESSAGE
     assert updated.contact_log[0].with_whom == "Gus Park"
+    # The follow-up, asked of the recruiter, still opens on its own day: the call is no chase.
+    now = datetime(2026, 11, 23, 9, tzinfo=UTC)
     action = follow_up(updated, now)
-    assert (action.state, action.not_before) == (ActionState.TOO_SOON, now + timedelta(days=7))
+    assert (action.state, action.not_before) == (ActionState.DUE, None)
+    assert action.text == "Get in touch with Gus Park to ask how their decision is coming along."
+    chased = complete_action(updated, action, now)
+    assert chased.contact_log[-1].note == CHASED
+    assert chased.contact_log[-1].with_whom == "Gus Park"
+    assert follow_up(chased, now).state == ActionState.DONE
 
 
 def test_completing_a_non_contact_action_logs_nothing() -> None:
@@ -470,10 +507,14 @@ def test_states_only_ever_move_forward_and_stay_sorted(
 ) -> None:
     zone = timezone(timedelta(hours=offset_hours))
     at = datetime(2026, 11, 16, 21, 45, tzinfo=zone)
-    contact = at + timedelta(days=contact_days)
+    # A chase made after an earlier round, `contact_days` before this interview.
+    contact = at - timedelta(days=contact_days)
     application = make_application(
-        {"at": at, "interviewers": [ANA]}, recruiter=BEN, contact_log=[{"at": contact}]
+        {"at": at, "interviewers": [ANA]},
+        recruiter=BEN,
+        contact_log=[{"at": contact, "note": CHASED}],
     )
+    hold_ends = datetime.combine(contact.date() + timedelta(days=7), time.min, tzinfo=zone)
     progress = {"upcoming": 0, "due": 1, "overdue": 2}
     seen: dict[str, ActionState] = {}
     for minutes in sorted(minutes_after):
@@ -483,11 +524,11 @@ def test_states_only_ever_move_forward_and_stay_sorted(
         assert ranks == sorted(ranks)
         for action in actions:
             if action.item_id == "follow-up":
-                # Held back exactly while it is open and the contact is under a week old.
-                recent = contact <= now < contact + timedelta(days=7)
-                held = now >= action.opens_at and recent
+                # Held back exactly while it is open and the chase is under a week old (in
+                # whole days: until the start of the day a week after it).
+                held = action.opens_at <= now < hold_ends
                 assert (action.state == ActionState.TOO_SOON) is held
-                assert action.not_before == (contact + timedelta(days=7) if held else None)
+                assert action.not_before == (hold_ends if held else None)
                 continue
             # Outside the no-badgering rule, nothing ever becomes less urgent by itself.
             before = seen.get(action.entry_id)

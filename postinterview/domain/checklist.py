@@ -22,6 +22,7 @@ from typing import Annotated, Literal, Protocol, Self, TypeVar
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from postinterview.domain.catalog_files import parse_catalog, read_packaged_text
+from postinterview.domain.evidence import all_warned_at, logged_at
 from postinterview.domain.models import (
     Application,
     Channel,
@@ -37,6 +38,8 @@ from postinterview.domain.stages import Stage
 CATALOG_FILE = "checklist.toml"
 WHO = "{who}"
 """Placeholder in an item's text for the people it is about."""
+WHAT = "{what}"
+"""Placeholder in a promise item's text for what you promised to send."""
 
 _KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _MAX_HOURS = 24 * 366  # a rule further out than a year is a typo, not a plan
@@ -54,6 +57,7 @@ class Phase(StrEnum):
     WITHIN_TWO_DAYS = "within_two_days"
     WHILE_WAITING = "while_waiting"
     DECISION_DATE_PASSED = "decision_date_passed"
+    IF_OFFERED = "if_offered"
     IF_UNSUCCESSFUL = "if_unsuccessful"
     IF_IT_WENT_BADLY = "if_it_went_badly"
 
@@ -77,6 +81,7 @@ _PHASE_LABELS: dict[Phase, str] = {
     Phase.WITHIN_TWO_DAYS: "Within two days",
     Phase.WHILE_WAITING: "While you wait",
     Phase.DECISION_DATE_PASSED: "Once their date has passed",
+    Phase.IF_OFFERED: "If they make an offer",
     Phase.IF_UNSUCCESSFUL: "If you are unsuccessful",
     Phase.IF_IT_WENT_BADLY: "If it went badly",
 }
@@ -88,6 +93,7 @@ _PHASE_HINTS: dict[Phase, str] = {
     Phase.WITHIN_TWO_DAYS: "Thank-you notes, referees and anything you promised.",
     Phase.WHILE_WAITING: "Until they give you an answer.",
     Phase.DECISION_DATE_PASSED: "When their date, or about a week, has gone by without news.",
+    Phase.IF_OFFERED: "Only while the application is at Offer.",
     Phase.IF_UNSUCCESSFUL: "Only once the application has been turned down.",
     Phase.IF_IT_WENT_BADLY: "Only when you marked the interview as having gone badly.",
 }
@@ -105,6 +111,7 @@ class Outcome(StrEnum):
 
     WENT_BADLY = "went_badly"
     REJECTED = "rejected"
+    OFFER = "offer"
 
 
 class Per(StrEnum):
@@ -113,7 +120,12 @@ class Per(StrEnum):
     INTERVIEWER = "interviewer"
     """One entry per interviewer, each naming its person."""
     REFEREE = "referee"
-    """One entry naming all the application's referees."""
+    """One entry naming all the application's referees (for a warning: those not yet warned)."""
+    PANEL = "panel"
+    """One entry naming all the interview's interviewers."""
+    CONTACT = "contact"
+    """One entry naming whom to get in touch with: the recruiter if recorded, else the
+    interview's first interviewer (as drafts.follow_up_contact)."""
 
 
 class Requirement(StrEnum):
@@ -123,6 +135,8 @@ class Requirement(StrEnum):
     """The application has a recruiter (a contact, or came through a recruiter or agency)."""
     PROMISE = "promise"
     """The interview records something you promised to send."""
+    REFEREES = "referees"
+    """The application has referees, or the interview says references were asked for."""
 
 
 class TickRecord(StrEnum):
@@ -139,6 +153,10 @@ class Anchor(StrEnum):
     """The interview's start time."""
     DECISION_DATE = "decision_date"
     """The start of the day after their decision date, else a fallback number of days."""
+    OUTCOME = "outcome"
+    """When the application reached its current stage (the rejection, the offer)."""
+    OFFER_DEADLINE = "offer_deadline"
+    """The start of the day they want your answer to their offer by (opens with the offer)."""
 
 
 class EntryState(StrEnum):
@@ -154,6 +172,9 @@ class EntryState(StrEnum):
     """Marked done."""
     NOT_APPLICABLE = "not_applicable"
     """Marked as not applying, or a don't whose window has closed."""
+    LAPSED = "lapsed"
+    """A do whose moment has passed undone (its rule's lapses_after_hours): no longer asked
+    for, and not counted as to do."""
 
 
 # The outcome phases and the `when` they require: keeps an outcome item from being filed
@@ -161,6 +182,7 @@ class EntryState(StrEnum):
 _OUTCOME_PHASES: dict[Phase, Outcome] = {
     Phase.IF_UNSUCCESSFUL: Outcome.REJECTED,
     Phase.IF_IT_WENT_BADLY: Outcome.WENT_BADLY,
+    Phase.IF_OFFERED: Outcome.OFFER,
 }
 
 # --- Catalog models ----------------------------------------------------------------------------
@@ -200,7 +222,8 @@ class DueRule(_CatalogModel):
     opens_after_hours: Hours = 0
     """The item opens this many hours after the anchor."""
     opens_on_day: Days | None = None
-    """...and not before the start of this calendar day after the anchor's day (1 = next day)."""
+    """...and not before the start of this calendar day after the interview's day (1 = never
+    on the interview day itself)."""
     due_within_hours: Hours | None = None
     """Target: the end of the local day in which anchor + these hours falls."""
     overdue_after_hours: Hours | None = None
@@ -211,13 +234,30 @@ class DueRule(_CatalogModel):
     """As fallback_days, for a small company."""
     fallback_days_large: Days | None = None
     """As fallback_days, for a large company."""
+    fallback_due_days: Days | None = None
+    """Decision-date anchor without a date: the target day, in days after the interview day
+    (so the window runs from fallback_days to this day); None: due_within_hours decides."""
+    fallback_due_days_small: Days | None = None
+    """As fallback_due_days, for a small company."""
+    fallback_due_days_large: Days | None = None
+    """As fallback_due_days, for a large company."""
+    lapses_after_hours: Hours | None = None
+    """A do not done by the end of the day of anchor + hours has had its moment: it lapses
+    (leaves the plan, and the checklist's counts). None: it never does."""
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
-        fallbacks = (self.fallback_days, self.fallback_days_small, self.fallback_days_large)
+        fallbacks = (
+            self.fallback_days,
+            self.fallback_days_small,
+            self.fallback_days_large,
+            self.fallback_due_days,
+            self.fallback_due_days_small,
+            self.fallback_due_days_large,
+        )
         if self.anchor == Anchor.DECISION_DATE and self.fallback_days is None:
             raise ValueError("a decision_date anchor needs fallback_days")
-        if self.anchor == Anchor.INTERVIEW and any(days is not None for days in fallbacks):
+        if self.anchor != Anchor.DECISION_DATE and any(days is not None for days in fallbacks):
             raise ValueError("fallback days only make sense with anchor = 'decision_date'")
         if (
             self.due_within_hours is not None
@@ -225,6 +265,15 @@ class DueRule(_CatalogModel):
             and self.overdue_after_hours < self.due_within_hours
         ):
             raise ValueError("overdue_after_hours must not come before due_within_hours")
+        for size in (None, CompanySize.SMALL, CompanySize.LARGE):
+            due = self.fallback_due_for(size)
+            if due is not None and due < self.fallback_for(size):
+                raise ValueError("a fallback due day must not come before its fallback day")
+        deadlines = (self.due_within_hours, self.overdue_after_hours)
+        if self.lapses_after_hours is not None and any(
+            hours is not None and self.lapses_after_hours < hours for hours in deadlines
+        ):
+            raise ValueError("lapses_after_hours must not come before the item's deadlines")
         return self
 
     def with_fallbacks(
@@ -242,7 +291,14 @@ class DueRule(_CatalogModel):
             "fallback_days_large": large,
         }
         data = self.model_dump()
-        data.update({key: value for key, value in changes.items() if value is not None})
+        for key, value in changes.items():
+            if value is None:
+                continue
+            # The target day moves with the first day: the window keeps its length.
+            due_key = key.replace("fallback_days", "fallback_due_days")
+            if data[due_key] is not None and data[key] is not None:
+                data[due_key] += value - data[key]
+            data[key] = value
         return DueRule.model_validate(data)
 
     def fallback_for(self, size: CompanySize | None) -> int:
@@ -253,6 +309,20 @@ class DueRule(_CatalogModel):
         }
         chosen = by_size.get(size) if size is not None else None
         return chosen if chosen is not None else (self.fallback_days or 0)
+
+    def fallback_due_for(self, size: CompanySize | None) -> int | None:
+        """The target day after the interview when they gave no decision date, if the rule
+        sets one: the size's own, else the general window's length from the size's first day."""
+        by_size = {
+            CompanySize.SMALL: self.fallback_due_days_small,
+            CompanySize.LARGE: self.fallback_due_days_large,
+        }
+        chosen = by_size.get(size) if size is not None else None
+        if chosen is not None:
+            return chosen
+        if self.fallback_due_days is None:
+            return None
+        return self.fallback_for(size) + self.fallback_due_days - (self.fallback_days or 0)
 
 
 class ContactEntry(_CatalogModel):
@@ -272,7 +342,10 @@ class CatalogItem(_CatalogModel):
     phase: Phase
     kind: ItemKind
     text: ShortLine
-    """What to do or avoid; may contain {who}."""
+    """What to do or avoid; may contain {who} (and, for a promise, {what})."""
+    text_if_missing: ShortLine | None = None
+    """The text when the record lacks what the item is about: no referee recorded (they asked
+    for references), or no offer deadline recorded."""
     why: ShortLine
     """The reason, in one line."""
     sources: Annotated[list[str], Field(min_length=1)]
@@ -292,22 +365,43 @@ class CatalogItem(_CatalogModel):
     """Ticking it done is a contact with the company or recruiter, written in the contact log."""
     records: TickRecord | None = None
     """What else ticking it done writes on the application."""
+    done_when_logged: Annotated[list[ShortLine], Field(min_length=1)] | None = None
+    """Words that make a contact-log entry count as this item done (see domain.evidence)."""
+    timing_note: ShortLine | None = None
+    """Where the sources disagree on timing, one line saying so, shown with the action."""
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
         if len(set(self.sources)) != len(self.sources):
             raise ValueError("sources are listed twice")
+        if self.kind != ItemKind.DO and self.done_when_logged is not None:
+            raise ValueError("only a 'do' can be done by what the contact log says")
+        if self.per == Per.REFEREE and self.requires != Requirement.REFEREES:
+            raise ValueError("per = 'referee' needs requires = 'referees'")
+        anchor = self.due.anchor if self.due is not None else Anchor.INTERVIEW
+        if self.text_if_missing is not None and not (
+            self.per == Per.REFEREE or anchor == Anchor.OFFER_DEADLINE
+        ):
+            raise ValueError("text_if_missing is for per = 'referee' or an offer_deadline anchor")
+        if anchor == Anchor.OFFER_DEADLINE and self.when != Outcome.OFFER:
+            raise ValueError("anchor = 'offer_deadline' needs when = 'offer'")
+        if anchor == Anchor.OUTCOME and self.when not in (Outcome.OFFER, Outcome.REJECTED):
+            raise ValueError("anchor = 'outcome' needs when = 'rejected' or 'offer'")
+        allowed = (WHO, WHAT) if self.requires == Requirement.PROMISE else (WHO,)
+        for text in (self.text, self.text_if_missing or ""):
+            for placeholder in allowed:
+                text = text.replace(placeholder, "")
+            if "{" in text or "}" in text:
+                raise ValueError(f"text may only use the {' and '.join(allowed)} placeholder")
         if self.in_plan and self.kind != ItemKind.DO:
             raise ValueError("only a 'do' can be in the plan: there is nothing to tick for a don't")
         if self.kind != ItemKind.DO and (self.logs_contact is not None or self.records):
             raise ValueError("only a 'do' can log a contact or record anything when ticked")
         if self.records == TickRecord.REFEREES_WARNED and self.per != Per.REFEREE:
             raise ValueError("records = 'referees_warned' needs per = 'referee'")
-        uses_who = WHO in self.text
-        if "{" in self.text.replace(WHO, "") or "}" in self.text.replace(WHO, ""):
-            raise ValueError("text may only use the {who} placeholder")
+        uses_who = WHO in self.text or WHO in (self.text_if_missing or "")
         if uses_who and not (self.per is not None or self.requires == Requirement.RECRUITER):
-            raise ValueError("{who} needs per = interviewer/referee or requires = 'recruiter'")
+            raise ValueError("{who} needs a per = ... or requires = 'recruiter'")
         if uses_who != bool(self.who_fallback and self.who_fallback.strip()):
             raise ValueError("who_fallback must be given exactly when the text uses {who}")
         if self.per is not None and self.requires == Requirement.RECRUITER:
@@ -395,6 +489,8 @@ class DueWindow:
     opens_at: datetime
     due_at: datetime | None
     overdue_at: datetime | None
+    lapses_at: datetime | None = None
+    """When a do not done by then has had its moment (None: never)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -407,7 +503,7 @@ class ChecklistEntry:
     phase: Phase
     kind: ItemKind
     text: str
-    """The item's text with {who} filled in."""
+    """The item's text with {who} (and {what}) filled in."""
     why: str
     note: str | None
     sources: tuple[str, ...]
@@ -418,6 +514,12 @@ class ChecklistEntry:
     opens_at: datetime
     due_at: datetime | None
     overdue_at: datetime | None
+    lapses_at: datetime | None = None
+    """When its moment passes if not done by then (None: never)."""
+    recorded_at: datetime | None = None
+    """When the record shows it done without a tick (a contact-log entry, warned referees)."""
+    timing_note: str | None = None
+    """Where the sources disagree on its timing, one line saying so."""
 
 
 def entry_id(item_id: str, person: Contact) -> str:
@@ -469,13 +571,18 @@ def fits_stage(item: CatalogItem, stage: Stage) -> bool:
     in the file, so moving the application back brings them back ticked.
 
     Offer: they have decided, so nothing that chases the decision: the chase itself and the
-    decision-date phase that prepares it. Waiting-phase advice (keep applying until it is
-    signed, no counteroffer bargaining) still holds.
+    decision-date phase that prepares it, nor the recovery from an interview that went badly
+    (it did not cost the job). Waiting-phase advice (keep applying until it is signed, no
+    counteroffer bargaining) still holds.
     """
     if stage.is_closed:
         return item.when == Outcome.REJECTED
     if stage == Stage.OFFER:
-        return not is_chase(item) and item.phase != Phase.DECISION_DATE_PASSED
+        return (
+            not is_chase(item)
+            and item.phase != Phase.DECISION_DATE_PASSED
+            and item.when != Outcome.WENT_BADLY
+        )
     return True
 
 
@@ -490,6 +597,12 @@ def item_applies(item: CatalogItem, application: Application, interview: Intervi
     if item.when == Outcome.WENT_BADLY and not interview.went_badly:
         return False
     if item.when == Outcome.REJECTED and application.stage != Stage.REJECTED:
+        return False
+    if item.when == Outcome.OFFER and application.stage != Stage.OFFER:
+        return False
+    if item.requires == Requirement.REFEREES and not (
+        application.referees or interview.references_requested
+    ):
         return False
     if item.requires == Requirement.RECRUITER and not has_recruiter(application):
         return False
@@ -510,7 +623,7 @@ def build_checklist(
     for item in items:
         if not item_applies(item, application, interview):
             continue
-        window = due_window(item.due, interview, application.company_size)
+        window = due_window(item.due, interview, application.company_size, application)
         entries.extend(_expand(item, application, interview, window))
     return entries
 
@@ -532,7 +645,7 @@ def find_entry(
         item = catalog.item(entry_id)
     except KeyError:
         return None
-    window = due_window(item.due, interview, application.company_size)
+    window = due_window(item.due, interview, application.company_size, application)
     return next(
         (e for e in _expand(item, application, interview, window) if e.id == entry_id), None
     )
@@ -542,45 +655,119 @@ def _expand(
     item: CatalogItem, application: Application, interview: Interview, window: DueWindow
 ) -> list[ChecklistEntry]:
     """One entry per interviewer for per-interviewer items, else exactly one entry."""
-    fallback = item.who_fallback or ""
+    since = _counts_from(item, application, interview)
     if item.per == Per.INTERVIEWER and interview.interviewers:
+        people = interview.interviewers
         # Keyed by the person's stable id, so marks and snoozes follow them through renames.
         return [
-            _entry(item, entry_id(item.id, p), (p.name.strip(),), fallback, interview, window)
-            for p in interview.interviewers
+            _entry(
+                item,
+                entry_id(item.id, p),
+                (p.name.strip(),),
+                item.text,
+                interview,
+                window,
+                _logged(item, application, since, p.name, [o.name for o in people if o is not p]),
+            )
+            for p in people
         ]
-    names: tuple[str, ...] = ()
-    if item.per == Per.REFEREE:
-        names = tuple(referee.name.strip() for referee in application.referees)
+    recorded = None
+    if item.records == TickRecord.REFEREES_WARNED:
+        recorded = all_warned_at(application.referees)
     elif item.requires == Requirement.RECRUITER and application.recruiter is not None:
-        names = (application.recruiter.name.strip(),)
-    return [_entry(item, item.id, names, fallback, interview, window)]
+        recorded = _logged(item, application, since, application.recruiter.name)
+    else:
+        recorded = _logged(item, application, since)
+    text = item.text_if_missing if _missing(item, application) else None
+    names = _names(item, application, interview)
+    return [_entry(item, item.id, names, text or item.text, interview, window, recorded)]
+
+
+def _names(item: CatalogItem, application: Application, interview: Interview) -> tuple[str, ...]:
+    """The people a one-entry item names, in the order the record lists them."""
+    people: Sequence[Contact] = []
+    if item.per == Per.REFEREE:
+        people = application.referees
+        if item.records == TickRecord.REFEREES_WARNED:
+            # A warning names only those still to warn; once all are, it is done (evidence).
+            people = [r for r in application.referees if r.notified_at is None] or people
+    elif item.per == Per.PANEL:
+        people = interview.interviewers
+    elif item.per == Per.CONTACT:
+        if application.recruiter is not None:
+            people = [application.recruiter]
+        else:
+            people = interview.interviewers[:1]
+    elif item.requires == Requirement.RECRUITER and application.recruiter is not None:
+        people = [application.recruiter]
+    return tuple(person.name.strip() for person in people)
+
+
+def _missing(item: CatalogItem, application: Application) -> bool:
+    """Whether the record lacks what the item is about (then text_if_missing is used)."""
+    if item.per == Per.REFEREE:
+        return not application.referees
+    return (
+        item.due is not None
+        and item.due.anchor == Anchor.OFFER_DEADLINE
+        and application.offer_respond_by is None
+    )
+
+
+def _counts_from(item: CatalogItem, application: Application, interview: Interview) -> datetime:
+    """From when a contact-log entry can show the item done: the interview, or the outcome."""
+    if item.due is not None and item.due.anchor in (Anchor.OUTCOME, Anchor.OFFER_DEADLINE):
+        return outcome_moment(application, interview)
+    return interview.at
+
+
+def _logged(
+    item: CatalogItem,
+    application: Application,
+    since: datetime,
+    person: str | None = None,
+    others: Sequence[str] = (),
+) -> datetime | None:
+    if item.done_when_logged is None:
+        return None
+    own = item.logs_contact.note if item.logs_contact is not None else None
+    return logged_at(application.contact_log, since, item.done_when_logged, own, person, others)
+
+
+_PLACEHOLDER = re.compile(r"\{(who|what)\}")
 
 
 def _entry(
     item: CatalogItem,
     entry_id: str,
     names: tuple[str, ...],
-    fallback: str,
+    text: str,
     interview: Interview,
     window: DueWindow,
+    recorded_at: datetime | None = None,
 ) -> ChecklistEntry:
-    who = join_names(names) or fallback
-    detail = interview.promised_to_send.strip() if item.requires == Requirement.PROMISE else None
+    promise = " ".join(interview.promised_to_send.split())
+    values = {"who": join_names(names) or (item.who_fallback or ""), "what": promise}
     return ChecklistEntry(
         id=entry_id,
         item_id=item.id,
         phase=item.phase,
         kind=item.kind,
-        text=item.text.replace(WHO, who),  # replace, not format: names may contain braces
+        # One pass, not format(): names and promises may contain braces.
+        text=_PLACEHOLDER.sub(lambda found: values[found.group(1)], text),
         why=item.why,
         note=item.note,
         sources=tuple(item.sources),
         names=names,
-        detail=detail or None,
+        detail=(interview.promised_to_send.strip() or None)
+        if item.requires == Requirement.PROMISE
+        else None,
         opens_at=window.opens_at,
         due_at=window.due_at,
         overdue_at=window.overdue_at,
+        lapses_at=window.lapses_at,
+        recorded_at=recorded_at,
+        timing_note=item.timing_note,
     )
 
 
@@ -596,29 +783,51 @@ def _end_of_day_containing(moment: datetime) -> datetime:
     return _start_of_day(moment.date() + timedelta(days=1), moment.tzinfo)
 
 
+def outcome_moment(application: Application, interview: Interview) -> datetime:
+    """When the application reached its current stage: its latest move there in the stage
+    history (the interview's start if the history has none, and never before it)."""
+    moves = [c.at for c in application.stage_history if c.to_stage == application.stage]
+    return max([interview.at, *moves])
+
+
 def due_window(
-    rule: DueRule | None, interview: Interview, company_size: CompanySize | None = None
+    rule: DueRule | None,
+    interview: Interview,
+    company_size: CompanySize | None = None,
+    application: Application | None = None,
 ) -> DueWindow:
     """Compute a rule's window for an interview, in the interview's own time zone.
 
     Days are counted in the zone the interview time was recorded in, so an evening interview
     in Sydney is not shifted to the next UTC day. Without a rule the entry opens when the
-    interview starts and is never late.
+    interview starts and is never late. `application` gives the outcome and offer anchors
+    (without it, they count from the interview).
     """
     zone = interview.at.tzinfo
     if rule is None:
         return DueWindow(opens_at=interview.at, due_at=None, overdue_at=None)
+    outcome = outcome_moment(application, interview) if application else interview.at
+    fallback_due: int | None = None
+    starts = None
     if rule.anchor == Anchor.DECISION_DATE:
         if interview.decision_expected_on is not None:
             first_day = interview.decision_expected_on + timedelta(days=1)
         else:
             first_day = interview.at.date() + timedelta(days=rule.fallback_for(company_size))
+            fallback_due = rule.fallback_due_for(company_size)
         anchor = _start_of_day(first_day, zone)
+    elif rule.anchor == Anchor.OUTCOME:
+        anchor = outcome
+    elif rule.anchor == Anchor.OFFER_DEADLINE:
+        # Open from the offer; the deadline counts from the start of the day they named.
+        starts = outcome
+        deadline_day = application.offer_respond_by if application is not None else None
+        if deadline_day is None:
+            return DueWindow(_opening(rule, outcome, interview), due_at=None, overdue_at=None)
+        anchor = _start_of_day(deadline_day, zone)
     else:
         anchor = interview.at
-    opens = anchor + timedelta(hours=rule.opens_after_hours)
-    if rule.opens_on_day is not None:
-        opens = max(opens, _start_of_day(anchor.date() + timedelta(days=rule.opens_on_day), zone))
+    opens = _opening(rule, starts or anchor, interview)
     target_hours = rule.due_within_hours
     late_hours = rule.overdue_after_hours
     if target_hours is None:
@@ -631,7 +840,22 @@ def due_window(
             return None
         return _end_of_day_containing(anchor + timedelta(hours=hours))
 
-    return DueWindow(opens_at=opens, due_at=deadline(target_hours), overdue_at=deadline(late_hours))
+    due, late = deadline(target_hours), deadline(late_hours)
+    if fallback_due is not None:
+        # No date given: the advice's own window by company size, e.g. days 4-5 or 8-12.
+        due = _start_of_day(interview.at.date() + timedelta(days=fallback_due + 1), zone)
+        late = max(late, due) if late is not None else due
+    return DueWindow(
+        opens_at=opens, due_at=due, overdue_at=late, lapses_at=deadline(rule.lapses_after_hours)
+    )
+
+
+def _opening(rule: DueRule, start: datetime, interview: Interview) -> datetime:
+    opens = start + timedelta(hours=rule.opens_after_hours)
+    if rule.opens_on_day is not None:
+        day = interview.at.date() + timedelta(days=rule.opens_on_day)
+        opens = max(opens, _start_of_day(day, interview.at.tzinfo))
+    return opens
 
 
 def _require_aware(now: datetime) -> None:
@@ -645,15 +869,20 @@ def entry_state(
 ) -> EntryState:
     """Where `entry` stands at `now`, given the interview's checklist marks.
 
-    A mark always wins. A don't whose window has closed is not applicable rather than overdue:
-    there is nothing left to avoid, and nothing to chase.
+    A mark always wins; then what the record shows (entry.recorded_at). A don't whose window
+    has closed is not applicable rather than overdue: there is nothing left to avoid, and
+    nothing to chase. A do whose moment has passed undone (entry.lapses_at) has lapsed.
     """
     _require_aware(now)
     mark = marks.get(entry.id)
     if mark is not None:
         return EntryState.DONE if mark.state == "done" else EntryState.NOT_APPLICABLE
+    if entry.recorded_at is not None and entry.recorded_at <= now:
+        return EntryState.DONE
     if now < entry.opens_at:
         return EntryState.UPCOMING
+    if entry.kind == ItemKind.DO and entry.lapses_at is not None and now >= entry.lapses_at:
+        return EntryState.LAPSED
     if entry.overdue_at is not None and now >= entry.overdue_at:
         return EntryState.OVERDUE if entry.kind == ItemKind.DO else EntryState.NOT_APPLICABLE
     return EntryState.DUE
@@ -668,7 +897,8 @@ def checklist_states(
 
 @dataclass(frozen=True, slots=True)
 class ChecklistProgress:
-    """How much of a checklist is settled: done plus not applicable, out of all entries."""
+    """How much of a checklist is settled: done plus not applicable, out of all entries whose
+    moment has not passed (lapsed ones are left out of every count but their own)."""
 
     done: int
     not_applicable: int
@@ -678,6 +908,8 @@ class ChecklistProgress:
     to_do_now: int = 0
     """Dos open now with a deadline ahead: what "N to do now" counts. Undated advice ("take a
     moment to celebrate") is open for good, so counting it would never reach zero."""
+    lapsed: int = 0
+    """Dos whose moment passed undone (not in `total`: they can no longer be done)."""
 
     @property
     def finished(self) -> int:
@@ -704,14 +936,17 @@ def checklist_progress(
     """Progress at `now`: a don't whose window closed counts as settled, like a marked n/a.
 
     Built from the same entries as the list (build_checklist, which applies the stage rule),
-    so after a rejection no waiting or follow-up step is counted as to do.
+    so after a rejection no waiting or follow-up step is counted as to do; lapsed entries
+    ("before you leave" once the interview day is over) count for nothing but `lapsed`.
     """
     pairs = checklist_states(entries, marks, now)
     states = [state for _, state in pairs]
+    lapsed = states.count(EntryState.LAPSED)
     return ChecklistProgress(
         done=states.count(EntryState.DONE),
         not_applicable=states.count(EntryState.NOT_APPLICABLE),
-        total=len(states),
+        total=len(states) - lapsed,
+        lapsed=lapsed,
         overdue=states.count(EntryState.OVERDUE),
         to_do_now=sum(
             state == EntryState.DUE and entry.kind == ItemKind.DO and entry.due_at is not None

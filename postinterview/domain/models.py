@@ -236,6 +236,8 @@ class Application(Record):
     interviews: list[Interview] = Field(default_factory=list)
     quiet_acknowledged_at: Timestamp | None = None
     """The person chose to keep waiting at this moment; the quiet clock restarts from it."""
+    offer_respond_by: Day | None = None
+    """The day they want your answer to their offer by, if they named one."""
 
     def to_record(self) -> dict[str, Any]:
         """The data to store: absent and empty fields left out, unknown keys kept."""

@@ -2,22 +2,26 @@
 
 One place computes this; screens and the command line only display it. The actions are the
 checklist catalog's items marked `in_plan`, timed by the catalog's own due rules (the person's
-`[follow_up]` settings only replace its fallback days). The one rule of its own here is about
-badgering: a chase is held back (TOO_SOON) for a while after any contact with the company.
+`[follow_up]` settings only replace its fallback days), done when ticked or when the record
+shows them done (checklist.entry_state), and gone once their moment has passed (lapsed). The
+one rule of its own here is about badgering: a chase (a follow-up) is held back (TOO_SOON)
+until `min_days_between_chases` whole days after the last chase in the contact log. Nothing
+else holds it back: a thank-you note or a call to the recruiter is not a chase.
 
 Pure: no Textual, no storage, no clock (`now` is always passed in).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from enum import StrEnum
 from functools import cache
 from typing import Final
 
 from postinterview.domain.checklist import (
+    CatalogItem,
     ChecklistCatalog,
     ChecklistEntry,
     EntryState,
@@ -26,6 +30,7 @@ from postinterview.domain.checklist import (
     is_chase,
     load_checklist_catalog,
 )
+from postinterview.domain.evidence import note_matches
 from postinterview.domain.interviews import find_interview, latest_interview, revise_interview
 from postinterview.domain.models import Application, Channel, Interview
 from postinterview.domain.settings import (
@@ -49,7 +54,7 @@ class ActionState(StrEnum):
     DONE = "done"
     """Ticked off, or marked as not applying."""
     TOO_SOON = "too_soon"
-    """Open by its date, but they were in touch so recently that chasing now would badger."""
+    """Open by its date, but you chased them so recently that chasing again would badger."""
 
 
 # Most urgent first: the order of plan_for's list.
@@ -92,6 +97,12 @@ class PlannedAction:
     action (UPCOMING): when the snooze runs out."""
     names: tuple[str, ...] = ()
     """The people the action is about (interviewer, referees or recruiter), if recorded."""
+    timing_note: str | None = None
+    """Where the sources disagree on its timing, one line saying so (catalog data)."""
+    lapses_at: datetime | None = None
+    """When it leaves the plan if still undone: its moment will have passed."""
+    recorded_at: datetime | None = None
+    """When the record shows it done without a tick (a logged contact, warned referees)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,29 +161,56 @@ def _require_aware(now: datetime) -> None:
         raise ValueError("now must be timezone-aware")
 
 
-def _latest_contact_log(application: Application, now: datetime) -> datetime | None:
-    # A contact logged for later (a call booked for Friday) has not happened yet.
-    return max((e.at for e in application.contact_log if e.at <= now), default=None)
+def last_chase(
+    application: Application, chases: Sequence[CatalogItem], now: datetime
+) -> datetime | None:
+    """When you last chased them, as the contact log shows: an entry whose note a chase item
+    would count (its own note or its done_when_logged words; see domain.evidence). A contact
+    logged for later (a call booked for Friday) has not happened yet."""
+    return max(
+        (
+            entry.at
+            for entry in application.contact_log
+            if entry.at <= now
+            and any(
+                note_matches(
+                    entry.note,
+                    item.done_when_logged or (),
+                    item.logs_contact.note if item.logs_contact is not None else None,
+                )
+                for item in chases
+            )
+        ),
+        default=None,
+    )
 
 
 def _action(
     application: Application,
     interview: Interview,
     entry: ChecklistEntry,
-    chase: bool,
+    chases: Sequence[CatalogItem] | None,
     now: datetime,
     settings: PlanSettings,
-) -> PlannedAction:
-    state = _FROM_ENTRY[entry_state(entry, interview.checklist, now)]
+) -> PlannedAction | None:
+    """The entry as an action at `now` (`chases`: the catalog's chase items, when the entry
+    is one), or None once its moment has passed."""
+    entry_now = entry_state(entry, interview.checklist, now)
+    if entry_now is EntryState.LAPSED:
+        return None
+    state = _FROM_ENTRY[entry_now]
     not_before = None
     snoozed_until = interview.snoozed.get(entry.id)
     if snoozed_until is not None and now < snoozed_until and state is not ActionState.DONE:
         # Put off by the person: back among the open actions once the snooze runs out.
         return _planned(application, interview, entry, ActionState.UPCOMING, snoozed_until)
-    if chase and state in (ActionState.DUE, ActionState.OVERDUE):
-        contact = _latest_contact_log(application, now)
-        if contact is not None:
-            earliest = contact + timedelta(days=settings.min_days_between_chases)
+    if chases and state in (ActionState.DUE, ActionState.OVERDUE):
+        chased = last_chase(application, chases, now)
+        if chased is not None:
+            # Whole days, so the day it comes back is a day `due` and the calendar agree on.
+            zone = interview.at.tzinfo
+            day = chased.astimezone(zone).date() + timedelta(days=settings.min_days_between_chases)
+            earliest = datetime.combine(day, time.min, tzinfo=zone)
             if now < earliest:
                 state, not_before = ActionState.TOO_SOON, earliest
     return _planned(application, interview, entry, state, not_before)
@@ -198,6 +236,9 @@ def _planned(
         state=state,
         not_before=not_before,
         names=entry.names,
+        timing_note=entry.timing_note,
+        lapses_at=entry.lapses_at,
+        recorded_at=entry.recorded_at,
     )
 
 
@@ -220,6 +261,7 @@ def plan_for(
     latest interview counts: a later round supersedes the earlier ones, whose thank-you notes
     and follow-ups are no longer the next step. No interview, no actions. A closed application
     keeps only the after-rejection courtesies (asking for feedback, thanking the recruiter).
+    An action whose moment has passed undone (a thank-you note a week on) is left out.
     """
     _require_aware(now)
     interview = latest_interview(application)
@@ -228,12 +270,15 @@ def plan_for(
     catalog = _plan_catalog_with(
         settings.follow_up_days, settings.follow_up_days_small, settings.follow_up_days_large
     )
+    chases = [item for item in catalog.items if is_chase(item)]
     actions = []
     # build_checklist already leaves out what the stage rules out (checklist.fits_stage), so
     # the plan and the interview's checklist offer the same steps.
     for entry in build_checklist(application, interview, catalog):
         chase = is_chase(catalog.item(entry.item_id))
-        actions.append(_action(application, interview, entry, chase, now, settings))
+        action = _action(application, interview, entry, chases if chase else None, now, settings)
+        if action is not None:
+            actions.append(action)
     return sorted(actions, key=_by_urgency)
 
 
@@ -251,13 +296,12 @@ def plan_all(
     now: datetime,
     settings: PlanSettings = DEFAULT_PLAN_SETTINGS,
 ) -> list[PlannedAction]:
-    """What to do now across every open application: due and overdue actions, overdue first,
-    then by due date (undated last)."""
+    """What to do now across every application: due and overdue actions, overdue first, then
+    by due date (undated last). A closed one has only its courtesies (plan_for)."""
     _require_aware(now)
     actions = [
         action
         for application in applications
-        if not application.stage.is_closed
         for action in plan_for(application, now, settings)
         if action.state in (ActionState.DUE, ActionState.OVERDUE)
     ]
@@ -273,9 +317,10 @@ def complete_action(
     """Tick `action` off, meaning what a tick means everywhere (ticks.tick_entry): a contact
     action is also written in the contact log, once.
 
-    The log entry is what the no-badgering rule looks at, so a thank-you note sent today holds
-    back a follow-up for a while. `channel` overrides the usual one (a follow-up made by
-    phone). Completing an action already done changes nothing, so a double press logs once.
+    The log entry is what the no-badgering rule looks at: a follow-up made today holds back
+    the next chase for a while (a thank-you note holds nothing back). `channel` overrides the
+    usual one (a follow-up made by phone). Completing an action already done changes nothing,
+    so a double press logs once.
     """
     if action.interview_id is None:
         raise ValueError("This action belongs to no interview, so there is nothing to tick.")

@@ -57,7 +57,8 @@ class WeeklyReview:
     """Everything the weekly review shows, most pressing first."""
 
     overdue: list[PlannedAction]
-    """Overdue actions across open applications, oldest deadline first."""
+    """Overdue actions across all applications (a closed one's courtesies too), oldest
+    deadline first."""
     quiet: list[QuietApplication]
     """Open applications quiet for more than quiet_after_days, quietest first."""
     too_soon: list[PlannedAction]
@@ -79,9 +80,10 @@ def weekly_review(
     by id where it is already computed."""
     open_ones = [a for a in applications if not a.stage.is_closed]
     known = plans or {}
+    # Every application's plan, as Today and `due` show it: a closed one keeps its courtesies.
     actions = [
         action
-        for a in open_ones
+        for a in applications
         for action in (known[a.id] if a.id in known else plan_for(a, now, settings))
     ]
     return WeeklyReview(

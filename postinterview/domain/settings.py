@@ -42,7 +42,8 @@ class FollowUpSettings(BaseModel):
     follow_up_days_large: WaitDays | None = None
     """As follow_up_days, for a large company."""
     min_days_between_chases: WaitDays = DEFAULT_MIN_DAYS_BETWEEN_CHASES
-    """After any contact with them, wait this long before chasing again."""
+    """After a follow-up, wait this many days before the next one. Only a chase holds the next
+    chase back: a thank-you note or a call to your recruiter does not."""
     quiet_after_days: WaitDays = DEFAULT_QUIET_AFTER_DAYS
     """An open application with no activity for longer than this is shown as quiet."""
     active_target: Target = DEFAULT_ACTIVE_TARGET

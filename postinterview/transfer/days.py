@@ -1,4 +1,4 @@
-"""The calendar day a planned action belongs on."""
+"""The calendar days a planned action belongs on."""
 
 from __future__ import annotations
 
@@ -8,18 +8,17 @@ from postinterview.domain.days import last_day, local_day
 from postinterview.domain.plan import PlannedAction
 
 
-def action_day(action: PlannedAction, today: date) -> date:
-    """The day an action belongs on a calendar.
+def action_days(action: PlannedAction, today: date) -> tuple[date, date]:
+    """The first and last day an action belongs on a calendar: the days `postinterview due`
+    will list it, as far as the record tells on `today`.
 
-    Its last day when it has a deadline (in the past if it is overdue). Without a deadline,
-    the day it opens, or `today` if it is open already: an open action with no deadline is
-    worth doing now. An action held back (a chase too soon after a contact, or one the person
-    snoozed) goes no earlier than the day it comes back.
+    From the day it opens, or comes back (a chase held back, a snooze), and `today` at the
+    earliest, to its last day (the day of its deadline). Without a deadline, or once past
+    it, the first day only: `due` lists it every day until it is done, and a calendar event
+    cannot run "until done".
     """
-    if action.due_at is not None:
-        day = last_day(action.due_at)
-    else:
-        day = max(local_day(action.opens_at), today)
+    first = max(today, local_day(action.opens_at))
     if action.not_before is not None:
-        return max(day, local_day(action.not_before))
-    return day
+        first = max(first, local_day(action.not_before))
+    last = last_day(action.due_at) if action.due_at is not None else first
+    return first, max(first, last)

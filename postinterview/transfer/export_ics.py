@@ -1,7 +1,9 @@
 """The planned actions not yet done, as an iCalendar file (RFC 5545) calendar apps import.
 
-Each action is an all-day VEVENT on the day it belongs to (transfer.days.action_day): its last
-day when it has a deadline, else the day it opens (today, if it is open already). The UID is stable,
+Each action is an all-day VEVENT over the days `postinterview due` lists it
+(transfer.days.action_days): from the day it opens or comes back (today at the earliest) to its
+deadline's day; one day when it has no deadline or is past it. So the calendar and `due` show
+the same actions on the same days, closed applications' courtesies included. The UID is stable,
 `<application id>.<interview id>.<entry id>@postinterview`, so importing a newer export updates
 the events instead of adding copies; the interview is part of it because a second round has
 its own thank-you note to the same person. Done actions are left out. Events are TRANSPARENT:
@@ -16,7 +18,7 @@ from datetime import datetime, timedelta
 from postinterview import __version__
 from postinterview.domain.models import Application
 from postinterview.domain.plan import ActionState, PlannedAction, PlanSettings, plan_for
-from postinterview.transfer.days import action_day, local_day
+from postinterview.transfer.days import action_days, local_day
 from postinterview.transfer.ical import (
     date_value,
     document,
@@ -41,7 +43,8 @@ def pending_actions(
 ) -> list[tuple[Application, PlannedAction]]:
     """Every action not yet done, of every application, in calendar order.
 
-    plan_for already keeps only the courtesies after a rejection for a closed application.
+    plan_for already keeps only the courtesies after a rejection for a closed application,
+    and leaves out what has lapsed.
     """
     pairs = [
         (application, action)
@@ -51,20 +54,21 @@ def pending_actions(
     ]
     today = local_day(now)
     return sorted(
-        pairs, key=lambda pair: (action_day(pair[1], today), pair[0].created_at, pair[0].id)
+        pairs, key=lambda pair: (action_days(pair[1], today), pair[0].created_at, pair[0].id)
     )
 
 
 def event_lines(application: Application, action: PlannedAction, now: datetime) -> list[str]:
     """One VEVENT's content lines, folded."""
-    day = action_day(action, local_day(now))
-    description = f"{action.why}\n\n{application.role} at {application.company}."
+    first, last = action_days(action, local_day(now))
+    why = f"{action.why}\n{action.timing_note}" if action.timing_note else action.why
+    description = f"{why}\n\n{application.role} at {application.company}."
     return [
         "BEGIN:VEVENT",
         text_property("UID", event_uid(application, action)),
         property_line("DTSTAMP", utc_value(now)),
-        property_line("DTSTART", date_value(day), "VALUE=DATE"),
-        property_line("DTEND", date_value(day + timedelta(days=1)), "VALUE=DATE"),
+        property_line("DTSTART", date_value(first), "VALUE=DATE"),
+        property_line("DTEND", date_value(last + timedelta(days=1)), "VALUE=DATE"),
         text_property("SUMMARY", f"{application.company}: {action.text}"),
         text_property("DESCRIPTION", description),
         "TRANSP:TRANSPARENT",

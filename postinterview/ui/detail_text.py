@@ -78,13 +78,15 @@ def interview_line(
 
 
 def action_line(action: PlannedAction) -> str:
-    """'overdue · Send Ana Ruiz a short thank-you note. · by Sat 21 Nov 2026' (the last day)."""
+    """'overdue · Send Ana Ruiz a short thank-you note. · by Sat 21 Nov 2026' (the last day),
+    and on a second line where the sources disagree on its timing."""
     when = ""
     if action.state is ActionState.TOO_SOON and action.not_before is not None:
         when = f" · not before {day_text(action.not_before)}"
     elif action.due_at is not None:
         when = f" · by {deadline_day(action.due_at, with_year=True)}"
-    return f"{ACTION_STATE_WORDS[action.state]} · {action.text}{when}"
+    note = f"\n    {action.timing_note}" if action.timing_note else ""
+    return f"{ACTION_STATE_WORDS[action.state]} · {action.text}{when}{note}"
 
 
 def referee_lines(application: Application) -> list[str]:

@@ -73,11 +73,18 @@ def next_local_midnight(now: datetime) -> datetime:
 
 def valid_until(actions: Iterable[PlannedAction], now: datetime) -> datetime:
     """The first moment after `now` at which one of `actions` changes state by itself: an
-    action opens, falls due, turns overdue or comes back from a snooze; at the latest, the
-    next local midnight."""
+    action opens, falls due, turns overdue, comes back from a snooze, lapses or is shown done
+    by a contact logged for later; at the latest, the next local midnight."""
     moments = [next_local_midnight(now)]
     for action in actions:
-        for moment in (action.opens_at, action.due_at, action.overdue_at, action.not_before):
+        for moment in (
+            action.opens_at,
+            action.due_at,
+            action.overdue_at,
+            action.not_before,
+            action.lapses_at,
+            action.recorded_at,
+        ):
             if moment is not None and moment > now:
                 moments.append(moment)
     return min(moments)

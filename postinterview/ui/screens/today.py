@@ -233,6 +233,8 @@ def _action_prompt(application: Application, action: PlannedAction, now: datetim
         f"\n  {action.text}",
     )
     text.append(f"\n  {action.why}", style="bright_black")
+    if action.timing_note:
+        text.append(f"\n  {action.timing_note}", style="italic bright_black")
     return text
 
 

@@ -33,6 +33,7 @@ MARKERS = {
     EntryState.OVERDUE: ("!", "bold red"),
     EntryState.DUE: ("•", "bold yellow"),
     EntryState.UPCOMING: ("·", "bright_black"),
+    EntryState.LAPSED: ("○", "bright_black"),
 }
 
 
@@ -58,6 +59,8 @@ def when_text(entry: ChecklistEntry, state: EntryState, now: datetime) -> str:
         return f"until the end of {by(entry.overdue_at)}"
     if state == EntryState.UPCOMING:
         return f"from {day(entry.opens_at)}"
+    if state == EntryState.LAPSED:
+        return "its moment has passed"
     return ""
 
 
@@ -66,7 +69,7 @@ def entry_prompt(entry: ChecklistEntry, state: EntryState, now: datetime) -> Tex
     marker, style = MARKERS[state]
     prompt = Text()
     prompt.append(f" {marker} ", style=style)
-    done = state in (EntryState.DONE, EntryState.NOT_APPLICABLE)
+    done = state in (EntryState.DONE, EntryState.NOT_APPLICABLE, EntryState.LAPSED)
     # A don't already reads as one ("Don't…", "Never…"); colour tells them apart at a glance.
     text_style = (
         "strike bright_black" if done else ("magenta" if entry.kind == ItemKind.DONT else "")
