@@ -41,6 +41,17 @@ def test_applied_date_must_be_iso_and_not_in_the_future() -> None:
     )
 
 
+def test_the_offer_deadline_is_an_iso_date_that_may_lie_ahead_or_behind() -> None:
+    ahead = parse_form(typed(offer_respond_by="2026-12-04"), None, None, TODAY)
+    assert ahead == ({**ahead[0], "offer_respond_by": date(2026, 12, 4)}, {})
+    assert parse_form(typed(offer_respond_by=""), None, None, TODAY)[0]["offer_respond_by"] is None
+    wrong = parse_form(typed(offer_respond_by="next friday"), None, None, TODAY)[1]
+    assert "YYYY-MM-DD" in wrong["offer_respond_by"]
+    app = sample_application().revised(offer_respond_by=date(2026, 12, 4))
+    assert form_text_of(app)["offer_respond_by"] == "2026-12-04"
+    assert comparable(app)["offer_respond_by"] == date(2026, 12, 4)
+
+
 def test_recruiter_needs_a_name_once_any_detail_is_given() -> None:
     values, errors = parse_form(typed(), None, None, TODAY)
     assert values["recruiter"] is None and errors == {}

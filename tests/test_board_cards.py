@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from postinterview.domain.contacts import log_contact
 from postinterview.domain.editing import new_application
+from postinterview.domain.interviews import add_interview
 from postinterview.domain.plan import ActionState, PlanSettings, plan_for
 from postinterview.domain.signals import load_signals_catalog
 from postinterview.domain.stages import Stage
@@ -85,18 +86,20 @@ def test_cards_sort_overdue_first_then_by_deadline_then_most_recently_active() -
     assert ids.index(FRESH_ID) < ids.index(QUIET_ID)
 
 
-def test_a_too_soon_card_says_when_contact_stops_being_badgering() -> None:
-    initech = next(a for a in pipeline() if a.id == OVERDUE_ID)
-    later = FIXED_NOW + timedelta(days=10)  # the follow-up date has come and gone...
+def test_a_too_soon_card_says_when_chasing_again_stops_being_badgering() -> None:
+    initech = next(a for a in pipeline() if a.id == OVERDUE_ID).revised(company_size="small")
+    chased_at = FIXED_NOW + timedelta(days=4)  # a follow-up after the first round...
+    initech = log_contact(initech, chased_at, "Asked for news")
+    second = chased_at + timedelta(days=1)  # ...then a second round
+    initech = add_interview(initech, "iv-2", second, second)
+    later = second + timedelta(days=5)  # its follow-up is open (a small firm: days 4-5)
     for action in plan_for(initech, later):
         if action.item_id != "follow-up" and action.interview_id is not None:
-            initech = tick_entry(initech, action.interview_id, action.entry_id, "done", FIXED_NOW)
-    chased = log_contact(
-        initech, later - timedelta(days=2), "Asked for news"
-    )  # ...but we just asked
-    card = card_for(chased, later, PlanSettings(), CATALOG)
+            initech = tick_entry(initech, action.interview_id, action.entry_id, "done", later)
+    card = card_for(initech, later, PlanSettings(), CATALOG)
     assert card.next_state is ActionState.TOO_SOON
-    assert card.next_due == later - timedelta(days=2) + timedelta(days=7)
+    # A week after the last chase, from the start of that day.
+    assert card.next_due == datetime(2026, 12, 1, tzinfo=UTC)
     assert due_text(card, later) == f"not before {card.next_due:%a %d %b}"
 
 
@@ -120,4 +123,6 @@ def test_an_action_line_gives_its_state_and_last_day() -> None:
     initech = next(a for a in pipeline() if a.id == OVERDUE_ID)
     first = plan_for(initech, FIXED_NOW)[0]
     assert action_line(first).startswith("overdue · ")
-    assert action_line(first).endswith(f"by {deadline_day(first.due_at, True)}")  # type: ignore[arg-type]
+    line, note = action_line(first).split("\n")
+    assert line.endswith(f"by {deadline_day(first.due_at, True)}")  # type: ignore[arg-type]
+    assert note.strip() == first.timing_note  # where the sources disagree on when

@@ -216,11 +216,11 @@ async def test_checklist_ticks_marks_and_unticks(data_dir: Path) -> None:
         )
         assert str(summary.render()) != before
 
-        listing.highlighted = ids.index("warn-your-referees")
+        listing.highlighted = ids.index("research-the-company-again")
         await pilot.press("x")
         await pilot.pause()
         marks = stored_records(data_dir)[0]["interviews"][0]["checklist"]
-        assert marks["warn-your-referees"]["state"] == "not_applicable"
+        assert marks["research-the-company-again"]["state"] == "not_applicable"
 
         listing.highlighted = ids.index("thank-you:ben")
         await pilot.press("space")  # untick

@@ -291,9 +291,7 @@ def test_a_recent_chase_makes_following_up_again_too_soon() -> None:
     held = follow_up(log_contact(small, chased, CHASED), FIXED_NOW)
     assert held.state == ActionState.TOO_SOON
     assert held.not_before == datetime(2026, 11, 22, tzinfo=UTC)
-    assert follow_up(log_contact(small, chased, CHASED), held.not_before).state == (
-        ActionState.DUE
-    )
+    assert follow_up(log_contact(small, chased, CHASED), held.not_before).state == (ActionState.DUE)
     two = PlanSettings(min_days_between_chases=2)
     assert follow_up(log_contact(small, chased, CHASED), FIXED_NOW, settings=two).state == (
         ActionState.DUE
@@ -311,7 +309,7 @@ def test_the_no_badgering_rule_looks_only_at_chases_and_past_contacts() -> None:
     # A chase booked for later has not happened: it does not hold anything back, and it
     # counts as the follow-up done only once its time has come.
     later = datetime(2026, 11, 24, 9, tzinfo=UTC)
-    booked = log_contact(application, later + timedelta(days=2), CHASED)
+    booked = log_contact(application, later + timedelta(days=2), "Follow-up call booked")
     assert follow_up(booked, later).state == ActionState.DUE
     assert follow_up(booked, later + timedelta(days=2)).state == ActionState.DONE
     # A follow-up already made stays done.

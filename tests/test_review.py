@@ -42,14 +42,15 @@ def make(
 # --- Overdue -----------------------------------------------------------------------------------
 
 
-def test_overdue_actions_come_oldest_deadline_first_from_open_applications_only() -> None:
-    older = make("older", MONDAY_BEFORE)
-    newer = make("newer", LAST_MONDAY)
+def test_overdue_actions_come_oldest_deadline_first_and_lapsed_ones_are_gone() -> None:
+    dana = [{"name": "Dana Kay"}]
+    older = make("older", MONDAY_BEFORE, referees=dana)
+    newer = make("newer", LAST_MONDAY, referees=dana)
     withdrawn = make("gone", MONDAY_BEFORE - timedelta(days=7), stage=Stage.WITHDRAWN)
     review = weekly_review([newer, withdrawn, older], FIXED_NOW)
     assert [(a.application_id, a.entry_id) for a in review.overdue] == [
         ("older", "warn-your-referees"),  # late since the end of Tuesday 10 November
-        ("older", "thank-you"),  # since the end of Wednesday 11 November
+        # older's thank-you note has lapsed: a week on, its moment has passed.
         ("newer", "warn-your-referees"),
         ("newer", "thank-you"),
     ]
@@ -143,21 +144,24 @@ def test_the_quiet_threshold_comes_from_the_settings() -> None:
 
 def test_follow_ups_that_must_wait_are_listed_soonest_first() -> None:
     waiting_for_date = make("date", LAST_MONDAY)  # about a week: opens Monday 23rd
+    # A small firm, seen twice: chased after the first round, two days before the second.
+    chased = {"at": datetime(2026, 11, 14, 9, tzinfo=UTC), "note": "Asked for news"}
+    news = {"at": datetime(2026, 11, 18, 9, tzinfo=UTC), "note": "Still deciding"}
     heard_recently = make(
-        "heard",
-        MONDAY_BEFORE,
-        contact_log=[{"at": datetime(2026, 11, 18, 9, tzinfo=UTC), "note": "Still deciding"}],
+        "heard", MONDAY_BEFORE, LAST_MONDAY, company_size="small", contact_log=[chased, news]
     )
     due_now = make("due", MONDAY_BEFORE)  # open since the 16th, no recent contact
     closed = make("closed", LAST_MONDAY, stage=Stage.REJECTED)
     review = weekly_review([heard_recently, due_now, closed, waiting_for_date], FIXED_NOW)
 
     assert [(a.application_id, a.item_id, a.state) for a in review.too_soon] == [
-        ("date", "follow-up", ActionState.UPCOMING),
         ("heard", "follow-up", ActionState.TOO_SOON),
+        ("date", "follow-up", ActionState.UPCOMING),
     ]
-    assert review.too_soon[0].opens_at == datetime(2026, 11, 23, tzinfo=UTC)
-    assert review.too_soon[1].not_before == datetime(2026, 11, 25, 9, tzinfo=UTC)
+    # Open since Friday (days 4-5), held until a week after the chase; "still deciding" is
+    # their news, not a chase, and holds nothing back.
+    assert review.too_soon[0].not_before == datetime(2026, 11, 21, tzinfo=UTC)
+    assert review.too_soon[1].opens_at == datetime(2026, 11, 23, tzinfo=UTC)
     # Upcoming actions that are not chases (thank your referees) are not "not yet" items.
     assert all(a.item_id == "follow-up" for a in review.too_soon)
 

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from postinterview.domain.checklist import (
+    EntryState,
     build_checklist,
     checklist_progress,
     checklist_states,
@@ -166,14 +167,15 @@ def test_a_tick_on_a_missing_interview_is_refused() -> None:
 # --- What the tick holds back -----------------------------------------------------------------
 
 
-def test_a_thank_you_ticked_in_the_checklist_holds_back_the_follow_up() -> None:
+def test_a_thank_you_ticked_in_the_checklist_does_not_hold_back_the_follow_up() -> None:
     due = datetime(2026, 11, 24, 9, tzinfo=UTC)  # the follow-up is open: a week has passed
     application = make_application()
     assert planned(application, "follow-up", due).state == ActionState.DUE
     thanked = via_checklist(application, THANK_ANA, due - timedelta(days=1))  # sent late
+    assert thanked.contact_log[-1].note == "Sent a thank-you note."
     follow_up = planned(thanked, "follow-up", due)
-    assert follow_up.state == ActionState.TOO_SOON
-    assert follow_up.not_before == due - timedelta(days=1) + timedelta(days=7)
+    # A thank-you note is no chase: the follow-up keeps the articles' timing.
+    assert (follow_up.state, follow_up.not_before) == (ActionState.DUE, None)
 
 
 # --- Referees -----------------------------------------------------------------------------------
@@ -217,10 +219,12 @@ def test_the_checklists_plan_steps_are_the_plans_actions_at_every_stage(stage: S
     interview = find_interview(application, "i1")
     catalog = load_checklist_catalog()
     for now in (MONDAY_10 + timedelta(hours=2), FIXED_NOW, datetime(2026, 12, 1, tzinfo=UTC)):
+        entries = build_checklist(application, interview, catalog)
+        # What has lapsed (a thank-you a fortnight on) is in neither the plan nor the counts.
         in_plan = [
             entry.id
-            for entry in build_checklist(application, interview, catalog)
-            if catalog.item(entry.item_id).in_plan
+            for entry, state in checklist_states(entries, interview.checklist, now)
+            if catalog.item(entry.item_id).in_plan and state is not EntryState.LAPSED
         ]
         assert sorted(in_plan) == sorted(a.entry_id for a in plan_for(application, now))
 
@@ -233,9 +237,11 @@ def test_after_a_rejection_the_checklist_and_its_progress_agree_with_the_plan() 
     assert not {"follow-up", "thank-you:ana-ruiz", "keep-applying"} & {e.id for e in entries}
     progress = checklist_progress(entries, interview.checklist, now)
     plan = plan_for(application, now)
+    # Both from the outcome, as no stage move is recorded: the interview on Monday, so overdue
+    # since the end of Saturday.
     assert [a.item_id for a in plan] == ["thank-your-recruiter", "ask-for-feedback"]
-    assert progress.overdue == sum(a.state == ActionState.OVERDUE for a in plan) == 0
-    assert progress.to_do_now == sum(a.due_at is not None for a in plan) == 0
+    assert progress.overdue == sum(a.state == ActionState.OVERDUE for a in plan) == 2
+    assert progress.to_do_now == sum(a.state == ActionState.DUE for a in plan) == 0
     states = dict(checklist_states(entries, interview.checklist, now))
     assert {e.id: s.value for e, s in states.items() if e.id in {a.entry_id for a in plan}} == {
         a.entry_id: a.state.value for a in plan

@@ -10,6 +10,7 @@ from textual.widgets import OptionList, Static, TextArea
 
 from postinterview.app import PostInterviewApp
 from postinterview.domain.plan import ActionState, plan_for
+from postinterview.storage.store import ApplicationStore
 from postinterview.ui.screens.application_detail import ApplicationDetailScreen
 from postinterview.ui.screens.applications import ApplicationsScreen
 from postinterview.ui.screens.draft import DraftScreen
@@ -205,7 +206,9 @@ async def test_a_follow_up_offers_an_email_and_a_call_script(data_dir: Path) -> 
 
 
 async def test_actions_without_a_draft_say_so(data_dir: Path) -> None:
-    seed_pipeline(data_dir)
+    store = ApplicationStore(data_dir)
+    for app in pipeline():
+        store.create(app.revised(referees=[{"name": "Dana Kay"}]) if app.id == OVERDUE_ID else app)
     async with default_app(data_dir).run_test(size=SIZE, notifications=True) as pilot:
         await highlight(pilot, f"{OVERDUE_ID}/warn-your-referees")
         await pilot.press("d")

@@ -19,7 +19,7 @@ from postinterview.domain.interviews import add_interview
 from postinterview.domain.models import Application, Contact
 from postinterview.domain.plan import DEFAULT_PLAN_SETTINGS, ActionState, complete_action, plan_for
 from postinterview.domain.stages import Stage
-from postinterview.transfer.days import action_day
+from postinterview.transfer.days import action_days
 from postinterview.transfer.export_csv import CSV_COLUMNS, export_csv, history_text
 from postinterview.transfer.export_ics import event_uid, export_ics
 from postinterview.transfer.export_json import FORMAT, export_json
@@ -65,17 +65,21 @@ def test_a_deadline_at_midnight_belongs_to_the_day_before() -> None:
     assert last_day(datetime(2026, 11, 17, tzinfo=sydney)) == date(2026, 11, 16)
 
 
-def test_the_calendar_day_of_an_action() -> None:
+def test_the_calendar_days_of_an_action_are_the_days_due_lists_it() -> None:
     [overdue, *_] = plan_for(pipeline()[2], FIXED_NOW)
     today = FIXED_NOW.date()
     assert overdue.state == ActionState.OVERDUE
-    assert action_day(overdue, today) == date(2026, 11, 16)  # its last day, though past
+    assert action_days(overdue, today) == (today, today)  # past its last day: today only
     undated = replace(overdue, due_at=None, overdue_at=None, state=ActionState.DUE)
-    assert action_day(undated, today) == today  # open already: today
+    assert action_days(undated, today) == (today, today)  # open already: today
     later = replace(undated, opens_at=FIXED_NOW + timedelta(days=3), state=ActionState.UPCOMING)
-    assert action_day(later, today) == date(2026, 11, 23)
+    assert action_days(later, today) == (date(2026, 11, 23), date(2026, 11, 23))
+    window = replace(later, due_at=datetime(2026, 11, 26, tzinfo=UTC))
+    assert action_days(window, today) == (date(2026, 11, 23), date(2026, 11, 25))
+    open_now = replace(window, opens_at=FIXED_NOW - timedelta(days=1), state=ActionState.DUE)
+    assert action_days(open_now, today) == (today, date(2026, 11, 25))  # from today on
     held_back = replace(overdue, state=ActionState.TOO_SOON, not_before=FIXED_NOW + timedelta(2))
-    assert action_day(held_back, today) == date(2026, 11, 22)
+    assert action_days(held_back, today) == (date(2026, 11, 22), date(2026, 11, 22))
 
 
 # --- iCalendar primitives -----------------------------------------------------------------
@@ -128,13 +132,16 @@ def test_the_calendar_is_valid_rfc5545_for_a_real_parser() -> None:
     assert "postinterview" in str(calendar["PRODID"])
     events = events_of(text)
     ana = events["initech.iv-initech.thank-you:ana-ruiz@postinterview"]
-    assert ana.decoded("DTSTART") == date(2026, 11, 16)
-    assert ana.decoded("DTEND") == date(2026, 11, 17)
+    assert ana.decoded("DTSTART") == date(2026, 11, 20)  # overdue: today
+    assert ana.decoded("DTEND") == date(2026, 11, 21)
     assert ana.decoded("DTSTAMP") == FIXED_NOW
     assert str(ana["SUMMARY"]) == "Initech: Send Ana Ruiz a short thank-you note."
     assert "courtesy" in str(ana["DESCRIPTION"])
+    assert "Sources differ" in str(ana["DESCRIPTION"])  # the timing note travels with it
     gavin = events["hooli.iv-hooli.thank-you:gavin-belson@postinterview"]
-    assert gavin.decoded("DTSTART") == date(2026, 11, 21)
+    # Due by the end of tomorrow: on the calendar today and tomorrow.
+    assert gavin.decoded("DTSTART") == date(2026, 11, 20)
+    assert gavin.decoded("DTEND") == date(2026, 11, 22)
 
 
 def test_every_pending_action_is_one_event_and_done_ones_are_left_out() -> None:
@@ -157,8 +164,11 @@ def test_every_pending_action_is_one_event_and_done_ones_are_left_out() -> None:
 def test_after_a_rejection_the_courtesies_are_on_the_calendar_with_text_escaped() -> None:
     events = events_of(export_ics(everything(), FIXED_NOW, DEFAULT_PLAN_SETTINGS))
     feedback = events["tricky.iv-tricky.ask-for-feedback@postinterview"]
-    assert str(feedback["SUMMARY"]).startswith(f"{TRICKY}: Ask for feedback")
-    assert feedback.decoded("DTSTART") == FIXED_NOW.date()  # open, no deadline: today
+    assert str(feedback["SUMMARY"]).startswith(f"{TRICKY}: Thank Dr. Zoë Ng for their time")
+    assert "ask for feedback" in str(feedback["SUMMARY"])
+    # Rejected two days ago, so due by the end of today: today only.
+    assert feedback.decoded("DTSTART") == FIXED_NOW.date()
+    assert feedback.decoded("DTEND") == FIXED_NOW.date() + timedelta(days=1)
     thanks = events["tricky.iv-tricky.thank-your-recruiter@postinterview"]
     assert "Jill Valentine" in str(thanks["SUMMARY"])
     assert str(thanks["DESCRIPTION"]).endswith(f"at {TRICKY}.")
@@ -241,7 +251,7 @@ def test_markdown_groups_by_stage_open_stages_first() -> None:
     initech = text[text.index("### Initech") : text.index("## Rejected")]
     assert "with Ana Ruiz (CTO), Ben Okafor" in initech
     assert "overdue: Send Ana Ruiz a short thank-you note. (by Mon 16 Nov 2026)" in initech
-    assert "later: Get in touch to ask how their decision is coming along." in initech
+    assert "later: Get in touch with Ana Ruiz to ask how their decision is coming along." in initech
 
 
 def test_markdown_escapes_what_people_typed() -> None:

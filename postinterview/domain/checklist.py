@@ -730,8 +730,8 @@ def _logged(
 ) -> datetime | None:
     if item.done_when_logged is None:
         return None
-    own = item.logs_contact.note if item.logs_contact is not None else None
-    return logged_at(application.contact_log, since, item.done_when_logged, own, person, others)
+    tick = item.logs_contact.note if item.logs_contact is not None else None
+    return logged_at(application.contact_log, since, item.done_when_logged, tick, person, others)
 
 
 _PLACEHOLDER = re.compile(r"\{(who|what)\}")

@@ -6,12 +6,16 @@ contact log, or referees whose warned date is set, are not asked for again.
 The matching rule, for a catalog item with `done_when_logged` words:
 - a contact-log entry made from the item's starting moment on (the interview's start; for
   an outcome's items, the moment of the outcome);
-- whose note contains one of the words (case-insensitive), or is the note the item's own
-  tick writes (`logs_contact`);
+- whose note contains one of the words (case-insensitive), and is not the note the item's
+  own tick writes (`logs_contact`): for those the tick's mark speaks, so clearing a tick
+  made by mistake reopens the item although its log entry stays;
 - and, when the entry is about one person (an interviewer, or the recruiter if named), whose
   `with_whom` names that person: their full name, or their first name when nobody else in
   the interview shares it.
 The earliest such entry is when it was done; one logged for later counts from its time.
+
+Whether you chased them (the no-badgering rule in domain.plan) reads the log more widely:
+there a chase's own tick note counts too (note_matches).
 
 Pure: no Textual, no storage, no clock.
 """
@@ -57,17 +61,20 @@ def logged_at(
     log: Iterable[ContactLogEntry],
     since: datetime,
     words: Sequence[str],
-    own_note: str | None = None,
+    tick_note: str | None = None,
     person: str | None = None,
     others: Iterable[str] = (),
 ) -> datetime | None:
-    """The earliest log entry from `since` on that matches (see the module's rule), if any."""
+    """The earliest log entry from `since` on that shows the thing done (see the module's
+    rule), if any; entries whose note is `tick_note` (what the tick wrote) do not count."""
     others = tuple(others)
+    tick = tick_note.casefold().strip() if tick_note is not None else None
     moments = [
         entry.at
         for entry in log
         if entry.at >= since
-        and note_matches(entry.note, words, own_note)
+        and entry.note.casefold().strip() != tick
+        and note_matches(entry.note, words)
         and (person is None or names_person(entry.with_whom, person, others))
     ]
     return min(moments, default=None)

@@ -30,6 +30,7 @@ TEXT_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("location", "Location", "City, or Remote"),
     FieldSpec("job_link", "Job advert link", "https://…"),
     FieldSpec("applied_on", "Applied on", "YYYY-MM-DD"),
+    FieldSpec("offer_respond_by", "Answer their offer by", "YYYY-MM-DD, once they make one"),
     FieldSpec("recruiter_name", "Recruiter name", "if a recruiter or agency is involved"),
     FieldSpec("recruiter_email", "Recruiter email"),
     FieldSpec("recruiter_phone", "Recruiter phone"),
@@ -62,6 +63,9 @@ def form_text_of(application: Application) -> dict[str, str]:
         "location": application.location,
         "job_link": application.job_link,
         "applied_on": application.applied_on.isoformat() if application.applied_on else "",
+        "offer_respond_by": (
+            application.offer_respond_by.isoformat() if application.offer_respond_by else ""
+        ),
         "recruiter_name": recruiter.name if recruiter else "",
         "recruiter_email": recruiter.email if recruiter else "",
         "recruiter_phone": recruiter.phone if recruiter else "",
@@ -104,6 +108,15 @@ def parse_form(
                 errors["applied_on"] = "That date is in the future."
             values["applied_on"] = applied_on
 
+    # The plan's "answer the offer" action is due by this day, so a past day is allowed.
+    respond_text = text.get("offer_respond_by", "").strip()
+    values["offer_respond_by"] = None
+    if respond_text:
+        try:
+            values["offer_respond_by"] = date.fromisoformat(respond_text)
+        except ValueError:
+            errors["offer_respond_by"] = "Use the form YYYY-MM-DD, e.g. 2026-12-04."
+
     recruiter = {
         key.removeprefix("recruiter_"): text.get(key, "").strip() for key in RECRUITER_FIELDS
     }
@@ -123,5 +136,6 @@ def comparable(application: Application) -> dict[str, Any]:
     keys = ("company", "role", "location", "job_link", "notes", "source", "company_size")
     result = {key: dumped[key] for key in keys}
     result["applied_on"] = application.applied_on
+    result["offer_respond_by"] = application.offer_respond_by
     result["recruiter"] = dumped["recruiter"]
     return result

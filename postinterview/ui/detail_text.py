@@ -6,7 +6,7 @@ Each function returns plain lines; the screen escapes and styles them.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import date, datetime
 
 from postinterview.domain.checklist import ChecklistCatalog, build_checklist, checklist_progress
 from postinterview.domain.models import Application, Contact, Interview, InterviewKind
@@ -22,6 +22,10 @@ ACTION_STATE_WORDS = {
     ActionState.UPCOMING: "later",
     ActionState.DONE: "done",
 }
+
+
+def _day(day: date | None) -> str:
+    return f"{day:%a %d %b %Y}" if day is not None else ""
 
 
 def day_text(moment: datetime) -> str:
@@ -42,6 +46,7 @@ def fact_lines(application: Application) -> list[tuple[str, str]]:
         ("Location", application.location),
         ("Advert", application.job_link),
         ("Applied on", f"{application.applied_on:%a %d %b %Y}" if application.applied_on else ""),
+        ("Answer the offer by", _day(application.offer_respond_by)),
         ("Came through", application.source.value.replace("_", " ") if application.source else ""),
         ("Company size", application.company_size.value if application.company_size else ""),
         ("Recruiter", contact_line(application.recruiter) if application.recruiter else ""),
