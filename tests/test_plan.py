@@ -526,7 +526,9 @@ def test_states_only_ever_move_forward_and_stay_sorted(
                 # whole days: until the start of the day a week after it).
                 held = action.opens_at <= now < hold_ends
                 assert (action.state == ActionState.TOO_SOON) is held
-                assert action.not_before == (hold_ends if held else None)
+                # Not open yet, it says when it will really come: its day, or the hold's end.
+                waits = now < action.opens_at < hold_ends
+                assert action.not_before == (hold_ends if held or waits else None)
                 continue
             # Outside the no-badgering rule, nothing ever becomes less urgent by itself.
             before = seen.get(action.entry_id)

@@ -94,7 +94,8 @@ class PlannedAction:
     state: ActionState
     not_before: datetime | None = None
     """For TOO_SOON: the earliest moment a contact stops being badgering; for a snoozed
-    action (UPCOMING): when the snooze runs out."""
+    action (UPCOMING): when the snooze runs out; for a chase not open yet (UPCOMING) whose
+    hold lasts past its opening: when the hold ends."""
     names: tuple[str, ...] = ()
     """The people the action is about (interviewer, referees or recruiter), if recorded."""
     timing_note: str | None = None
@@ -204,15 +205,16 @@ def _action(
     if snoozed_until is not None and now < snoozed_until and state is not ActionState.DONE:
         # Put off by the person: back among the open actions once the snooze runs out.
         return _planned(application, interview, entry, ActionState.UPCOMING, snoozed_until)
-    if chases and state in (ActionState.DUE, ActionState.OVERDUE):
-        chased = last_chase(application, chases, now)
-        if chased is not None:
-            # Whole days, so the day it comes back is a day `due` and the calendar agree on.
-            zone = interview.at.tzinfo
-            day = chased.astimezone(zone).date() + timedelta(days=settings.min_days_between_chases)
-            earliest = datetime.combine(day, time.min, tzinfo=zone)
-            if now < earliest:
-                state, not_before = ActionState.TOO_SOON, earliest
+    chased = last_chase(application, chases, now) if chases else None
+    if chased is not None and state is not ActionState.DONE:
+        # Whole days, so the day it comes back is a day `due` and the calendar agree on.
+        zone = interview.at.tzinfo
+        day = chased.astimezone(zone).date() + timedelta(days=settings.min_days_between_chases)
+        earliest = datetime.combine(day, time.min, tzinfo=zone)
+        if state is ActionState.UPCOMING and earliest > entry.opens_at:
+            not_before = earliest  # it will open into a hold: say when it really comes
+        elif state is not ActionState.UPCOMING and now < earliest:
+            state, not_before = ActionState.TOO_SOON, earliest
     return _planned(application, interview, entry, state, not_before)
 
 
