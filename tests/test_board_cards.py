@@ -125,4 +125,4 @@ def test_an_action_line_gives_its_state_and_last_day() -> None:
     assert action_line(first).startswith("overdue · ")
     line, note = action_line(first).split("\n")
     assert line.endswith(f"by {deadline_day(first.due_at, True)}")  # type: ignore[arg-type]
-    assert note.strip() == first.timing_note  # where the sources disagree on when
+    assert note.strip() == f"↳ {first.timing_note}"  # where the sources disagree on when

@@ -90,7 +90,7 @@ def action_line(action: PlannedAction) -> str:
         when = f" · not before {day_text(action.not_before)}"
     elif action.due_at is not None:
         when = f" · by {deadline_day(action.due_at, with_year=True)}"
-    note = f"\n    {action.timing_note}" if action.timing_note else ""
+    note = f"\n  ↳ {action.timing_note}" if action.timing_note else ""
     return f"{ACTION_STATE_WORDS[action.state]} · {action.text}{when}{note}"
 
 
