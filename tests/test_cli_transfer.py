@@ -13,12 +13,14 @@ import shutil
 import subprocess
 import sys
 import tomllib
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import icalendar
 import pytest
 
+from postinterview.domain.editing import move_stage, new_application
+from postinterview.domain.interviews import add_interview
 from postinterview.domain.stages import Stage
 from postinterview.storage.migrations import SCHEMA_VERSION
 from postinterview.storage.store import ApplicationStore
@@ -211,8 +213,34 @@ def test_due_json_is_for_scripts(filled: Path) -> None:
     assert first["company"] == "Initech" and first["role"] == "Platform Engineer"
     assert (first["entry_id"], first["item_id"]) == ("thank-you:ana-ruiz", "thank-you")
     assert first["text"] == "Send Ana Ruiz a short thank-you note."
+    assert first["timing_note"].startswith("Sources differ")
     assert first["due_at"] == "2026-11-17T00:00:00+00:00"
     assert first["last_day"] == "2026-11-16"
+
+
+def test_due_and_the_calendar_both_carry_a_rejections_courtesies(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    store = seed_pipeline(data)
+    heard = FIXED_NOW - timedelta(days=1)
+    rejected = add_interview(
+        new_application("Umbra", "Analyst", heard - timedelta(days=9)).model_copy(
+            update={"id": "umbra"}
+        ),
+        "iv-umbra",
+        heard - timedelta(days=3),
+        heard,
+        interviewers=[{"id": "zoe-ng", "name": "Zoë Ng"}],
+    )
+    store.create(move_stage(rejected, Stage.REJECTED, heard))
+    due = run_in(data, "due").stdout
+    assert "due      Umbra — Thank Zoë Ng for their time and ask for feedback" in due
+    calendar = icalendar.Calendar.from_ical(stdout_bytes(data, "export", "--format", "ics"))
+    events = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
+    feedback = events["umbra.iv-umbra.ask-for-feedback@postinterview"]
+    # Due by the end of tomorrow, two days from the news: on the calendar today and tomorrow.
+    assert feedback.decoded("DTSTART") == date(2026, 11, 20)
+    assert feedback.decoded("DTEND") == date(2026, 11, 22)
+    assert "(by Sat 21 Nov)" in next(line for line in due.splitlines() if "Umbra" in line)
 
 
 def test_due_with_nothing_due_and_with_a_damaged_file(tmp_path: Path) -> None:

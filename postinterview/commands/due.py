@@ -1,4 +1,8 @@
-"""`postinterview due`: today's due and overdue actions across the open applications."""
+"""`postinterview due`: today's due and overdue actions across every application.
+
+The one plan (domain.plan.plan_all), so a closed application's remaining courtesies (asking
+for feedback, thanking the recruiter) are listed too, and on the days the calendar export
+shows them (transfer.days.action_days)."""
 
 from __future__ import annotations
 
@@ -45,6 +49,7 @@ def action_json(action: PlannedAction, application: Application) -> dict[str, An
         "item_id": action.item_id,
         "text": action.text,
         "why": action.why,
+        "timing_note": action.timing_note,
         "state": action.state.value,
         "opens_at": action.opens_at.isoformat(),
         "due_at": action.due_at.isoformat() if action.due_at else None,
