@@ -358,7 +358,7 @@ def test_sending_what_you_promised_says_what_and_to_whom() -> None:
         "Send Ana Ruiz and Ben Okafor what you promised: my notice period and two references."
     )
     assert promise.names == ("Ana Ruiz", "Ben Okafor")
-    nobody = make({"promised_to_send": "a code sample", "interviewers": []})
+    nobody = make({"promised_to_send": "a code sample.", "interviewers": []})
     assert actions(nobody, day(0, 12))["send-what-you-promised"].text == (
         "Send your interviewers what you promised: a code sample."
     )

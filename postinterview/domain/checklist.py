@@ -326,8 +326,8 @@ class DueRule(_CatalogModel):
 
 
 class ContactEntry(_CatalogModel):
-    """The contact-log entry a tick writes: what the no-badgering rule reads, so a thank-you
-    note sent today holds back a follow-up for a while."""
+    """The contact-log entry a tick writes: the record of the contact, and for a chase what
+    the no-badgering rule reads (a follow-up sent today holds back the next one a while)."""
 
     channel: Channel
     """The usual channel; the person may say otherwise (a follow-up made by phone)."""
@@ -548,7 +548,7 @@ def join_names(names: Sequence[str]) -> str:
 
 
 def is_chase(item: CatalogItem) -> bool:
-    """A contact that asks for news: held back after recent contact, pointless once decided."""
+    """A contact that asks for news: held back after a recent chase, pointless once decided."""
     return (
         item.kind == ItemKind.DO
         and item.due is not None
@@ -671,7 +671,7 @@ def _expand(
             )
             for p in people
         ]
-    recorded = None
+    recorded: datetime | None
     if item.records == TickRecord.REFEREES_WARNED:
         recorded = all_warned_at(application.referees)
     elif item.requires == Requirement.RECRUITER and application.recruiter is not None:
@@ -746,7 +746,8 @@ def _entry(
     window: DueWindow,
     recorded_at: datetime | None = None,
 ) -> ChecklistEntry:
-    promise = " ".join(interview.promised_to_send.split())
+    # One line, without its own full stop: the text ends the sentence.
+    promise = " ".join(interview.promised_to_send.split()).rstrip(".")
     values = {"who": join_names(names) or (item.who_fallback or ""), "what": promise}
     return ChecklistEntry(
         id=entry_id,

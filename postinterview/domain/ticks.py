@@ -2,8 +2,9 @@
 
 Today, the weekly review (through plan.complete_action), the interview screen's checklist and
 the demo data all tick through `tick_entry`, so a thank-you note ticked anywhere is logged as a
-contact, and the follow-up it holds back is held back everywhere. What an item means when ticked
-is catalog data (`logs_contact`, `records` in content/checklist.toml), not ids in code.
+contact, and a follow-up ticked anywhere holds back the next chase everywhere. What an item
+means when ticked is catalog data (`logs_contact`, `records` in content/checklist.toml), not
+ids in code.
 
 Pure: no Textual, no storage, no clock (`now` is always passed in).
 """
