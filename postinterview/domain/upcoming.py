@@ -25,9 +25,10 @@ from postinterview.domain.checklist import (
     build_checklist,
     checklist_progress,
     checklist_states,
+    join_names,
 )
 from postinterview.domain.interviews import is_upcoming, upcoming_interviews
-from postinterview.domain.models import Application, ChecklistMark, Interview
+from postinterview.domain.models import Application, ChecklistMark, Interview, InterviewKind
 
 FUTURE_TOLERANCE = timedelta(minutes=15)
 """A clock a little off should not block recording an interview that just ended."""
@@ -120,6 +121,18 @@ def _progress(states: StateList) -> ChecklistProgress:
     )
 
 
+def open_steps(
+    application: Application, interview: Interview, catalog: ChecklistCatalog | None = None
+) -> list[ChecklistEntry]:
+    """The getting-ready dos not marked yet: what there is still to do (don'ts are advice)."""
+    return [
+        entry
+        for entry in preparation(application, interview, catalog)
+        if entry.kind is ItemKind.DO
+        and preparation_state(entry, interview.checklist) is EntryState.DUE
+    ]
+
+
 def is_interview_day(interview: Interview, now: datetime) -> bool:
     """Whether `now` falls on the interview's day, in the interview's own time zone."""
     return now.astimezone(interview.at.tzinfo).date() == interview.at.date()
@@ -146,12 +159,7 @@ def coming_up(
         if application.stage.is_closed:
             continue
         for interview in upcoming_interviews(application, now):
-            open_dos = [
-                entry
-                for entry in preparation(application, interview, catalog)
-                if entry.kind is ItemKind.DO
-                and preparation_state(entry, interview.checklist) is EntryState.DUE
-            ]
+            open_dos = open_steps(application, interview, catalog)
             ready = [e for e in open_dos if e.phase is Phase.BEFORE_THE_INTERVIEW]
             on_the_day = [e for e in open_dos if e.phase is Phase.BEFORE_YOU_LEAVE]
             steps = ready + on_the_day if is_interview_day(interview, now) else ready
@@ -204,3 +212,24 @@ def next_start(applications: Iterable[Application], now: datetime) -> datetime |
         if is_upcoming(interview, now)
     ]
     return min(starts, default=None)
+
+
+# --- Words shared by the screens and the calendar export ------------------------------------
+
+
+def what_text(interview: Interview) -> str:
+    """'Technical interview, round 2 · video' (what is known of it)."""
+    kind = "Interview"
+    if interview.kind is not InterviewKind.OTHER:
+        kind = f"{interview.kind.value.capitalize()} interview"
+    parts = [f"{kind}, round {interview.round}" if interview.round else kind]
+    if interview.format is not None:
+        parts.append(interview.format.value.replace("_", " "))
+    return " · ".join(parts)
+
+
+def people_text(interview: Interview) -> str:
+    """'Ana Ruiz (CTO) and Ben Ode', or "" when nobody is recorded yet."""
+    return join_names(
+        [f"{p.name} ({p.title})" if p.title.strip() else p.name for p in interview.interviewers]
+    )

@@ -12,13 +12,13 @@ from typing import Any
 
 from postinterview.domain.ids import new_person_id
 from postinterview.domain.models import Contact, Interview, Referee
+from postinterview.domain.upcoming import FUTURE_TOLERANCE, start_problem
 
 DATETIME_FORMAT = "%Y-%m-%d %H:%M"
-FUTURE_TOLERANCE = timedelta(minutes=15)
-"""A clock a little off should not block recording an interview that just ended."""
 
 FACT_FIELDS = (
     "at",
+    "place",
     "round",
     "planned_minutes",
     "actual_minutes",
@@ -79,6 +79,7 @@ def facts_text(interview: Interview) -> dict[str, str]:
     decision = interview.decision_expected_on
     return {
         "at": local_text(interview.at),
+        "place": interview.place,
         "round": number(interview.round),
         "planned_minutes": number(interview.planned_minutes),
         "actual_minutes": number(interview.actual_minutes),
@@ -89,27 +90,50 @@ def facts_text(interview: Interview) -> dict[str, str]:
     }
 
 
-def parse_local_time(text: str, now: datetime) -> tuple[datetime | None, str | None]:
-    """A past moment typed in local time as YYYY-MM-DD HH:MM, or None and why it is wrong."""
+def read_local_time(text: str, now: datetime) -> tuple[datetime | None, str | None]:
+    """A moment typed in local time as YYYY-MM-DD HH:MM, past or future, or None and why it
+    cannot be read."""
     try:
         moment = datetime.strptime(text.strip().replace("T", " "), DATETIME_FORMAT).astimezone()
     except ValueError:
         return None, "Use the form YYYY-MM-DD HH:MM, e.g. 2026-11-20 14:00."
-    if moment > now + FUTURE_TOLERANCE:
-        return None, "That is in the future: record it once it has happened."
     return moment, None
 
 
-def parse_facts(text: dict[str, str], now: datetime) -> tuple[dict[str, Any], dict[str, str]]:
+def parse_local_time(text: str, now: datetime) -> tuple[datetime | None, str | None]:
+    """A past moment typed in local time as YYYY-MM-DD HH:MM, or None and why it is wrong."""
+    moment, problem = read_local_time(text, now)
+    if moment is not None and moment > now + FUTURE_TOLERANCE:
+        return None, "That is in the future: record it once it has happened."
+    return moment, problem
+
+
+def parse_start(
+    text: str, now: datetime, upcoming: bool | None = False
+) -> tuple[datetime | None, str | None]:
+    """An interview's start as typed, or None and why it is wrong: read like any local time,
+    then held to the rule of domain.upcoming.start_problem (ahead when scheduling, behind
+    when recording, either when `upcoming` is None)."""
+    moment, problem = read_local_time(text, now)
+    if moment is None:
+        return None, problem
+    problem = start_problem(moment, now, upcoming)
+    return (None, problem) if problem else (moment, None)
+
+
+def parse_facts(
+    text: dict[str, str], now: datetime, upcoming: bool | None = False
+) -> tuple[dict[str, Any], dict[str, str]]:
     """Interview values from the fact fields, and a message for each field that is wrong.
 
     Wrong fields are left out of the values, so what is on disk for them stays as it was
-    while the person corrects what they typed.
+    while the person corrects what they typed. `upcoming` is the start time's rule (see
+    parse_start).
     """
     values: dict[str, Any] = {}
     errors: dict[str, str] = {}
 
-    at, problem = parse_local_time(text.get("at", ""), now)
+    at, problem = parse_start(text.get("at", ""), now, upcoming)
     if at is None:
         errors["at"] = problem or ""
     else:
@@ -149,7 +173,7 @@ def parse_facts(text: dict[str, str], now: datetime) -> tuple[dict[str, Any], di
             else:
                 values["decision_expected_on"] = decision
 
-    for name in ("contact_method", "next_steps", "promised_to_send"):
+    for name in ("place", "contact_method", "next_steps", "promised_to_send"):
         values[name] = text.get(name, "").strip()
     return values, errors
 

@@ -31,6 +31,7 @@ FORMAT_CHOICES = [
 # The single-line fact fields: label and placeholder.
 FACT_LABELS = {
     "at": ("Started at (local time)", "YYYY-MM-DD HH:MM"),
+    "place": ("Where, or the link", "e.g. 2 Dock St, 3rd floor; or https://meet.example/abc"),
     "round": ("Round", "1 for a first interview"),
     "planned_minutes": ("Planned minutes", "e.g. 45"),
     "actual_minutes": ("Actual minutes", "e.g. 60"),
@@ -58,9 +59,10 @@ def _field(name: str) -> Vertical:
     """A labelled input with room for its error message under it."""
     label, placeholder = FACT_LABELS[name]
     return Vertical(
-        Label(label, classes="field-label"),
+        Label(label, id=f"{name}-label", classes="field-label"),
         Input(placeholder=placeholder, id=name),
         Static("", id=f"{name}-error", classes="field-error"),
+        id=f"{name}-field",
         classes="field",
     )
 
@@ -83,6 +85,7 @@ class FactsForm(VerticalScroll):
             _select("format", "Format", FORMAT_CHOICES, "Not recorded"),
             classes="row",
         )
+        yield _field("place")
         yield Horizontal(
             _field("round"), _field("planned_minutes"), _field("actual_minutes"), classes="row"
         )
@@ -110,6 +113,14 @@ class FactsForm(VerticalScroll):
         await self.query_one("#referees", ContactsEditor).set_rows(
             [contact_text(p) for p in referees]
         )
+
+    def show_moment(self, upcoming: bool, has_place: bool) -> None:
+        """Word the start for an interview still to come, or one that has happened; where it
+        is matters beforehand, so afterwards it is shown only if it was recorded (and right
+        after an interview, tabbing through the form does not pass it)."""
+        label = "Starts at (local time)" if upcoming else FACT_LABELS["at"][0]
+        self.query_one("#at-label", Label).update(label)
+        self.query_one("#place-field").display = upcoming or has_place
 
     def text(self) -> dict[str, str]:
         """What is typed in each single-line field."""
