@@ -18,7 +18,6 @@ from postinterview.domain.plan import ActionState
 from postinterview.domain.stages import Stage
 from postinterview.formatting import READ_ONLY_NOTE, deadline_day, one_line
 from postinterview.ui.board_cards import BoardCard
-from postinterview.ui.upcoming_text import moment_text
 
 STATE_STYLE = {
     ActionState.OVERDUE: "bold red",
@@ -60,7 +59,8 @@ def card_prompt(card: BoardCard, now: datetime) -> Text:
     else:
         text.append(f"\napplied {_days(card.days_since_added)} ago", style="bright_black")
     if card.next_interview is not None:
-        text.append(f"\n◷ interview {moment_text(card.next_interview)}", style="bold cyan")
+        day = card.next_interview.astimezone()
+        text.append(f"\n◷ interview {day:%a} {day.day} {day:%b}", style="bold cyan")
     if card.next_action and card.next_state is not None:
         text.append(f"\n▸ {one_line(card.next_action, CARD_WIDTH)}", STATE_STYLE[card.next_state])
         when = due_text(card, now)
