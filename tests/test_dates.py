@@ -236,6 +236,8 @@ def test_year_boundaries() -> None:
         ("1 Brumaire 2026", "I do not know 'brumaire'", "1 Nov 2026"),
         ("46327", "not a date I can read", "2026-11-01"),
         ("tomorrow 2pm", "has a time in it", "tomorrow"),
+        ("next week", "names a week, not a day", "next fri"),
+        ("this month", "names a month, not a day", "this fri"),
         ("Tue 2 Nov 2026", "names two different days (2 Nov 2026 is a Monday", "2 Nov 2026"),
         ("in 999999 weeks", "too far away", "+7d"),
         ("", "Nothing typed", "tomorrow"),

@@ -127,7 +127,7 @@ _KNOWN_WORDS = {
     *_NUMBER_WORDS,
     *_UNITS,
     *_MONTH_UNITS,
-    *("this next last coming on in ago time at of st nd rd th am pm t z noon midday".split()),
+    *("this next last coming on in ago time at of st nd rd th am pm t z noon midday year".split()),
     "midnight",
     "h",
 }
@@ -325,6 +325,9 @@ def _at(day: date, clock: time, zone: tzinfo) -> datetime:
 
 def _unreadable(typed: str, value: str) -> DateRefused:
     """The refusal of text in none of the forms, naming a word it does not know."""
+    if match := re.match(r"^(?P<which>this|next|last|coming) (?P<span>week|month|year)$", value):
+        which, span = match["which"], match["span"]
+        return DateRefused(typed, f"names a {span}, not a day", f"e.g. {which} fri, or +7d")
     unknown = [word for word in re.findall(r"[a-z]+", value) if word not in _KNOWN_WORDS]
     if not unknown:
         return DateRefused(typed, "is not a date I can read", DAY_EXAMPLES)
