@@ -388,8 +388,9 @@ def test_a_day_alone_takes_the_default_time_or_is_refused() -> None:
     ],
 )
 def test_bad_moments_are_refused_with_the_reason(text: str, reason: str) -> None:
-    with pytest.raises(DateRefused, match=reason.replace("(", r"\(")):
+    with pytest.raises(DateRefused, match=reason.replace("(", r"\(")) as refusal:
         read_moment(text, NOW)
+    assert "e.g." in str(refusal.value) or "try 14:00, 2pm, yesterday 2pm" in str(refusal.value)
 
 
 # --- Time zones ----------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """Dates and times as people type them, and what was understood, said back in words.
 
 One parser for every date and time field of the app and for the CSV import. Pure: today or
-now is passed in, and a moment is read in the time zone of the `now` it is given.
+now is passed in, and a moment is read in the time zone of the `now` it is given. Dates
+written as dates are read in `calendar_dates.py`, words about today in `day_words.py`.
 
 Days (`read_day`):
 - `today`, `tomorrow`, `yesterday` (also `tmrw`, `day after tomorrow`).
@@ -52,6 +53,7 @@ from postinterview.domain.calendar_dates import (
     shown,
 )
 from postinterview.domain.calendar_words import DAY_NAMES, MONTH_NAMES
+from postinterview.domain.day_words import DAY_WORDS, MONTH_UNITS, NUMBER_WORDS, UNITS, relative_day
 
 __all__ = [
     "DateRefused",
@@ -66,42 +68,8 @@ __all__ = [
 
 TIME_EXAMPLES = "e.g. 14:00, 2pm or 2:30 pm"
 """The forms a time takes, named in a refusal."""
-
-_DAY_WORDS = {
-    "today": 0,
-    "now": 0,
-    "tomorrow": 1,
-    "tmrw": 1,
-    "tmr": 1,
-    "day after tomorrow": 2,
-    "the day after tomorrow": 2,
-    "yesterday": -1,
-    "day before yesterday": -2,
-    "the day before yesterday": -2,
-}
-_NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
-_UNITS = {"d": 1, "day": 1, "days": 1, "w": 7, "wk": 7, "wks": 7, "week": 7, "weeks": 7}
-_UNITS.update({"fortnight": 14, "fortnights": 14})
-_MONTH_UNITS = ("month", "months")
-_COUNT = rf"(?P<n>\d{{1,6}}|{'|'.join(_NUMBER_WORDS)})"
-_UNIT = rf"(?P<unit>{'|'.join([*_UNITS, *_MONTH_UNITS])})"
-_SIGNED = re.compile(rf"^(?P<sign>[+-]) ?{_COUNT} ?{_UNIT}$")
-_IN = re.compile(rf"^in {_COUNT} {_UNIT}(?: time)?$")
-_AGO = re.compile(rf"^{_COUNT} {_UNIT} ago$")
-_WEEKDAY = re.compile(r"^(?:(?P<which>this|next|last|coming|on) )?(?P<day>[a-z]+)\.?$")
+MOMENT_EXAMPLES = "try 14:00, 2pm, yesterday 2pm, fri 9:30, next wed 10:00 or 2026-11-01 14:00"
+"""The forms a date and time takes, named in a refusal."""
 
 _TIME_WORD = (
     r"(?:\d{1,2}[:.]\d{2}(?::\d{2})?(?: ?[ap]\.?m\.?)?|\d{1,2} ?[ap]\.?m\.?"
@@ -123,10 +91,10 @@ _DAY_OR_TIME = re.compile(r"^(?P<a>\d{1,2})\.(?P<b>\d{2})$")  # 1.11: 1 Nov, or 
 _KNOWN_WORDS = {
     *MONTHS,
     *WEEKDAYS,
-    *(word for words in _DAY_WORDS for word in words.split()),
-    *_NUMBER_WORDS,
-    *_UNITS,
-    *_MONTH_UNITS,
+    *(word for words in DAY_WORDS for word in words.split()),
+    *NUMBER_WORDS,
+    *UNITS,
+    *MONTH_UNITS,
     *("this next last coming on in ago time at of st nd rd th am pm t z noon midday year".split()),
     "midnight",
     "h",
@@ -136,7 +104,7 @@ _KNOWN_WORDS = {
 def read_day(text: str, today: date, prefer: Prefer = "future") -> date:
     """The day `text` names, counted from `today`; DateRefused saying why when it names none."""
     typed, value = shown(text), normalise(text)
-    day = _relative_day(value, typed, today, prefer)
+    day = relative_day(value, typed, today, prefer)
     if day is None:
         day = calendar_date(value, typed, today, prefer)
     if day is not None:
@@ -185,6 +153,15 @@ def read_moment(
     A day and a time; a time alone is that time today. A day alone takes `default_time`,
     and is refused without one (the person is asked for the time).
     """
+    try:
+        return _moment(text, now, prefer, default_time)
+    except DateRefused as refusal:
+        if refusal.example != DAY_EXAMPLES:
+            raise
+        raise DateRefused(refusal.text, refusal.why, MOMENT_EXAMPLES) from None
+
+
+def _moment(text: str, now: datetime, prefer: Prefer, default_time: time | None) -> datetime:
     typed, value = shown(text), normalise(text)
     zone = now.tzinfo or UTC
     today = now.date()
@@ -239,50 +216,6 @@ def moment_label(moment: datetime, now: datetime) -> str:
 
 
 # --- Reading ---------------------------------------------------------------------------------
-
-
-def _relative_day(value: str, typed: str, today: date, prefer: Prefer) -> date | None:
-    """The day a word about today names (`tomorrow`, `fri`, `+7d`); None for other text."""
-    if value in _DAY_WORDS:
-        return _shift(typed, today, _DAY_WORDS[value])
-    for pattern, sign in ((_SIGNED, 0), (_IN, 1), (_AGO, -1)):
-        if match := pattern.match(value):
-            count = _NUMBER_WORDS.get(match["n"]) or int(match["n"])
-            if sign == 0:
-                sign = -1 if match["sign"] == "-" else 1
-            if match["unit"] in _MONTH_UNITS:
-                return _add_months(typed, today, sign * count)
-            return _shift(typed, today, sign * count * _UNITS[match["unit"]])
-    match = _WEEKDAY.match(value)
-    if match is None or match["day"] not in WEEKDAYS:
-        return None
-    target, which = WEEKDAYS[match["day"]], match["which"]
-    if which == "next":  # the one in next week, Monday to Sunday
-        return today + timedelta(days=7 - today.weekday() + target)
-    if which == "last":  # the most recent before today
-        return today - timedelta(days=(today.weekday() - target - 1) % 7 + 1)
-    if which == "coming" or prefer == "future":
-        return today + timedelta(days=(target - today.weekday()) % 7)
-    return today - timedelta(days=(today.weekday() - target) % 7)
-
-
-def _shift(typed: str, today: date, days: int) -> date:
-    try:
-        return today + timedelta(days=days)
-    except OverflowError:
-        raise DateRefused(typed, "is too far away", DAY_EXAMPLES) from None
-
-
-def _add_months(typed: str, today: date, months: int) -> date:
-    """The same day `months` on, or the last day of that month if it is shorter."""
-    year, month = divmod(today.year * 12 + today.month - 1 + months, 12)
-    for day in range(today.day, 27, -1) if today.day > 28 else (today.day,):
-        try:
-            return date(year, month + 1, day)
-        except ValueError:  # 31 Jan + 1 month: no 31 Feb (or 30, or 29 in a common year)
-            if not 1 <= year <= 9999:
-                break
-    raise DateRefused(typed, "is too far away", DAY_EXAMPLES)
 
 
 def _is_day(value: str, today: date) -> bool:
