@@ -9,11 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
+from textual.pilot import Pilot
+
+from postinterview.app import PostInterviewApp
 from postinterview.domain.editing import new_application
 from postinterview.domain.interviews import schedule_interview
 from postinterview.domain.models import Contact, InterviewFormat, InterviewKind
 from postinterview.storage.store import ApplicationStore
+from postinterview.ui.messages import OpenInterview
 from tests.conftest import FIXED_NOW
 from tests.pilot_tools import make_app, settle
 
@@ -63,3 +68,29 @@ def test_today_with_an_interview_coming_up(snap_compare: SnapCompare, tmp_path: 
 def test_board_shows_the_next_interview(snap_compare: SnapCompare, tmp_path: Path) -> None:
     seed(tmp_path)
     assert snap_compare(make_app(tmp_path, "board"), terminal_size=(130, 30), run_before=settle)
+
+
+def test_an_upcoming_interview_s_screen(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    seed(tmp_path)
+
+    async def open_it(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        app = pilot.app
+        assert isinstance(app, PostInterviewApp)
+        app.post_message(OpenInterview("acme", "round-2"))
+        await settle(pilot)
+
+    assert snap_compare(make_app(tmp_path, "today"), terminal_size=SIZE, run_before=open_it)
+
+
+def test_the_getting_ready_checklist(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    seed(tmp_path)
+
+    async def open_it(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        app = pilot.app
+        assert isinstance(app, PostInterviewApp)
+        app.post_message(OpenInterview("acme", "round-2", "checklist-tab"))
+        await settle(pilot)
+
+    assert snap_compare(make_app(tmp_path, "today"), terminal_size=SIZE, run_before=open_it)

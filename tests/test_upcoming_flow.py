@@ -19,6 +19,7 @@ from postinterview.ui.screens.interview import InterviewScreen
 from postinterview.ui.screens.interview_picker import InterviewPickerScreen
 from postinterview.ui.screens.schedule_form import ScheduleFormScreen
 from postinterview.ui.screens.today import TodayScreen
+from postinterview.ui.widgets.date_field import DateField
 from postinterview.workspace import Workspace
 from tests.conftest import FIXED_NOW, sample_application
 from tests.pilot_tools import settle, stored_record, type_text
@@ -79,8 +80,10 @@ async def test_schedule_see_it_on_today_then_be_asked_how_it_went(data_dir: Path
         await type_text(pilot, "Acme")
         await pilot.press("enter")
         await settle(pilot)
-        assert isinstance(app.screen, ScheduleFormScreen)
-        await type_text(pilot, "2026-11-25 14:00")
+        form = app.screen
+        assert isinstance(form, ScheduleFormScreen)
+        await type_text(pilot, "next wed 14:00")  # as people say it
+        assert form.query_one("#when-field", DateField).hint == "→ Wed 25 Nov 14:00"
         await pilot.press("enter")
         await settle(pilot)
         screen = app.screen
@@ -164,16 +167,18 @@ async def test_a_start_in_the_past_is_refused_inline_and_kept_to_correct(data_di
         await settle(pilot)
         form = app.screen
         assert isinstance(form, ScheduleFormScreen)
-        await type_text(pilot, "2026-11-20 09:00")  # this morning
+        await type_text(pilot, "9am")  # this morning
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen is form
-        assert "has passed" in text_of(form.query_one("#when-error", Static))
-        assert form.query_one("#when", Input).value == "2026-11-20 09:00"  # nothing lost
-        await type_text(pilot, "x")
+        field = form.query_one("#when-field", DateField)
+        assert field.refused and "today, Fri 20 Nov 09:00 has passed" in field.hint
+        assert form.query_one("#when", Input).value == "9am"  # nothing lost
+        form.query_one("#when", Input).value = "next blursday"
         await pilot.press("enter")
         await settle(pilot)
-        assert "YYYY-MM-DD HH:MM" in text_of(form.query_one("#when-error", Static))
+        assert field.refused and "blursday" in field.hint
+        assert form.query_one("#when", Input).value == "next blursday"
         await pilot.press("escape")
         await settle(pilot)
     assert "interviews" not in stored_record(data_dir, app_id)  # nothing was scheduled
@@ -193,11 +198,11 @@ async def test_an_upcoming_interview_s_start_cannot_be_moved_into_the_past(data_
         await app.push_screen(screen)
         await settle(pilot)
         start = screen.query_one("#at", Input)
-        start.value = "2026-11-19 14:00"
+        start.value = "yesterday 14:00"
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert "has passed" in text_of(screen.query_one("#at-error", Static))
-        assert start.value == "2026-11-19 14:00"
+        assert "Thu 19 Nov 14:00 has passed" in screen.query_one("#at-field", DateField).hint
+        assert start.value == "yesterday 14:00"
     assert stored_record(data_dir, app_id)["interviews"][0]["at"] == NEXT_WED_14
 
 
@@ -218,7 +223,7 @@ async def test_the_detail_screen_schedules_for_its_application_and_marks_upcomin
         await pilot.press("I")  # no application to choose: it is this one
         await settle(pilot)
         assert isinstance(app.screen, ScheduleFormScreen)
-        await type_text(pilot, "2026-11-27 09:30")
+        await type_text(pilot, "in 1 week 9:30")
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, InterviewScreen)

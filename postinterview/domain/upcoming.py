@@ -39,8 +39,11 @@ GETTING_READY = (Phase.BEFORE_THE_INTERVIEW, Phase.BEFORE_YOU_LEAVE)
 StateList = list[tuple[ChecklistEntry, EntryState]]
 
 
-def start_problem(at: datetime, now: datetime, upcoming: bool | None) -> str | None:
-    """Why `at` cannot be an interview's start, or None when it can.
+def start_problem(
+    at: datetime, now: datetime, upcoming: bool | None, when: str = "That time"
+) -> str | None:
+    """Why `at` cannot be an interview's start, or None when it can; `when` names it in the
+    message (e.g. 'tomorrow, Sat 21 Nov 14:00').
 
     `upcoming` True: it is being scheduled ahead, so it must start later than now.
     False: one that has happened is being recorded, so it cannot be in the future (beyond a
@@ -48,13 +51,12 @@ def start_problem(at: datetime, now: datetime, upcoming: bool | None) -> str | N
     """
     if upcoming is True and at <= now:
         return (
-            "That time has passed: an upcoming interview starts later than now. "
+            f"{when} has passed: an upcoming interview starts later than now. "
             "If it has happened, record it with i (I just had an interview)."
         )
     if upcoming is False and at > now + FUTURE_TOLERANCE:
         return (
-            "That is in the future: record an interview once it has happened, "
-            "or schedule it ahead with I."
+            f"{when} is in the future: record it once it has happened, or schedule it ahead with I."
         )
     return None
 

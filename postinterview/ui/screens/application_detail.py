@@ -17,6 +17,7 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from postinterview.domain.contacts import log_contact
+from postinterview.domain.days import local_day
 from postinterview.domain.editing import move_stage
 from postinterview.domain.models import Application, Channel
 from postinterview.domain.plan import ActionState
@@ -190,7 +191,7 @@ class ApplicationDetailScreen(WorkspaceScreen):
             return problem
 
         form = ApplicationFormScreen(
-            save, lambda company: [], self.clock().date(), self.stored.application
+            save, lambda company: [], local_day(self.clock()), self.stored.application
         )
         self.app.push_screen(form)
 

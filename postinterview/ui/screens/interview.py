@@ -109,7 +109,7 @@ class InterviewScreen(WorkspaceScreen):
         yield Static("", id="interview-title")
         with TabbedContent(id="steps"):
             with TabPane("1 Interview", id="facts"):
-                yield FactsForm()
+                yield FactsForm(self.clock, self.time_rule)
             with TabPane("2 Reflection", id="reflection"):
                 yield ReflectionForm()
             with TabPane("3 Checklist", id="checklist-tab"):
@@ -343,7 +343,7 @@ class InterviewScreen(WorkspaceScreen):
     def _collect_changes(self, show_errors: bool) -> tuple[dict[str, Any], int]:
         """The valid fields that differ from what the form showed, and how many are wrong."""
         facts = self.query_one(FactsForm)
-        values, errors = parse_facts(facts.text(), self.clock(), self.time_rule)
+        values, errors = parse_facts(facts.text(), self.clock(), facts.typed_at(), self.time_rule)
         values.update(facts.choices())
         interviewers = self.query_one("#interviewers", ContactsEditor)
         people, row_errors = parse_contacts(interviewers.rows(), self.interview.interviewers)

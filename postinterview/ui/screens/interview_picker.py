@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from postinterview.domain.days import local_day
 from postinterview.domain.editing import same_company
 from postinterview.domain.interviews import new_interview_id, record_interview
 from postinterview.domain.upcoming import awaiting_record
@@ -181,7 +182,9 @@ class InterviewPickerScreen(ModalScreen[Choice | None]):
                 self._record_new_interview(created[0])
 
         name = self.query_one("#filter", Input).value.strip()
-        form = ApplicationFormScreen(save, duplicates, self._clock().date(), initial_company=name)
+        form = ApplicationFormScreen(
+            save, duplicates, local_day(self._clock()), initial_company=name
+        )
         self.app.push_screen(form, closed)
 
     def action_cancel(self) -> None:

@@ -17,8 +17,9 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from postinterview.ui.interview_fields import parse_start
+from postinterview.ui.interview_fields import read_interview_start, start_hint
 from postinterview.ui.markup import escape_markup
+from postinterview.ui.widgets.date_field import DateField
 
 ScheduleFunction = Callable[[datetime], str | None]
 """Given the start, saves the upcoming interview and returns None, or why it could not."""
@@ -42,8 +43,12 @@ class ScheduleFormScreen(ModalScreen[bool]):
                 f"{escape_markup(self._describe)}: when does it start?", classes="dialog-detail"
             )
             yield Label("Starts at (local time)", classes="field-label")
-            yield Input(placeholder="YYYY-MM-DD HH:MM, e.g. 2026-12-09 14:00", id="when")
-            yield Static("", id="when-error", classes="field-error")
+            yield DateField(
+                lambda text: start_hint(text, self._clock(), upcoming=True),
+                "when",
+                placeholder="e.g. next wed 14:00, fri 2pm, 9 Dec 10:30",
+                clock=self._clock,
+            )
             yield Static(
                 "[dim]enter saves it; kind, format, where and who come next · escape cancels[/]"
             )
@@ -53,11 +58,15 @@ class ScheduleFormScreen(ModalScreen[bool]):
 
     @on(Input.Submitted, "#when")
     def _submit(self, event: Input.Submitted) -> None:
-        at, problem = parse_start(event.value, self._clock(), upcoming=True)
-        if at is not None:
+        field = self.query_one("#when-field", DateField)
+        try:
+            at = read_interview_start(event.value, self._clock(), field.typed_at, upcoming=True)
+        except ValueError as refusal:
+            problem: str | None = str(refusal)
+        else:
             problem = self._schedule(at)
         # What was typed stays in the field, so it can be corrected rather than retyped.
-        self.query_one("#when-error", Static).update(escape_markup(problem or ""))
+        field.show_problem(problem or "")
         if problem is None:
             self.dismiss(True)
 
