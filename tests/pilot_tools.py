@@ -14,7 +14,7 @@ from postinterview.storage.store import ApplicationStore
 from postinterview.workspace import Workspace
 from tests.conftest import FIXED_NOW
 
-KEY_NAMES = {" ": "space", "-": "minus", ":": "colon"}
+KEY_NAMES = {" ": "space", "-": "minus", ":": "colon", ".": "full_stop", "/": "slash", "+": "plus"}
 """Characters whose key has a name of its own."""
 
 

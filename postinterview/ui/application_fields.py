@@ -9,9 +9,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from postinterview.domain.dates import day_label, read_day
 from postinterview.domain.models import Application, CompanySize, Source
 
 RECRUITER_FIELDS = ("recruiter_name", "recruiter_email", "recruiter_phone")
+DATE_FIELDS = ("applied_on", "offer_respond_by")
+"""Fields typed as days (`last mon`, `1 Nov`), shown with what they were read as."""
 
 
 @dataclass(frozen=True)
@@ -29,8 +32,8 @@ TEXT_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("role", "Role", "e.g. Backend Engineer", required=True),
     FieldSpec("location", "Location", "City, or Remote"),
     FieldSpec("job_link", "Job advert link", "https://…"),
-    FieldSpec("applied_on", "Applied on", "YYYY-MM-DD"),
-    FieldSpec("offer_respond_by", "Answer their offer by", "YYYY-MM-DD, once they make one"),
+    FieldSpec("applied_on", "Applied on", "e.g. today, last mon, 1 Nov or 2026-11-01"),
+    FieldSpec("offer_respond_by", "Answer their offer by", "once they make one, e.g. next fri"),
     FieldSpec("recruiter_name", "Recruiter name", "if a recruiter or agency is involved"),
     FieldSpec("recruiter_email", "Recruiter email"),
     FieldSpec("recruiter_phone", "Recruiter phone"),
@@ -100,22 +103,17 @@ def parse_form(
     values["applied_on"] = None
     if applied_text:
         try:
-            applied_on = date.fromisoformat(applied_text)
-        except ValueError:
-            errors["applied_on"] = "Use the form YYYY-MM-DD, e.g. 2026-11-02."
-        else:
-            if applied_on > today:
-                errors["applied_on"] = "That date is in the future."
-            values["applied_on"] = applied_on
+            values["applied_on"] = read_applied_on(applied_text, today)
+        except ValueError as problem:
+            errors["applied_on"] = str(problem)
 
-    # The plan's "answer the offer" action is due by this day, so a past day is allowed.
     respond_text = text.get("offer_respond_by", "").strip()
     values["offer_respond_by"] = None
     if respond_text:
         try:
-            values["offer_respond_by"] = date.fromisoformat(respond_text)
-        except ValueError:
-            errors["offer_respond_by"] = "Use the form YYYY-MM-DD, e.g. 2026-12-04."
+            values["offer_respond_by"] = read_offer_respond_by(respond_text, today)
+        except ValueError as problem:
+            errors["offer_respond_by"] = str(problem)
 
     recruiter = {
         key.removeprefix("recruiter_"): text.get(key, "").strip() for key in RECRUITER_FIELDS
@@ -128,6 +126,27 @@ def parse_form(
     else:
         values["recruiter"] = None
     return values, errors
+
+
+def read_applied_on(text: str, today: date) -> date:
+    """The day applied on: a day in the past (`mon` is the last Monday); ValueError why not."""
+    applied_on = read_day(text, today, prefer="past")
+    if applied_on > today:
+        label = day_label(applied_on, today)
+        raise ValueError(f"{label} is in the future: give the day you applied.")
+    return applied_on
+
+
+def read_offer_respond_by(text: str, today: date) -> date:
+    """The day they want an answer to their offer by: `fri` is the coming Friday. A past day
+    is kept (the plan's "answer the offer" is then overdue); ValueError when unreadable."""
+    return read_day(text, today, prefer="future")
+
+
+def read_field_day(name: str, text: str, today: date) -> date:
+    """The day typed in the date field `name` (one of DATE_FIELDS)."""
+    reader = read_offer_respond_by if name == "offer_respond_by" else read_applied_on
+    return reader(text, today)
 
 
 def comparable(application: Application) -> dict[str, Any]:
