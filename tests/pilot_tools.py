@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
+from textual.widgets import Input, TextArea
 
 from postinterview.app import PostInterviewApp
 from postinterview.cli import start_mode_for
@@ -32,6 +33,16 @@ async def settle(pilot: Pilot[None]) -> None:
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def hold_cursor(pilot: Pilot[None]) -> None:
+    """Show the focused field's cursor and stop it blinking, for a picture: whether a blinking
+    cursor is drawn depends on how long the steps before took (half a second or more)."""
+    focused = pilot.app.screen.focused
+    if isinstance(focused, Input | TextArea):
+        focused._pause_blink(visible=True)  # the widgets' own way to hold the cursor on
+        focused.refresh()
+        await pilot.pause()
 
 
 async def type_text(pilot: Pilot[None], text: str) -> None:

@@ -12,7 +12,7 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from tests.pilot_tools import make_app, settle
+from tests.pilot_tools import hold_cursor, make_app, settle
 from tests.pipeline import seed_pipeline
 
 SIZE = (130, 36)
@@ -77,10 +77,12 @@ def test_snooze_picker(snap_compare: SnapCompare, tmp_path: Path) -> None:
 
 def test_draft(snap_compare: SnapCompare, tmp_path: Path) -> None:
     seed_pipeline(tmp_path)
+    (tmp_path / "settings.toml").write_text('[you]\nname = "Sam Lee"\n', "utf-8")
 
     async def draft(pilot: Pilot[Any]) -> None:
         await settle(pilot)
         await pilot.press("d")  # the first action: Initech's thank-you to Ana Ruiz
         await pilot.pause()
+        await hold_cursor(pilot)
 
     assert snap_compare(make_app(tmp_path, "today"), terminal_size=SIZE, run_before=draft)
