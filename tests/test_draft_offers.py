@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from postinterview.domain.checklist import load_checklist_catalog
-from postinterview.domain.drafts import (
+from postinterview.domain.draft_offers import (
     DraftOffer,
     offers_for_action,
     offers_for_quiet,

@@ -15,7 +15,7 @@ from textual.pilot import Pilot
 from textual.widgets import OptionList, TabbedContent
 
 from postinterview.app import PostInterviewApp
-from postinterview.domain.drafts import DraftOffer, follow_up_contact
+from postinterview.domain.draft_offers import DraftOffer, follow_up_contact
 from postinterview.domain.editing import move_stage, new_application
 from postinterview.domain.interviews import add_interview, latest_interview
 from postinterview.domain.stages import Stage

@@ -13,7 +13,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Static, TabbedContent, TabPane, TextArea
 
-from postinterview.domain.drafts import Draft, DraftOffer, render_offer
+from postinterview.domain.draft_offers import DraftOffer, render_offer
+from postinterview.domain.drafts import Draft
 from postinterview.domain.drafts_catalog import load_drafts_catalog
 from postinterview.domain.models import Application, Channel
 from postinterview.domain.settings import YouSettings

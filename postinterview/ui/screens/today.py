@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.widgets import Header, Static
 
 from postinterview.domain.checklist import ItemKind, Phase, load_checklist_catalog
-from postinterview.domain.drafts import offers_for_action
+from postinterview.domain.draft_offers import offers_for_action
 from postinterview.domain.drafts_catalog import load_drafts_catalog
 from postinterview.domain.models import Application
 from postinterview.domain.plan import (

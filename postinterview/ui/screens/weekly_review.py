@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.widgets import Header, Static
 
 from postinterview.domain.contacts import keep_waiting, log_contact
-from postinterview.domain.drafts import offers_for_action, offers_for_quiet
+from postinterview.domain.draft_offers import offers_for_action, offers_for_quiet
 from postinterview.domain.drafts_catalog import load_drafts_catalog
 from postinterview.domain.editing import move_stage
 from postinterview.domain.models import Application
