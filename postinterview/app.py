@@ -12,7 +12,12 @@ from textual.screen import Screen
 
 from postinterview.ui import navigation
 from postinterview.ui.folder_sync import FolderSync
-from postinterview.ui.messages import LookAgain, OpenApplication, OpenInterview
+from postinterview.ui.messages import (
+    LookAgain,
+    OpenApplication,
+    OpenInterview,
+    ScheduleInterview,
+)
 from postinterview.workspace import Workspace
 
 
@@ -23,6 +28,7 @@ class PostInterviewApp(App[None]):
     CSS_PATH = ["ui/theme.tcss", "ui/screens.tcss", "ui/signals.tcss"]
     BINDINGS = [
         Binding("i,f2", "new_interview", "I just had an interview"),
+        Binding("I", "schedule_interview", "Schedule interview", show=False),  # said on Today
         Binding("f1,question_mark", "help", "Help"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
@@ -58,7 +64,13 @@ class PostInterviewApp(App[None]):
 
     @on(OpenInterview)
     def _open_interview(self, message: OpenInterview) -> None:
-        navigation.open_interview(self, self.workspace, message.app_id, message.interview_id)
+        navigation.open_interview(
+            self, self.workspace, message.app_id, message.interview_id, message.step
+        )
+
+    @on(ScheduleInterview)
+    def _schedule_interview(self, message: ScheduleInterview) -> None:
+        navigation.schedule_interview(self, self.workspace, message.app_id)
 
     @on(LookAgain)
     def _look_again(self) -> None:
@@ -79,6 +91,10 @@ class PostInterviewApp(App[None]):
     def action_new_interview(self) -> None:
         """Choose or add the application, then record the interview."""
         navigation.start_interview(self, self.workspace)
+
+    def action_schedule_interview(self) -> None:
+        """Choose or add the application, then say when the interview will be."""
+        navigation.schedule_interview(self, self.workspace)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

@@ -87,6 +87,16 @@ def _utc_local_zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     time.tzset()
 
 
+@pytest.fixture(autouse=True)
+def _steady_cursor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Text cursors stay drawn: a blink caught half-way made snapshots differ from run to run
+    on a busy machine."""
+    from textual.widgets import Input, TextArea
+
+    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
+    monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda self: None)
+
+
 @pytest.fixture
 def now() -> datetime:
     return FIXED_NOW
@@ -109,9 +119,10 @@ def sample_application(
 
 
 @pytest.fixture
-def fixed_dir() -> Iterator[Path]:
-    """A data folder whose path is the same on every run (the welcome screen shows it)."""
-    folder = Path(tempfile.gettempdir()) / "postinterview-snapshot"
+def fixed_dir(request: pytest.FixtureRequest) -> Iterator[Path]:
+    """A data folder whose path is the same on every run (the welcome screen shows it), and
+    its own for each test, so tests run side by side (pytest-xdist) never share it."""
+    folder = Path(tempfile.gettempdir()) / f"postinterview-{request.node.name}"
     shutil.rmtree(folder, ignore_errors=True)
     yield folder
     shutil.rmtree(folder, ignore_errors=True)

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
-from textual.widgets import Input, TextArea
 
 from postinterview.app import PostInterviewApp
 from postinterview.cli import start_mode_for
@@ -15,7 +14,7 @@ from postinterview.storage.store import ApplicationStore
 from postinterview.workspace import Workspace
 from tests.conftest import FIXED_NOW
 
-KEY_NAMES = {" ": "space", "-": "minus", ":": "colon"}
+KEY_NAMES = {" ": "space", "-": "minus", ":": "colon", ".": "full_stop", "/": "slash", "+": "plus"}
 """Characters whose key has a name of its own."""
 
 
@@ -33,16 +32,6 @@ async def settle(pilot: Pilot[None]) -> None:
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
-
-
-async def hold_cursor(pilot: Pilot[None]) -> None:
-    """Show the focused field's cursor and stop it blinking, for a picture: whether a blinking
-    cursor is drawn depends on how long the steps before took (half a second or more)."""
-    focused = pilot.app.screen.focused
-    if isinstance(focused, Input | TextArea):
-        focused._pause_blink(visible=True)  # the widgets' own way to hold the cursor on
-        focused.refresh()
-        await pilot.pause()
 
 
 async def type_text(pilot: Pilot[None], text: str) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from postinterview.domain.models import CompanySize, Source
 from postinterview.ui.application_fields import comparable, form_text_of, parse_form
 from tests.conftest import sample_application
@@ -30,15 +32,40 @@ def test_text_is_trimmed_but_notes_are_kept_exactly() -> None:
     assert (values["source"], values["company_size"]) == (Source.REFERRAL, CompanySize.SMALL)
 
 
-def test_applied_date_must_be_iso_and_not_in_the_future() -> None:
-    assert parse_form(typed(applied_on="2026-11-20"), None, None, TODAY)[0]["applied_on"] == TODAY
-    assert (
-        "YYYY-MM-DD"
-        in parse_form(typed(applied_on="20/11/2026"), None, None, TODAY)[1]["applied_on"]
-    )
-    assert (
-        "future" in parse_form(typed(applied_on="2026-11-21"), None, None, TODAY)[1]["applied_on"]
-    )
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-11-20", date(2026, 11, 20)),
+        ("today", date(2026, 11, 20)),
+        ("yesterday", date(2026, 11, 19)),
+        ("mon", date(2026, 11, 16)),  # the applied day is looked for in the past
+        ("last mon", date(2026, 11, 16)),
+        ("3 days ago", date(2026, 11, 17)),
+        ("1 Nov 2026", date(2026, 11, 1)),
+        ("01.11.2026", date(2026, 11, 1)),
+        ("1 Nov", date(2026, 11, 1)),
+        ("25 Dec", date(2025, 12, 25)),  # no year: last Christmas, not the next
+        ("20/11/2026", date(2026, 11, 20)),
+    ],
+)
+def test_the_applied_date_is_typed_as_people_say_it(text: str, expected: date) -> None:
+    values, errors = parse_form(typed(applied_on=text), None, None, TODAY)
+    assert errors == {}
+    assert values["applied_on"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("2026-11-21", "tomorrow, Sat 21 Nov is in the future"),
+        ("next wed", "Wed 25 Nov is in the future"),
+        ("03/04/2026", "could be 3 April or March 4"),
+        ("31/02", "February has at most 29 days"),
+        ("next blursday", "I do not know 'blursday'"),
+    ],
+)
+def test_a_wrong_applied_date_is_refused_with_the_reason(text: str, message: str) -> None:
+    assert message in parse_form(typed(applied_on=text), None, None, TODAY)[1]["applied_on"]
 
 
 def test_recruiter_needs_a_name_once_any_detail_is_given() -> None:

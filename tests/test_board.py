@@ -266,7 +266,7 @@ async def test_a_contact_time_in_the_future_is_refused_inline(data_dir: Path) ->
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert pilot.app.screen is form
-        assert "in the future" in text_of(form.query_one("#at-error", Static))
+        assert "in the future" in text_of(form.query_one("#at-hint", Static))
     assert "contact_log" not in stored_record(data_dir, QUIET_ID)
 
 

@@ -123,12 +123,14 @@ def test_actions_that_are_not_a_message_offer_no_draft() -> None:
 
 def test_a_quiet_application_gets_a_follow_up_with_or_without_an_interview() -> None:
     quiet = new_application("Globex", "Data Analyst", FIXED_NOW - timedelta(days=25))
-    assert offers_for_quiet(quiet, CATALOG) == [
+    assert offers_for_quiet(quiet, CATALOG, LATER) == [
         DraftOffer("follow-up-email", None, None),
         DraftOffer("follow-up-call", None, None),
     ]
     interviewed = full_application()
-    kinds = [(o.kind, o.interview is not None) for o in offers_for_quiet(interviewed, CATALOG)]
+    kinds = [
+        (o.kind, o.interview is not None) for o in offers_for_quiet(interviewed, CATALOG, LATER)
+    ]
     assert kinds == [("follow-up-email", True), ("follow-up-call", True)]
 
 
@@ -143,3 +145,14 @@ def test_every_offered_draft_renders_cleanly() -> None:
                     for offer in offers_for_action(action, moved, CHECKLIST, CATALOG):
                         draft = render_offer(CATALOG, offer, moved, None)
                         assert draft.body and "{" not in draft.text and "[" not in draft.text
+
+
+def test_a_quiet_follow_up_is_about_the_interview_held_not_one_still_to_come() -> None:
+    application = full_application()
+    booked = add_interview(application, "i2", LATER + timedelta(days=3), LATER)
+    (email, _) = offers_for_quiet(booked, CATALOG, LATER)
+    assert email.interview is not None and email.interview.id == "i1"
+    only_booked = add_interview(
+        new_application("Globex", "Analyst", FIXED_NOW), "i1", LATER + timedelta(days=3), LATER
+    )
+    assert offers_for_quiet(only_booked, CATALOG, LATER)[0].interview is None

@@ -154,7 +154,8 @@ async def test_bad_input_is_explained_inline_and_the_rest_is_saved(data_dir: Pat
         await pilot.pause(AUTOSAVE_DELAY + 0.3)
 
         def error(name: str) -> str:
-            return str(screen.query_one(f"#{name}-error", Static).render())
+            kind = "hint" if name == "at" else "error"  # a date field explains in its hint line
+            return str(screen.query_one(f"#{name}-{kind}", Static).render())
 
         assert "in the future" in error("at")
         assert "between 1 and 1440" in error("actual_minutes")

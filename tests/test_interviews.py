@@ -99,13 +99,19 @@ def test_parse_facts_accepts_a_complete_record() -> None:
 @pytest.mark.parametrize(
     "field, typed, message",
     [
-        ("at", "yesterday", "YYYY-MM-DD HH:MM"),
-        ("at", "2026-11-20 16:00", "in the future"),
+        ("at", "yesterday", "has no time: add one, e.g. yesterday 14:00"),
+        ("at", "25:00", "hours go 0 to 23"),
+        ("at", "next blursday 10am", "I do not know 'blursday'"),
+        ("at", "2026-11-20 16:00", "today, Fri 20 Nov 16:00 is in the future"),
+        ("at", "tomorrow 9am", "record it once it has happened"),
         ("actual_minutes", "-5", "between 1 and 1440"),
         ("planned_minutes", "forty", "whole number"),
         ("round", "0", "between 1 and 50"),
-        ("decision_expected_on", "2026-11-19", "before the interview"),
-        ("decision_expected_on", "next week", "YYYY-MM-DD"),
+        ("decision_expected_on", "2026-11-19", "Thu 19 Nov is before the interview"),
+        ("decision_expected_on", "yesterday", "before the interview"),
+        ("decision_expected_on", "next week", "names a week, not a day: e.g. next fri"),
+        ("decision_expected_on", "31/02", "February has at most 29 days"),
+        ("decision_expected_on", "03/04/2026", "could be 3 April or March 4"),
     ],
 )
 def test_parse_facts_explains_bad_fields_and_leaves_them_out(
@@ -115,6 +121,48 @@ def test_parse_facts_explains_bad_fields_and_leaves_them_out(
     values, errors = parse_facts(text, FIXED_NOW)
     assert message in errors[field]
     assert field not in values
+
+
+@pytest.mark.parametrize(
+    ("typed", "start"),
+    [
+        # FIXED_NOW is Friday 20 November 2026, 15:30 UTC (the local zone in tests).
+        ("14:00", datetime(2026, 11, 20, 14, 0, tzinfo=UTC)),
+        ("2pm", datetime(2026, 11, 20, 14, 0, tzinfo=UTC)),
+        ("yesterday 9:30", datetime(2026, 11, 19, 9, 30, tzinfo=UTC)),
+        ("mon 10am", datetime(2026, 11, 16, 10, 0, tzinfo=UTC)),  # the last Monday
+        ("fri 9am", datetime(2026, 11, 20, 9, 0, tzinfo=UTC)),  # today is a Friday
+        ("20.11.2026 11.15", datetime(2026, 11, 20, 11, 15, tzinfo=UTC)),
+    ],
+)
+def test_the_start_is_typed_as_people_say_it_and_looked_for_in_the_past(
+    typed: str, start: datetime
+) -> None:
+    values, errors = parse_facts({"at": typed}, FIXED_NOW)
+    assert errors == {}
+    assert values["at"] == start
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("fri", date(2026, 11, 20)),  # today counts
+        ("wed", date(2026, 11, 25)),  # the coming one
+        ("next wed", date(2026, 11, 25)),  # the Wednesday of next week
+        ("in 2 weeks", date(2026, 12, 4)),
+        ("+7d", date(2026, 11, 27)),
+        ("1 Dec", date(2026, 12, 1)),
+        ("01.12.2026", date(2026, 12, 1)),
+    ],
+)
+def test_the_decision_day_is_typed_as_people_say_it_and_looked_for_ahead(
+    typed: str, expected: date
+) -> None:
+    values, errors = parse_facts(
+        {"at": "2026-11-20 13:00", "decision_expected_on": typed}, FIXED_NOW
+    )
+    assert errors == {}
+    assert values["decision_expected_on"] == expected
 
 
 def test_a_time_a_few_minutes_ahead_is_tolerated() -> None:

@@ -154,7 +154,8 @@ def test_thank_you_moves_from_upcoming_to_due_to_overdue() -> None:
     assert action.due_at == datetime(2026, 11, 18, tzinfo=UTC)  # end of Tuesday
     assert action.overdue_at == datetime(2026, 11, 19, tzinfo=UTC)  # end of Wednesday
 
-    assert states(application, MONDAY_10 - timedelta(minutes=1))[key] == ActionState.UPCOMING
+    # Before it starts the interview is upcoming: it plans nothing yet (domain.upcoming).
+    assert key not in states(application, MONDAY_10 - timedelta(minutes=1))
     assert states(application, MONDAY_10 + timedelta(hours=2))[key] == ActionState.DUE
     assert states(application, datetime(2026, 11, 18, 20, tzinfo=UTC))[key] == ActionState.DUE
     assert states(application, datetime(2026, 11, 19, tzinfo=UTC))[key] == ActionState.OVERDUE

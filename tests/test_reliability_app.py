@@ -23,6 +23,7 @@ from textual.widgets import Input, Static, TextArea
 from postinterview.domain.interviews import remove_interview, revise_interview
 from postinterview.storage.atomic import TEMP_PREFIX
 from postinterview.storage.store import ApplicationStore
+from postinterview.ui import folder_sync
 from postinterview.ui.screens import interview as interview_module
 from postinterview.ui.screens.application_form import ApplicationFormScreen
 from postinterview.ui.screens.interview import InterviewScreen
@@ -326,8 +327,11 @@ async def test_two_windows_editing_one_application_lose_nothing(data_dir: Path) 
 
 
 async def test_interview_screens_and_form_in_two_windows_keep_every_edit(
-    data_dir: Path,
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # Window one must save from what it last saw: no poll may show it window two's change
+    # first (one every two seconds could land between the two saves).
+    monkeypatch.setattr(folder_sync, "POLL_SECONDS", 3600.0)
     stored = with_interview(data_dir)
     first, second = make_app(data_dir), make_app(data_dir)
     async with first.run_test(size=SIZE) as one, second.run_test(size=SIZE) as two:

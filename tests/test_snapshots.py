@@ -20,7 +20,7 @@ from postinterview.domain.interviews import add_interview
 from postinterview.domain.stages import Stage
 from postinterview.storage.store import ApplicationStore
 from tests.conftest import FIXED_NOW, sample_application
-from tests.pilot_tools import hold_cursor, make_app
+from tests.pilot_tools import make_app
 
 SIZE = (100, 34)
 SnapCompare = Callable[..., bool]
@@ -73,7 +73,6 @@ def test_form_with_validation_errors(snap_compare: SnapCompare, tmp_path: Path) 
         pilot.app.screen.query_one("#applied_on", Input).value = "next tuesday"
         await pilot.press("enter")
         await pilot.pause()
-        await hold_cursor(pilot)
 
     assert snap_compare(
         app_with(tmp_path / "data", SAMPLE[:1]), terminal_size=SIZE, run_before=submit_bad_form
@@ -142,7 +141,6 @@ def _open_interview(*keys: str) -> Callable[[Pilot[Any]], Any]:
         await loaded(pilot)
         await pilot.press(*keys)
         await pilot.pause()
-        await hold_cursor(pilot)
 
     return run_before
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from tests.pilot_tools import hold_cursor, make_app, settle
+from tests.pilot_tools import make_app, settle
 from tests.pipeline import seed_pipeline
 
 SIZE = (130, 36)
@@ -83,6 +83,5 @@ def test_draft(snap_compare: SnapCompare, tmp_path: Path) -> None:
         await settle(pilot)
         await pilot.press("d")  # the first action: Initech's thank-you to Ana Ruiz
         await pilot.pause()
-        await hold_cursor(pilot)
 
     assert snap_compare(make_app(tmp_path, "today"), terminal_size=SIZE, run_before=draft)

@@ -24,7 +24,7 @@ from postinterview.ui.screens.draft import open_drafts
 from postinterview.ui.screens.weekly_review import WeeklyReviewScreen
 from postinterview.ui.screens.workspace_screen import WorkspaceScreen
 from tests.conftest import FIXED_NOW
-from tests.pilot_tools import hold_cursor, make_app, settle
+from tests.pilot_tools import make_app, settle
 
 SIZE = (130, 40)
 SnapCompare = Callable[..., bool]
@@ -96,7 +96,6 @@ async def show_tab(pilot: Pilot[Any], tab: int) -> None:
         await pilot.press("shift+tab", *["right"] * tab, "tab")
         await settle(pilot)
         assert pilot.app.screen.query_one(TabbedContent).active == f"draft-{tab}"
-    await hold_cursor(pilot)
 
 
 def the_offer(tab: int) -> Callable[[Pilot[Any]], Awaitable[None]]:
@@ -165,7 +164,6 @@ def test_follow_up_of_a_quiet_application_never_interviewed(
         )
         await pilot.press("d")
         await settle(pilot)
-        await hold_cursor(pilot)
 
     assert snap_compare(seed(tmp_path), terminal_size=SIZE, run_before=run_before)
 

@@ -22,6 +22,7 @@ from postinterview.transfer.export_csv import export_csv
 from postinterview.transfer.export_ics import calendar_text, pending_actions
 from postinterview.transfer.export_json import export_json
 from postinterview.transfer.export_markdown import export_markdown
+from postinterview.transfer.ical_interviews import interview_events
 
 FORMATS: tuple[str, ...] = ("csv", "json", "md", "ics")
 """The formats `--format` accepts."""
@@ -61,7 +62,8 @@ def render(
         return export_markdown(applications, now, settings).encode("utf-8")
     if fmt == "ics":
         pairs = pending_actions(applications, now, settings)
-        if not pairs:
+        interviews = interview_events(applications, now)
+        if not pairs and not interviews:
             warn("no planned actions to put in the calendar: it has no events")
-        return calendar_text(pairs, now).encode("utf-8")
+        return calendar_text(pairs, now, interviews).encode("utf-8")
     raise OutputFailed(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")

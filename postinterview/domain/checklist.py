@@ -48,6 +48,7 @@ _MAX_HOURS = 24 * 366  # a rule further out than a year is a typo, not a plan
 class Phase(StrEnum):
     """When in the life of an interview an item belongs; the order is the display order."""
 
+    BEFORE_THE_INTERVIEW = "before_the_interview"
     BEFORE_YOU_LEAVE = "before_you_leave"
     RIGHT_AFTER = "right_after"
     SAME_DAY = "same_day"
@@ -71,6 +72,7 @@ class Phase(StrEnum):
 PHASE_ORDER: tuple[Phase, ...] = tuple(Phase)
 
 _PHASE_LABELS: dict[Phase, str] = {
+    Phase.BEFORE_THE_INTERVIEW: "Before the interview",
     Phase.BEFORE_YOU_LEAVE: "Before you leave",
     Phase.RIGHT_AFTER: "Right after",
     Phase.SAME_DAY: "The same day",
@@ -82,6 +84,7 @@ _PHASE_LABELS: dict[Phase, str] = {
 }
 
 _PHASE_HINTS: dict[Phase, str] = {
+    Phase.BEFORE_THE_INTERVIEW: "Getting ready, in the days before it.",
     Phase.BEFORE_YOU_LEAVE: "In the room or on the call, before it ends.",
     Phase.RIGHT_AFTER: "The first hour or so after it ends.",
     Phase.SAME_DAY: "Later on the day of the interview.",
@@ -299,6 +302,8 @@ class CatalogItem(_CatalogModel):
     def _consistent(self) -> Self:
         if len(set(self.sources)) != len(self.sources):
             raise ValueError("sources are listed twice")
+        if self.phase == Phase.BEFORE_THE_INTERVIEW and (self.due is not None or self.in_plan):
+            raise ValueError("getting ready has no due rule and no place in the follow-up plan")
         if self.in_plan and self.kind != ItemKind.DO:
             raise ValueError("only a 'do' can be in the plan: there is nothing to tick for a don't")
         if self.kind != ItemKind.DO and (self.logs_contact is not None or self.records):

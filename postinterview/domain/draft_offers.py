@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from postinterview.domain.checklist import ChecklistCatalog
 from postinterview.domain.drafts import Draft, render_draft
 from postinterview.domain.drafts_catalog import Addressee, DraftsCatalog
-from postinterview.domain.interviews import latest_interview
+from postinterview.domain.interviews import latest_held_interview, latest_interview
 from postinterview.domain.models import Application, Contact, Interview
 from postinterview.domain.settings import YouSettings
 
@@ -119,14 +120,14 @@ def offers_for_action(
         kinds = checklist.item(action.item_id).drafts
     except KeyError:
         return []
-    interview = next(
-        (i for i in application.interviews if i.id == action.interview_id),
-        latest_interview(application),
-    )
+    interview = next((i for i in application.interviews if i.id == action.interview_id), None)
     return _offers(kinds, catalog, application, interview, action)
 
 
-def offers_for_quiet(application: Application, catalog: DraftsCatalog) -> list[DraftOffer]:
+def offers_for_quiet(
+    application: Application, catalog: DraftsCatalog, now: datetime
+) -> list[DraftOffer]:
     """The drafts for an application that has gone quiet (the catalog's `for_quiet`), about
-    its latest interview, or about the application itself if it never had one."""
-    return _offers(catalog.for_quiet, catalog, application, latest_interview(application))
+    its latest interview held by `now`, or about the application itself if it had none."""
+    interview = latest_held_interview(application, now)
+    return _offers(catalog.for_quiet, catalog, application, interview)

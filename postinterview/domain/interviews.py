@@ -29,8 +29,30 @@ def find_interview(application: Application, interview_id: str) -> Interview:
 
 
 def latest_interview(application: Application) -> Interview | None:
-    """The most recent interview, if there is one."""
+    """The most recent interview, if there is one (an upcoming one too: see
+    latest_held_interview for what has happened)."""
     return max(application.interviews, key=lambda interview: interview.at, default=None)
+
+
+def is_upcoming(interview: Interview, now: datetime) -> bool:
+    """Whether the interview is still to come: its start is after `now`.
+
+    The one rule: an upcoming interview is prepared for, and drives no follow-up; once its
+    start has passed it is held, and the after-interview plan follows it.
+    """
+    return interview.at > now
+
+
+def latest_held_interview(application: Application, now: datetime) -> Interview | None:
+    """The most recent interview that has started by `now`: what follow-ups count from."""
+    held = [interview for interview in application.interviews if not is_upcoming(interview, now)]
+    return max(held, key=lambda interview: interview.at, default=None)
+
+
+def upcoming_interviews(application: Application, now: datetime) -> list[Interview]:
+    """The interviews still to come, soonest first."""
+    ahead = [interview for interview in application.interviews if is_upcoming(interview, now)]
+    return sorted(ahead, key=lambda interview: interview.at)
 
 
 def new_interview_id() -> str:
@@ -62,6 +84,22 @@ def record_interview(
     updated = add_interview(application, interview_id, at, now)
     if updated.stage in STAGES_BEFORE_INTERVIEWS:
         updated = move_stage(updated, Stage.INTERVIEWING, now, note="Interview recorded")
+    return updated
+
+
+def schedule_interview(
+    application: Application, interview_id: str, at: datetime, now: datetime, **fields: Any
+) -> Application:
+    """A new upcoming interview at `at` (which must be after `now`), marked as scheduled.
+
+    Like recording one, booking an interview moves an application at Applied or Screening on
+    to Interviewing.
+    """
+    if not at > now:
+        raise ValueError("An upcoming interview starts later than now.")
+    updated = add_interview(application, interview_id, at, now, scheduled=True, **fields)
+    if updated.stage in STAGES_BEFORE_INTERVIEWS:
+        updated = move_stage(updated, Stage.INTERVIEWING, now, note="Interview scheduled")
     return updated
 
 

@@ -195,12 +195,17 @@ class Interview(Record):
     id: str
     """Stable id within the application (checklist and plan refer to it)."""
     at: Timestamp
-    """When it started."""
+    """When it started; for an upcoming interview, when it starts (interviews.is_upcoming)."""
     round: Annotated[int, Field(ge=1, le=50)] | None = None
     """1 for the first interview, 2 for the second, ..."""
     kind: InterviewKind = InterviewKind.OTHER
     format: InterviewFormat | None = None
     interviewers: list[Contact] = Field(default_factory=list)
+    place: str = ""
+    """Where it happens, or the link to the call (an address, a room, a video link)."""
+    scheduled: bool = False
+    """Put in ahead of time, as an upcoming interview: once its start has passed, Today asks
+    how it went until the reflection or the signals say (domain.upcoming.awaiting_record)."""
     planned_minutes: Minutes | None = None
     actual_minutes: Minutes | None = None
     decision_expected_on: Day | None = None

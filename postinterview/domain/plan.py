@@ -26,7 +26,12 @@ from postinterview.domain.checklist import (
     is_chase,
     load_checklist_catalog,
 )
-from postinterview.domain.interviews import find_interview, latest_interview, revise_interview
+from postinterview.domain.interviews import (
+    find_interview,
+    is_upcoming,
+    latest_held_interview,
+    revise_interview,
+)
 from postinterview.domain.models import Application, Channel, Interview
 from postinterview.domain.settings import (
     DEFAULT_ACTIVE_TARGET,
@@ -220,19 +225,24 @@ def plan_for(
     latest interview counts: a later round supersedes the earlier ones, whose thank-you notes
     and follow-ups are no longer the next step. No interview, no actions. A closed application
     keeps only the after-rejection courtesies (asking for feedback, thanking the recruiter).
+    An upcoming interview (domain.upcoming) drives nothing until it has been held, and while
+    one is booked nobody is chased for a decision.
     """
     _require_aware(now)
-    interview = latest_interview(application)
+    interview = latest_held_interview(application, now)  # an upcoming one drives nothing yet
     if interview is None:
         return []
     catalog = _plan_catalog_with(
         settings.follow_up_days, settings.follow_up_days_small, settings.follow_up_days_large
     )
     actions = []
+    booked = any(is_upcoming(other, now) for other in application.interviews)
     # build_checklist already leaves out what the stage rules out (checklist.fits_stage), so
     # the plan and the interview's checklist offer the same steps.
     for entry in build_checklist(application, interview, catalog):
         chase = is_chase(catalog.item(entry.item_id))
+        if chase and booked:
+            continue  # the next round is booked: asking how the decision goes would badger
         actions.append(_action(application, interview, entry, chase, now, settings))
     return sorted(actions, key=_by_urgency)
 

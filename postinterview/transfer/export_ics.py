@@ -5,12 +5,13 @@ day when it has a deadline, else the day it opens (today, if it is open already)
 `<application id>.<interview id>.<entry id>@postinterview`, so importing a newer export updates
 the events instead of adding copies; the interview is part of it because a second round has
 its own thank-you note to the same person. Done actions are left out. Events are TRANSPARENT:
-a reminder does not make you look busy.
+a reminder does not make you look busy. Upcoming interviews are timed events of their own
+(transfer.ical_interviews).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 
 from postinterview import __version__
@@ -24,6 +25,7 @@ from postinterview.transfer.ical import (
     text_property,
     utc_value,
 )
+from postinterview.transfer.ical_interviews import interview_events
 from postinterview.transfer.records import in_export_order
 
 PRODID = f"-//postinterview//postinterview {__version__}//EN"
@@ -73,12 +75,20 @@ def event_lines(application: Application, action: PlannedAction, now: datetime) 
 
 
 def export_ics(applications: Iterable[Application], now: datetime, settings: PlanSettings) -> str:
-    """The calendar of every pending action, as text with CRLF line ends (encode it as UTF-8)."""
-    return calendar_text(pending_actions(applications, now, settings), now)
+    """The calendar of every pending action and upcoming interview, as text with CRLF line ends
+    (encode it as UTF-8)."""
+    applications = list(applications)
+    pairs = pending_actions(applications, now, settings)
+    return calendar_text(pairs, now, interview_events(applications, now))
 
 
-def calendar_text(pairs: Iterable[tuple[Application, PlannedAction]], now: datetime) -> str:
-    """A VCALENDAR holding one VEVENT per (application, action), in the order given."""
+def calendar_text(
+    pairs: Iterable[tuple[Application, PlannedAction]],
+    now: datetime,
+    interviews: Sequence[str] = (),
+) -> str:
+    """A VCALENDAR holding one VEVENT per (application, action), in the order given, then the
+    `interviews`' event lines (transfer.ical_interviews)."""
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -89,5 +99,6 @@ def calendar_text(pairs: Iterable[tuple[Application, PlannedAction]], now: datet
     ]
     for application, action in pairs:
         lines += event_lines(application, action, now)
+    lines += interviews
     lines.append("END:VCALENDAR")
     return document(lines)

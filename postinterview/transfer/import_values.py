@@ -1,11 +1,13 @@
 """Reading the cells of a spreadsheet tracker: dates, stages, sources and recruiters.
 
-Dates: ISO `2026-11-01` (also with `/` or `.`, and with a time after it), day-first dotted
+Dates are read by the app's one date reader (`domain/dates.py`), given no today: ISO
+`2026-11-01` (also with `/` or `.`, and with a time after it), day-first dotted
 `01.11.2026`, and written months (`1 Nov 2026`, `Nov 1, 2026`, `1 November 2026`). A slashed
 or dashed date such as `03/04/2026` means 3 April in some countries and March 4 in others:
 it is accepted only when it cannot be read two ways (`25/12/2026`, `12/25/2026`, `04/04/2026`),
-and refused otherwise, as are two-digit years. Guessing would file applications on the wrong
-day, and the applied date is part of what makes a row the same application on a re-import.
+and refused otherwise, as are two-digit years and dates without a year. Guessing would file
+applications on the wrong day, and the applied date is part of what makes a row the same
+application on a re-import.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from postinterview.domain.calendar_words import MONTH_NAMES
+from postinterview.domain.dates import DateRefused, read_calendar_date
 from postinterview.domain.models import Contact, Source
 from postinterview.domain.stages import Stage
 
@@ -135,69 +137,16 @@ def parse_recruiter(text: str) -> Contact:
 
 # --- Dates ---------------------------------------------------------------------------------
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_TIME = r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
-_ISO = re.compile(rf"^(?P<y>\d{{4}})([-/.])(?P<m>\d{{1,2}})\2(?P<d>\d{{1,2}}){_TIME}$")
-_NUMERIC = re.compile(rf"^(?P<a>\d{{1,2}})(?P<sep>[-/.])(?P<b>\d{{1,2}})(?P=sep)(?P<y>\d+){_TIME}$")
-_DAY_MONTH = re.compile(r"^(?P<d>\d{1,2})(?:st|nd|rd|th)?[ -](?P<m>[a-z]+)\.?,?[ -](?P<y>\d{4})$")
-_MONTH_DAY = re.compile(r"^(?P<m>[a-z]+)\.? (?P<d>\d{1,2})(?:st|nd|rd|th)?,? (?P<y>\d{4})$")
-_WEEKDAY = re.compile(
-    r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE
-)
 _EXAMPLE = "write it as YYYY-MM-DD, e.g. 2026-11-01"
 
 
 def parse_day(text: str) -> date:
-    """The calendar date in `text`; CellRefused saying why when it cannot be read safely."""
-    value = " ".join(text.split())
-    if match := _ISO.match(value):
-        return _real(value, int(match["y"]), int(match["m"]), int(match["d"]))
-    if match := _NUMERIC.match(value):
-        return _numeric(value, int(match["a"]), int(match["b"]), match["sep"], match["y"])
-    words = _WEEKDAY.sub("", value).casefold()
-    for pattern in (_DAY_MONTH, _MONTH_DAY):
-        if match := pattern.match(words):
-            month = _MONTHS.get(match["m"])
-            if month is not None:
-                return _real(value, int(match["y"]), month, int(match["d"]))
-    raise CellRefused(f"{value!r} is not a date I can read: {_EXAMPLE}")
+    """The calendar date in `text`; CellRefused saying why when it cannot be read safely.
 
-
-def _numeric(value: str, first: int, second: int, separator: str, year_text: str) -> date:
-    if len(year_text) != 4:
-        raise CellRefused(f"{value!r} does not give the year in full: {_EXAMPLE}")
-    year = int(year_text)
-    if separator == "." or first > 12 or first == second or min(first, second) < 1:
-        return _real(value, year, second, first)  # day first: 25/12/2026, 01.11.2026
-    if second > 12:
-        return _real(value, year, first, second)  # month first: 12/25/2026
-    day_first = f"{first} {MONTH_NAMES[second - 1]}"
-    month_first = f"{MONTH_NAMES[first - 1]} {second}"
-    raise CellRefused(f"{value!r} could be {day_first} or {month_first}: {_EXAMPLE}")
-
-
-def _real(value: str, year: int, month: int, day: int) -> date:
+    The app's own reader (domain/dates.py) without the words that need a today: a
+    spreadsheet's "yesterday" was written on a day nobody knows.
+    """
     try:
-        return date(year, month, day)
-    except ValueError as error:
-        raise CellRefused(f"{value!r} is not a real date ({error})") from error
+        return read_calendar_date(text)
+    except DateRefused as refusal:
+        raise CellRefused(f"{refusal.text!r} {refusal.why}: {_EXAMPLE}") from refusal

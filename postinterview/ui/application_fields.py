@@ -9,9 +9,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from postinterview.domain.dates import day_label, read_day
 from postinterview.domain.models import Application, CompanySize, Source
 
 RECRUITER_FIELDS = ("recruiter_name", "recruiter_email", "recruiter_phone")
+DATE_FIELDS = ("applied_on",)
+"""Fields typed as days (`last mon`, `1 Nov`), shown with what they were read as."""
 
 
 @dataclass(frozen=True)
@@ -29,7 +32,7 @@ TEXT_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("role", "Role", "e.g. Backend Engineer", required=True),
     FieldSpec("location", "Location", "City, or Remote"),
     FieldSpec("job_link", "Job advert link", "https://…"),
-    FieldSpec("applied_on", "Applied on", "YYYY-MM-DD"),
+    FieldSpec("applied_on", "Applied on", "e.g. today, last mon, 1 Nov or 2026-11-01"),
     FieldSpec("recruiter_name", "Recruiter name", "if a recruiter or agency is involved"),
     FieldSpec("recruiter_email", "Recruiter email"),
     FieldSpec("recruiter_phone", "Recruiter phone"),
@@ -96,13 +99,9 @@ def parse_form(
     values["applied_on"] = None
     if applied_text:
         try:
-            applied_on = date.fromisoformat(applied_text)
-        except ValueError:
-            errors["applied_on"] = "Use the form YYYY-MM-DD, e.g. 2026-11-02."
-        else:
-            if applied_on > today:
-                errors["applied_on"] = "That date is in the future."
-            values["applied_on"] = applied_on
+            values["applied_on"] = read_applied_on(applied_text, today)
+        except ValueError as problem:
+            errors["applied_on"] = str(problem)
 
     recruiter = {
         key.removeprefix("recruiter_"): text.get(key, "").strip() for key in RECRUITER_FIELDS
@@ -115,6 +114,15 @@ def parse_form(
     else:
         values["recruiter"] = None
     return values, errors
+
+
+def read_applied_on(text: str, today: date) -> date:
+    """The day applied on: a day in the past (`mon` is the last Monday); ValueError why not."""
+    applied_on = read_day(text, today, prefer="past")
+    if applied_on > today:
+        label = day_label(applied_on, today)
+        raise ValueError(f"{label} is in the future: give the day you applied.")
+    return applied_on
 
 
 def comparable(application: Application) -> dict[str, Any]:

@@ -2,7 +2,8 @@
 computed for thousands of applications in a worker thread).
 
 A card is a snapshot: company, role, how long since the last interview or contact, the next
-action from the plan with its due date and state, and the signal reading where there is one.
+action from the plan with its due date and state, the next interview if one is coming up, and
+the signal reading where there is one.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from postinterview.domain.plan import (
 from postinterview.domain.plan import next_action as plan_next_action
 from postinterview.domain.signals import SignalsCatalog
 from postinterview.domain.stages import Stage
+from postinterview.domain.upcoming import next_interview
 from postinterview.formatting import READ_ONLY_NOTE
 from postinterview.ui.signal_text import application_pair
 from postinterview.workspace.derived import Derivation
@@ -60,6 +62,8 @@ class BoardCard:
     """The latest change of any kind, for ordering and the weekly review."""
     search_text: str
     """Everything a filter may match, folded to lower case."""
+    next_interview: datetime | None = None
+    """When the next upcoming interview starts; None when none is coming up."""
     read_only: bool = False
     """A newer postinterview wrote the file: it is shown, and cannot be changed here. (Not
     derived from the application, which does not know where it came from: the board marks the
@@ -90,6 +94,9 @@ def card_for(
 ) -> BoardCard:
     """The card of one application at `now`; `plan` is its plan, if already computed."""
     contact = last_contact(application)
+    if contact is not None and contact > now:  # an upcoming interview is no contact yet
+        contact = _held_contact(application, now)
+    coming = next_interview(application, now)
     if plan is None:
         action = plan_next_action(application, now, settings)
     else:
@@ -117,7 +124,14 @@ def card_for(
         score=pair[0] if pair is not None else None,
         last_activity=last_activity(application),
         search_text=" ".join([*searchable, *people]).casefold(),
+        next_interview=coming.at if coming is not None else None,
     )
+
+
+def _held_contact(application: Application, now: datetime) -> datetime | None:
+    """The latest interview or logged contact that has happened by `now`."""
+    moments = [i.at for i in application.interviews] + [e.at for e in application.contact_log]
+    return max((moment for moment in moments if moment <= now), default=None)
 
 
 CARD = Derivation[BoardCard](

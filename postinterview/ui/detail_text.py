@@ -8,12 +8,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 
-from postinterview.domain.checklist import ChecklistCatalog, build_checklist, checklist_progress
+from postinterview.domain.checklist import ChecklistCatalog
+from postinterview.domain.interviews import is_upcoming, upcoming_interviews
 from postinterview.domain.models import Application, Contact, Interview, InterviewKind
 from postinterview.domain.plan import ActionState, PlannedAction
 from postinterview.domain.signals import SignalsCatalog, score_signals
+from postinterview.domain.upcoming import awaiting_record, checklist_for, open_steps
 from postinterview.formatting import deadline_day
 from postinterview.ui.interview_fields import local_text
+from postinterview.ui.upcoming_text import ask_text, when_text
 
 ACTION_STATE_WORDS = {
     ActionState.OVERDUE: "overdue",
@@ -57,24 +60,43 @@ def interview_line(
     weights: Mapping[str, float] | None = None,
     checklist: ChecklistCatalog | None = None,
 ) -> str:
-    """One interview: when, what, who, checklist progress and the signal reading.
+    """One interview: when, what, who, checklist progress and the signal reading; an upcoming
+    one says so first, with where it is and how far getting ready has come.
 
     `checklist` is the catalog with the person's follow-up days (see plan.catalog_for).
     """
-    parts = [local_text(interview.at)]
+    upcoming = is_upcoming(interview, now)
+    parts = ["upcoming", when_text(interview, now)] if upcoming else [local_text(interview.at)]
     if interview.kind is not InterviewKind.OTHER:
         parts.append(interview.kind.value)
     if interview.format is not None:
         parts.append(interview.format.value.replace("_", " "))
+    if upcoming and interview.place.strip():
+        parts.append(interview.place.strip())
     people = len(interview.interviewers)
     if people:
         parts.append(f"{people} interviewer{'s' if people > 1 else ''}")
-    entries = build_checklist(application, interview, checklist)
-    parts.append(f"checklist {checklist_progress(entries, interview.checklist, now)}")
+    _, progress = checklist_for(application, interview, now, checklist)
+    parts.append(f"{'get ready' if upcoming else 'checklist'} {progress}")
     if interview.signals:
         reading = score_signals(interview.signals, catalog, weights)
         parts.append(f"signals {reading.score} ({reading.band})")
     return " · ".join(parts)
+
+
+def interview_prompts(application: Application, now: datetime) -> list[str]:
+    """What the interviews themselves ask for: how a scheduled one went, once its time has
+    passed, and getting ready for each one still to come."""
+    lines = [
+        f"to record · {ask_text(interview)}" for interview in awaiting_record(application, now)
+    ]
+    for interview in upcoming_interviews(application, now):
+        steps = len(open_steps(application, interview))
+        lines.append(
+            f"get ready · interview {when_text(interview, now)}: {steps} step"
+            f"{'' if steps == 1 else 's'} open (enter on it below)"
+        )
+    return lines
 
 
 def action_line(action: PlannedAction) -> str:

@@ -5,20 +5,29 @@ Pure functions (no widgets), so the rules are unit-tested and the screen stays t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from postinterview.domain.dates import DateRefused, day_label
 from postinterview.domain.ids import new_person_id
 from postinterview.domain.models import Contact, Interview, Referee
+from postinterview.domain.upcoming import FUTURE_TOLERANCE, start_problem
+from postinterview.ui.date_text import (
+    day_hint,
+    local_moment_label,
+    local_today,
+    moment_hint,
+    read_local_day,
+    read_local_moment,
+)
 
 DATETIME_FORMAT = "%Y-%m-%d %H:%M"
-FUTURE_TOLERANCE = timedelta(minutes=15)
-"""A clock a little off should not block recording an interview that just ended."""
 
 FACT_FIELDS = (
     "at",
+    "place",
     "round",
     "planned_minutes",
     "actual_minutes",
@@ -79,6 +88,7 @@ def facts_text(interview: Interview) -> dict[str, str]:
     decision = interview.decision_expected_on
     return {
         "at": local_text(interview.at),
+        "place": interview.place,
         "round": number(interview.round),
         "planned_minutes": number(interview.planned_minutes),
         "actual_minutes": number(interview.actual_minutes),
@@ -90,30 +100,79 @@ def facts_text(interview: Interview) -> dict[str, str]:
 
 
 def parse_local_time(text: str, now: datetime) -> tuple[datetime | None, str | None]:
-    """A past moment typed in local time as YYYY-MM-DD HH:MM, or None and why it is wrong."""
+    """A moment that has happened, typed in local time as people say it (`14:00`,
+    `yesterday 2pm`, `mon 10:30`, `2026-11-20 14:00`), or None and why it is wrong."""
     try:
-        moment = datetime.strptime(text.strip().replace("T", " "), DATETIME_FORMAT).astimezone()
-    except ValueError:
-        return None, "Use the form YYYY-MM-DD HH:MM, e.g. 2026-11-20 14:00."
+        moment = read_local_moment(text, now, prefer="past")
+    except DateRefused as refusal:
+        return None, str(refusal)
     if moment > now + FUTURE_TOLERANCE:
-        return None, "That is in the future: record it once it has happened."
+        when = local_moment_label(moment, now)
+        return None, f"{when} is in the future: log it once it has happened."
     return moment, None
 
 
-def parse_facts(text: dict[str, str], now: datetime) -> tuple[dict[str, Any], dict[str, str]]:
+def read_interview_start(
+    text: str, now: datetime, typed_at: datetime | None = None, upcoming: bool | None = False
+) -> datetime:
+    """When the interview began, or for one scheduled ahead (`upcoming`) when it begins (a
+    weekday is the last one, or ahead, the coming one); ValueError saying why not.
+
+    `typed_at` is when the text was typed: `now` or `14:00` mean that moment or day.
+    `upcoming` is the start's rule (domain.upcoming.start_problem): True ahead, False
+    behind, None either.
+    """
+    start = read_local_moment(text, typed_at or now, prefer="future" if upcoming else "past")
+    refuse_future_start(start, now, upcoming)
+    return start
+
+
+def refuse_future_start(start: datetime, now: datetime, upcoming: bool | None = False) -> None:
+    """ValueError when `start` breaks the start's rule (domain.upcoming.start_problem): an
+    interview is recorded once it has happened, and scheduled ahead only for later."""
+    problem = start_problem(start, now, upcoming, when=local_moment_label(start, now))
+    if problem:
+        raise ValueError(problem)
+
+
+def read_decision_day(text: str, now: datetime) -> date:
+    """The day they said they would decide by (`fri` is the coming one), counted from `now`
+    (when it was typed); DateRefused why not."""
+    return read_local_day(text, now, prefer="future")
+
+
+def start_hint(text: str, now: datetime, upcoming: bool | None = False) -> str:
+    """What the start field reads as: '→ today, Fri 20 Nov 14:30'; ValueError why not."""
+    return moment_hint(read_interview_start(text, now, upcoming=upcoming), now)
+
+
+def decision_hint(text: str, now: datetime) -> str:
+    """What the decision field reads as: '→ Wed 9 Dec'; ValueError why not."""
+    return day_hint(read_decision_day(text, now), local_today(now))
+
+
+def parse_facts(
+    text: dict[str, str],
+    now: datetime,
+    typed_at: Mapping[str, datetime] | None = None,
+    upcoming: bool | None = False,
+) -> tuple[dict[str, Any], dict[str, str]]:
     """Interview values from the fact fields, and a message for each field that is wrong.
 
     Wrong fields are left out of the values, so what is on disk for them stays as it was
-    while the person corrects what they typed.
+    while the person corrects what they typed. `typed_at` says when a date field was typed:
+    its words (`now`, `fri`) are read as of then. `upcoming` is the start's rule (see
+    read_interview_start).
     """
     values: dict[str, Any] = {}
     errors: dict[str, str] = {}
+    typed = typed_at or {}
 
-    at, problem = parse_local_time(text.get("at", ""), now)
-    if at is None:
-        errors["at"] = problem or ""
-    else:
-        values["at"] = at
+    at: datetime | None = None
+    try:
+        at = values["at"] = read_interview_start(text.get("at", ""), now, typed.get("at"), upcoming)
+    except ValueError as problem:
+        errors["at"] = str(problem)
 
     for name, label, low, high in (
         ("round", "The round", 1, 50),
@@ -138,18 +197,19 @@ def parse_facts(text: dict[str, str], now: datetime) -> tuple[dict[str, Any], di
     values["decision_expected_on"] = None
     if decision_text:
         try:
-            decision = date.fromisoformat(decision_text)
-        except ValueError:
-            errors["decision_expected_on"] = "Use the form YYYY-MM-DD."
+            decision = read_decision_day(decision_text, typed.get("decision_expected_on", now))
+        except DateRefused as refusal:
+            errors["decision_expected_on"] = str(refusal)
             del values["decision_expected_on"]
         else:
             if at is not None and decision < at.date():
-                errors["decision_expected_on"] = "That is before the interview."
+                when = day_label(decision, local_today(now))
+                errors["decision_expected_on"] = f"{when} is before the interview."
                 del values["decision_expected_on"]
             else:
                 values["decision_expected_on"] = decision
 
-    for name in ("contact_method", "next_steps", "promised_to_send"):
+    for name in ("place", "contact_method", "next_steps", "promised_to_send"):
         values[name] = text.get(name, "").strip()
     return values, errors
 

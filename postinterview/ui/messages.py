@@ -19,12 +19,23 @@ class OpenApplication(Message):
 class OpenInterview(Message):
     """Show one interview of one application: facts, reflection, checklist."""
 
-    def __init__(self, app_id: str, interview_id: str) -> None:
+    def __init__(self, app_id: str, interview_id: str, step: str = "facts") -> None:
         super().__init__()
         self.app_id = app_id
         """The application the interview belongs to."""
         self.interview_id = interview_id
         """The interview to show."""
+        self.step = step
+        """The step shown first: "facts", "reflection" or "checklist-tab"."""
+
+
+class ScheduleInterview(Message):
+    """Schedule an interview ahead, for one application or one still to choose."""
+
+    def __init__(self, app_id: str | None = None) -> None:
+        super().__init__()
+        self.app_id = app_id
+        """The application it is for; None to choose it first."""
 
 
 class LookAgain(Message):

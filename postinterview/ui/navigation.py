@@ -7,6 +7,7 @@ about a quarter of a second before the first screen could appear (see BENCHMARKS
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -48,12 +49,57 @@ def open_application(app: App[Any], workspace: Workspace, app_id: str) -> None:
     app.push_screen(ApplicationDetailScreen(workspace, app_id))
 
 
-def open_interview(app: App[Any], workspace: Workspace, app_id: str, interview_id: str) -> None:
-    """Show one interview: facts, reflection, checklist."""
+def open_interview(
+    app: App[Any], workspace: Workspace, app_id: str, interview_id: str, step: str = "facts"
+) -> None:
+    """Show one interview: facts, reflection, checklist (`step` says which comes first)."""
     from postinterview.ui.screens.interview import InterviewScreen
 
     if app_id in workspace.records:
-        app.push_screen(InterviewScreen(workspace, app_id, interview_id))
+        app.push_screen(InterviewScreen(workspace, app_id, interview_id, step))
+
+
+def schedule_interview(app: App[Any], workspace: Workspace, app_id: str | None = None) -> None:
+    """Choose the application (unless given), say when the interview starts, then fill in the
+    rest on the interview screen."""
+    from postinterview.ui.screens.interview_picker import InterviewPickerScreen
+
+    if isinstance(app.screen, ModalScreen):
+        return  # finish the open dialog first
+    if app_id is not None:
+        _ask_when(app, workspace, app_id)
+        return
+
+    def chosen(choice: Choice | None) -> None:
+        if choice is not None:
+            _ask_when(app, workspace, choice[0])
+
+    app.push_screen(InterviewPickerScreen(workspace, scheduling=True), chosen)
+
+
+def _ask_when(app: App[Any], workspace: Workspace, app_id: str) -> None:
+    from postinterview.domain.interviews import new_interview_id
+    from postinterview.domain.interviews import schedule_interview as schedule
+    from postinterview.ui.application_fields import describe_company
+    from postinterview.ui.screens.schedule_form import ScheduleFormScreen
+
+    stored = workspace.records.get(app_id)
+    if stored is None:
+        return
+    interview_id = new_interview_id()
+
+    def save(at: datetime) -> str | None:
+        outcome = workspace.update(
+            app_id, lambda a: schedule(a, interview_id, at, workspace.clock())
+        )
+        return outcome.error or None
+
+    def saved(done: bool | None) -> None:
+        if done:
+            open_interview(app, workspace, app_id, interview_id)
+
+    describe = describe_company(stored.application)
+    app.push_screen(ScheduleFormScreen(describe, workspace.clock, save), saved)
 
 
 def open_weekly_review(app: App[Any], workspace: Workspace) -> None:
@@ -107,6 +153,11 @@ def system_commands(
         "I just had an interview",
         "Record it, reflect, and see what to do next",
         partial(start_interview, app, workspace),
+    )
+    yield SystemCommand(
+        "Schedule an interview",
+        "One still to come: when, where, who, and how to get ready",
+        partial(schedule_interview, app, workspace, None),
     )
     yield SystemCommand(
         "Today",

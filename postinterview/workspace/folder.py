@@ -135,7 +135,7 @@ def scan(
         seen.add(path.name)
         if known.get(path.name) != signature(path):
             changed.append(path)
-    read = read_files(store, changed) if changed else FolderRead()  # quiet folder: no reading
+    read = read_files(store, changed)
     read.gone = set(known) - seen
     now_signature = signature(paths.settings_path(store.root))
     if now_signature != settings_signature:

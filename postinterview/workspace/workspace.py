@@ -25,6 +25,7 @@ from postinterview.domain.plan import (
 )
 from postinterview.domain.settings import Settings
 from postinterview.domain.signals import load_signals_catalog, validate_weight_overrides
+from postinterview.domain.upcoming import next_start
 from postinterview.storage.drafts_store import CannotSaveDraft, save_draft
 from postinterview.storage.settings_store import (
     CannotSaveSettings,
@@ -414,6 +415,10 @@ class Workspace:
 def _entry_for(stored: Stored, generation: int, context: Context) -> DerivedEntry:
     """A fresh entry for one record, holding its plan."""
     plan = PLAN.compute(stored.application, context, [])
-    entry = DerivedEntry(stored.revision, generation, valid_until(plan, context.now), plan)
+    until = valid_until(plan, context.now)
+    start = next_start([stored.application], context.now)  # once held, its plan begins
+    if start is not None:
+        until = min(until, start)
+    entry = DerivedEntry(stored.revision, generation, until, plan)
     entry.values[PLAN.name] = plan
     return entry

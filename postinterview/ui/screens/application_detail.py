@@ -17,6 +17,7 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from postinterview.domain.contacts import log_contact
+from postinterview.domain.days import local_day
 from postinterview.domain.editing import move_stage
 from postinterview.domain.models import Application, Channel
 from postinterview.domain.plan import ActionState
@@ -26,11 +27,12 @@ from postinterview.ui.detail_text import (
     contact_log_lines,
     fact_lines,
     interview_line,
+    interview_prompts,
     referee_lines,
     stage_history_lines,
 )
 from postinterview.ui.markup import escape_markup
-from postinterview.ui.messages import OpenInterview
+from postinterview.ui.messages import OpenInterview, ScheduleInterview
 from postinterview.ui.saving import FormEdit, save_form_edits
 from postinterview.ui.screens.application_form import ApplicationFormScreen
 from postinterview.ui.screens.contact_log_form import ContactLogFormScreen
@@ -53,6 +55,7 @@ class ApplicationDetailScreen(WorkspaceScreen):
         Binding("e", "edit", "Edit"),
         Binding("s", "move", "Stage"),
         Binding("l", "log_contact", "Log contact"),
+        Binding("I", "schedule", "Schedule interview"),
     ]
 
     def __init__(self, workspace: Workspace, app_id: str) -> None:
@@ -72,7 +75,9 @@ class ApplicationDetailScreen(WorkspaceScreen):
             yield Static("", id="detail-facts")
             yield Static("What to do next", classes="detail-heading")
             yield Static("", id="detail-actions")
-            yield Static("Interviews  (enter opens one)", classes="detail-heading")
+            yield Static(
+                "Interviews  (enter opens one · I schedules one ahead)", classes="detail-heading"
+            )
             yield OptionList(id="detail-interviews")
             yield Static("", id="detail-rest")
         yield SteadyFooter()
@@ -117,8 +122,9 @@ class ApplicationDetailScreen(WorkspaceScreen):
             for action in self.workspace.plan(self.app_id, context)
             if action.state is not ActionState.DONE
         ]
+        lines = interview_prompts(application, now) + [action_line(a) for a in actions]
         self.query_one("#detail-actions", Static).update(
-            "\n".join(escape_markup(action_line(action)) for action in actions)
+            "\n".join(escape_markup(line) for line in lines)
             or "[dim]Nothing open. Record an interview (i) and its next steps appear here.[/]"
         )
         interviews = sorted(application.interviews, key=lambda interview: interview.at)
@@ -151,12 +157,22 @@ class ApplicationDetailScreen(WorkspaceScreen):
             SystemCommand("Edit application", "Company, role, details", self.action_edit),
             SystemCommand("Change stage", "Recorded in the history", self.action_move),
             SystemCommand("Log a contact", "A call, email or message", self.action_log_contact),
+            SystemCommand(
+                "Schedule an interview",
+                "One still to come, for this application",
+                self.action_schedule,
+            ),
         ]
 
     @on(OptionList.OptionSelected, "#detail-interviews")
     def _open_interview(self, event: OptionList.OptionSelected) -> None:
         if self.stored is not None and event.option.id is not None:
             self.post_message(OpenInterview(self.app_id, event.option.id))
+
+    def action_schedule(self) -> None:
+        """Schedule an interview ahead for this application."""
+        if self.stored is not None and not refuse_if_read_only(self, self.app_id):
+            self.post_message(ScheduleInterview(self.app_id))
 
     def action_close(self) -> None:
         """Back to where the application was opened from."""
@@ -175,7 +191,7 @@ class ApplicationDetailScreen(WorkspaceScreen):
             return problem
 
         form = ApplicationFormScreen(
-            save, lambda company: [], self.clock().date(), self.stored.application
+            save, lambda company: [], local_day(self.clock()), self.stored.application
         )
         self.app.push_screen(form)
 

@@ -21,13 +21,17 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 from postinterview.domain.models import Application, CompanySize, Source
 from postinterview.domain.stages import OPEN_STAGES, Stage
 from postinterview.ui.application_fields import (
+    DATE_FIELDS,
     SIZE_CHOICES,
     SOURCE_CHOICES,
     TEXT_FIELDS,
     form_text_of,
     parse_form,
+    read_applied_on,
 )
+from postinterview.ui.date_text import day_hint
 from postinterview.ui.markup import escape_markup
+from postinterview.ui.widgets.date_field import DateField
 
 SaveFunction = Callable[[dict[str, Any]], str | None]
 """Given the form's values, saves them and returns None, or returns why it could not."""
@@ -74,6 +78,14 @@ class ApplicationFormScreen(ModalScreen[bool]):
             for spec in TEXT_FIELDS:
                 label = f"{spec.label} *" if spec.required else spec.label
                 yield Label(label, classes="field-label")
+                if spec.name in DATE_FIELDS:
+                    yield DateField(
+                        self._read_applied_on,
+                        spec.name,
+                        initial.get(spec.name, ""),
+                        placeholder=spec.placeholder,
+                    )
+                    continue
                 yield Input(initial.get(spec.name, ""), placeholder=spec.placeholder, id=spec.name)
                 yield Static("", id=f"{spec.name}-error", classes="field-error")
                 if spec.name == "company":
@@ -113,6 +125,9 @@ class ApplicationFormScreen(ModalScreen[bool]):
 
     # Reading the form --------------------------------------------------------------------------
 
+    def _read_applied_on(self, text: str) -> str:
+        return day_hint(read_applied_on(text, self._today), self._today)
+
     def _text(self) -> dict[str, str]:
         text = {spec.name: self.query_one(f"#{spec.name}", Input).value for spec in TEXT_FIELDS}
         text["notes"] = self.query_one("#notes", TextArea).text
@@ -131,7 +146,8 @@ class ApplicationFormScreen(ModalScreen[bool]):
 
     @on(Input.Changed)
     def _clear_error(self, event: Input.Changed) -> None:
-        if event.input.id and event.input.id != "company":
+        # A date field says itself, as it is typed, what it reads.
+        if event.input.id and event.input.id not in ("company", *DATE_FIELDS):
             self._set_error(event.input.id, "")
 
     @on(Input.Submitted)
@@ -185,6 +201,9 @@ class ApplicationFormScreen(ModalScreen[bool]):
         warning.display = bool(duplicates)
 
     def _set_error(self, field: str, message: str) -> None:
+        if field in DATE_FIELDS:
+            self.query_one(f"#{field}-field", DateField).show_problem(message)
+            return
         error = self.query_one(f"#{field}-error", Static)
         error.update(escape_markup(message))
         error.display = bool(message)

@@ -15,6 +15,7 @@ from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.widgets import Static
 
+from postinterview.domain.days import local_day
 from postinterview.domain.editing import move_stage, same_company
 from postinterview.domain.models import Application
 from postinterview.domain.stages import Stage
@@ -167,7 +168,7 @@ class ApplicationCollectionScreen(WorkspaceScreen):
                 self.notify(f"Added {outcome.stored.application.company}.")
             return outcome.error or None
 
-        form = ApplicationFormScreen(save, self._duplicates_of(), self.clock().date())
+        form = ApplicationFormScreen(save, self._duplicates_of(), local_day(self.clock()))
         self.app.push_screen(form)
 
     def action_edit(self) -> None:
@@ -188,7 +189,7 @@ class ApplicationCollectionScreen(WorkspaceScreen):
         form = ApplicationFormScreen(
             save,
             self._duplicates_of(stored.application.id),
-            self.clock().date(),
+            local_day(self.clock()),
             stored.application,
         )
         self.app.push_screen(form)

@@ -13,8 +13,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from postinterview.domain.models import Channel
+from postinterview.ui.date_text import moment_hint
 from postinterview.ui.interview_fields import DATETIME_FORMAT, parse_local_time
 from postinterview.ui.markup import escape_markup
+from postinterview.ui.widgets.date_field import DateField
 
 LogFunction = Callable[[datetime, Channel, str, str], str | None]
 """Given when, channel, with whom and note, saves the entry and returns None, or why not."""
@@ -40,8 +42,12 @@ class ContactLogFormScreen(ModalScreen[bool]):
         with Vertical(id="dialog"):
             yield Static(f"Log a contact with {self._company}", classes="form-title", markup=False)
             yield Label("When (local time)", classes="field-label")
-            yield Input(f"{self._now.astimezone():{DATETIME_FORMAT}}", id="at")
-            yield Static("", id="at-error", classes="field-error")
+            yield DateField(
+                self._read_at,
+                "at",
+                f"{self._now.astimezone():{DATETIME_FORMAT}}",
+                placeholder="e.g. now, 14:00, yesterday 4pm",
+            )
             yield Label("How", classes="field-label")
             yield Select(CHANNEL_CHOICES, value=Channel.EMAIL, allow_blank=False, id="channel")
             yield Label("With whom", classes="field-label")
@@ -56,12 +62,18 @@ class ContactLogFormScreen(ModalScreen[bool]):
     def on_mount(self) -> None:
         self.query_one("#with_whom", Input).focus()
 
+    def _read_at(self, text: str) -> str:
+        at, problem = parse_local_time(text, self._now)
+        if at is None:
+            raise ValueError(problem)
+        return moment_hint(at, self._now)
+
     @on(Button.Pressed, "#save")
     @on(Input.Submitted)
     def action_save(self) -> None:
         """Check the time, then hand the entry to the log function."""
         at, problem = parse_local_time(self.query_one("#at", Input).value, self._now)
-        self.query_one("#at-error", Static).update(escape_markup(problem or ""))
+        self.query_one("#at-field", DateField).show_problem(problem or "")
         if at is None:
             self.query_one("#at", Input).focus()
             return

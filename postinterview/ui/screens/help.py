@@ -73,6 +73,16 @@ their date has passed (or about a week later), feedback after a rejection.
 | `d` | Drafts for a note, an email or a call it asks for: edit, `ctrl+y` copies, `ctrl+s` saves |
 | `enter` | Open its application |
 
+## An interview coming up
+
+`I` (or "Schedule an interview" in the palette, or `I` on an application) books one ahead:
+choose the application, say when it starts, then where it is or the link, the kind, the
+round and whom you will meet. Today lists it under "Interviews coming up" with the steps to
+get ready (`space` ticks one, `enter` opens the interview), and on the day what to do before
+you leave; the calendar export carries it with reminders a day and an hour before. It plans
+no thank-you notes until it has happened. Once its start has passed, Today asks how it went:
+`enter` opens the reflection.
+
 ## Applications list and board
 
 The list (`a`) shows every application in a table; the board (`b`) shows one column per
@@ -116,6 +126,7 @@ applying. At the bottom, the week in figures.
 | Key | What it does |
 | --- | --- |
 | `i` or `f2` | I just had an interview |
+| `I` | Schedule an interview ahead |
 | `ctrl+p` | Command palette: every action by name |
 | `?` or `f1` | This help |
 | `escape` | Close a dialog without saving |

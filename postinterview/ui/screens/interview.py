@@ -26,12 +26,12 @@ from textual.widgets import (
     TextArea,
 )
 
-from postinterview.domain.checklist import build_checklist, checklist_progress, checklist_states
 from postinterview.domain.editing import move_stage
-from postinterview.domain.interviews import find_interview, remove_interview
+from postinterview.domain.interviews import find_interview, is_upcoming, remove_interview
 from postinterview.domain.models import Application, Interview
 from postinterview.domain.stages import Stage
 from postinterview.domain.ticks import tick_entry
+from postinterview.domain.upcoming import checklist_for
 from postinterview.ui.interview_edits import REFEREES, REFLECTION, InterviewEdits
 from postinterview.ui.interview_fields import local_text, parse_contacts, parse_facts
 from postinterview.ui.markup import escape_markup
@@ -39,6 +39,7 @@ from postinterview.ui.screens.confirm import ConfirmScreen
 from postinterview.ui.screens.signals import SignalsScreen
 from postinterview.ui.screens.stage_picker import StagePickerScreen
 from postinterview.ui.screens.workspace_screen import WorkspaceScreen
+from postinterview.ui.upcoming_text import when_text
 from postinterview.ui.widgets.checklist_view import ChecklistList, ChecklistView
 from postinterview.ui.widgets.contacts_editor import ContactsEditor
 from postinterview.ui.widgets.footer import SteadyFooter
@@ -49,6 +50,8 @@ AUTOSAVE_DELAY = 0.6
 """Seconds after the last keystroke before saving: often enough to lose nothing."""
 
 STEPS = ("facts", "reflection", "checklist")
+FOCUS = {"facts": "#at", "reflection": "#went_well", "checklist": "#checklist"}
+"""What each step focuses when it is shown."""
 
 
 class InterviewScreen(WorkspaceScreen):
@@ -64,10 +67,19 @@ class InterviewScreen(WorkspaceScreen):
         Binding("ctrl+g", "signals", "Signals"),
     ]
 
-    def __init__(self, workspace: Workspace, app_id: str, interview_id: str) -> None:
+    def __init__(
+        self, workspace: Workspace, app_id: str, interview_id: str, step: str = "facts"
+    ) -> None:
         super().__init__(workspace)
         self.app_id = app_id
         self.interview_id = interview_id
+        self._first_step = step
+        interview = find_interview(workspace.records[app_id].application, interview_id)
+        upcoming = is_upcoming(interview, workspace.clock())
+        self.time_rule: bool | None = True if upcoming else (None if interview.scheduled else False)
+        """The start time's rule while this screen is open (domain.upcoming.start_problem): an
+        upcoming interview starts ahead; one that happened did not; one that was scheduled
+        ahead and has passed may have moved either way."""
         self.edits = InterviewEdits(workspace, app_id, interview_id)
         """The merge's bookkeeping: what was last written here, and what clashed."""
         self.stored: Stored = workspace.records[app_id]
@@ -97,7 +109,7 @@ class InterviewScreen(WorkspaceScreen):
         yield Static("", id="interview-title")
         with TabbedContent(id="steps"):
             with TabPane("1 Interview", id="facts"):
-                yield FactsForm()
+                yield FactsForm(self.clock, self.time_rule)
             with TabPane("2 Reflection", id="reflection"):
                 yield ReflectionForm()
             with TabPane("3 Checklist", id="checklist-tab"):
@@ -109,7 +121,11 @@ class InterviewScreen(WorkspaceScreen):
         self.sub_title = "Interview"
         await self._show_record()
         self._loading = False
-        self.query_one("#at", Input).focus()
+        if self._first_step != "facts":
+            self.query_one(TabbedContent).active = self._first_step
+            self.query_one(FOCUS[self._first_step.removesuffix("-tab")]).focus()
+        else:
+            self.query_one("#place" if self.time_rule else "#at", Input).focus()
         read_only = self.workspace.read_only(self.app_id)
         if read_only:
             self._show_status(f"Read-only: {read_only}. Nothing typed here is saved.", error=True)
@@ -122,17 +138,23 @@ class InterviewScreen(WorkspaceScreen):
 
     def _refresh_header_and_checklist(self) -> None:
         app, interview = self.application, self.interview
+        now = self.clock()
+        upcoming = is_upcoming(interview, now)
+        when = (
+            f"upcoming interview: {when_text(interview, now)}"
+            if upcoming
+            else f"interview of {local_text(interview.at)}"
+        )
         self.query_one("#interview-title", Static).update(
             f"[b]{escape_markup(app.company)}[/b] — {escape_markup(app.role)}  ·  "
-            f"{app.stage.label}  ·  interview of {local_text(interview.at)}"
+            f"{app.stage.label}  ·  {when}"
         )
-        now = self.clock()
-        entries = build_checklist(app, interview, self.workspace.checklist_catalog)
-        states = checklist_states(entries, interview.checklist, now)
-        progress = checklist_progress(entries, interview.checklist, now)
+        # An upcoming interview's checklist is getting ready for it (domain.upcoming).
+        states, progress = checklist_for(app, interview, now, self.workspace.checklist_catalog)
         self.query_one(ChecklistView).show(states, progress, now)
         pane = self.query_one(TabbedContent).get_tab("checklist-tab")
-        pane.label = f"3 Checklist {progress}"
+        pane.label = f"3 {'Get ready' if upcoming else 'Checklist'} {progress}"
+        self.query_one(FactsForm).show_moment(upcoming, bool(interview.place))
         # A line per interviewer as saved (one just added in the facts has one at once).
         self.call_after_refresh(
             self.query_one(ReflectionForm).follow_people, interview.interviewers
@@ -168,8 +190,7 @@ class InterviewScreen(WorkspaceScreen):
         tabs = self.query_one(TabbedContent)
         index = (STEPS.index(tabs.active.removesuffix("-tab")) + step) % len(STEPS)
         tabs.active = STEPS[index] if STEPS[index] != "checklist" else "checklist-tab"
-        focus_target = {"facts": "#at", "reflection": "#went_well", "checklist": "#checklist"}
-        self.query_one(focus_target[STEPS[index]]).focus()
+        self.query_one(FOCUS[STEPS[index]]).focus()
 
     async def action_add_interviewer(self) -> None:
         """Add a row for another interviewer."""
@@ -326,7 +347,7 @@ class InterviewScreen(WorkspaceScreen):
     def _collect_changes(self, show_errors: bool) -> tuple[dict[str, Any], int]:
         """The valid fields that differ from what the form showed, and how many are wrong."""
         facts = self.query_one(FactsForm)
-        values, errors = parse_facts(facts.text(), self.clock())
+        values, errors = parse_facts(facts.text(), self.clock(), facts.typed_at(), self.time_rule)
         values.update(facts.choices())
         interviewers = self.query_one("#interviewers", ContactsEditor)
         people, row_errors = parse_contacts(interviewers.rows(), self.interview.interviewers)

@@ -1,4 +1,8 @@
-"""'I just had an interview': choose the application (or add one), then the interview."""
+"""'I just had an interview': choose the application (or add one), then the interview.
+
+Scheduling one ahead chooses the application the same way; the start is asked next
+(screens.schedule_form).
+"""
 
 from __future__ import annotations
 
@@ -14,20 +18,24 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from postinterview.domain.days import local_day
 from postinterview.domain.editing import same_company
 from postinterview.domain.interviews import new_interview_id, record_interview
+from postinterview.domain.upcoming import awaiting_record
 from postinterview.ui.application_fields import describe_company
-from postinterview.ui.interview_fields import default_interview_start, local_text
+from postinterview.ui.interview_fields import default_interview_start
 from postinterview.ui.markup import escape_markup
 from postinterview.ui.saving import create_application
 from postinterview.ui.screens.application_form import ApplicationFormScreen
+from postinterview.ui.upcoming_text import interview_choice
 from postinterview.workspace import Change, Stored, Workspace
 
 NEW = "+new"
 """Option id of 'a new application' / 'a new interview'."""
 
 Choice = tuple[str, str]
-"""The id of the application chosen, and of the interview to open."""
+"""The id of the application chosen, and of the interview to open ("" when scheduling: the
+interview does not exist yet)."""
 
 
 class InterviewPickerScreen(ModalScreen[Choice | None]):
@@ -35,9 +43,11 @@ class InterviewPickerScreen(ModalScreen[Choice | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, workspace: Workspace) -> None:
+    def __init__(self, workspace: Workspace, scheduling: bool = False) -> None:
         super().__init__()
         self._workspace = workspace
+        self._scheduling = scheduling
+        """Choosing the application of an interview to schedule ahead, not one just had."""
         self._clock = workspace.clock
         self._chosen: Stored | None = None
         self._stop_following: Callable[[], None] | None = None
@@ -48,9 +58,13 @@ class InterviewPickerScreen(ModalScreen[Choice | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static("I just had an interview", classes="form-title")
+            title = "Schedule an interview" if self._scheduling else "I just had an interview"
+            question = "Which application is it for?" if self._scheduling else ""
+            yield Static(title, classes="form-title")
             yield Static(
-                "Which application was it for?", id="picker-question", classes="dialog-detail"
+                question or "Which application was it for?",
+                id="picker-question",
+                classes="dialog-detail",
             )
             yield Input(placeholder="Type to filter by company or role", id="filter")
             yield OptionList(Option("Loading…", disabled=True), id="choices")
@@ -124,6 +138,9 @@ class InterviewPickerScreen(ModalScreen[Choice | None]):
         self.dismiss((app_id, interview_id))
 
     def _choose_application(self, stored: Stored) -> None:
+        if self._scheduling:
+            self.dismiss((stored.application.id, ""))
+            return
         if not stored.application.interviews:
             self._record_new_interview(stored)
             return
@@ -134,16 +151,15 @@ class InterviewPickerScreen(ModalScreen[Choice | None]):
             "or one you recorded?"
         )
         interviews = sorted(stored.application.interviews, key=lambda i: i.at, reverse=True)
+        now = self._clock()
+        # One scheduled ahead whose time has passed is likely the one just had: offered first.
+        waiting = {i.id for i in awaiting_record(stored.application, now)}
         options = [Option(Text("+ A new interview (just now)", style="bold"), id=NEW)]
-        options += [
-            Option(
-                f"{local_text(i.at)}  {i.kind.value}  ({len(i.interviewers)} interviewers)", id=i.id
-            )
-            for i in interviews
-        ]
+        options += [Option(interview_choice(i, now, i.id in waiting), id=i.id) for i in interviews]
         choices = self.query_one("#choices", OptionList)
         choices.set_options(options)
-        choices.highlighted = 0
+        ids = [option.id for option in options]
+        choices.highlighted = next((ids.index(i.id) for i in interviews if i.id in waiting), 0)
         choices.focus()
 
     def _add_application(self) -> None:
@@ -160,11 +176,15 @@ class InterviewPickerScreen(ModalScreen[Choice | None]):
             return [describe_company(a) for a in same_company(apps, company)]
 
         def closed(saved: bool | None) -> None:
-            if saved and created:
+            if saved and created and self._scheduling:
+                self.dismiss((created[0].application.id, ""))
+            elif saved and created:
                 self._record_new_interview(created[0])
 
         name = self.query_one("#filter", Input).value.strip()
-        form = ApplicationFormScreen(save, duplicates, self._clock().date(), initial_company=name)
+        form = ApplicationFormScreen(
+            save, duplicates, local_day(self._clock()), initial_company=name
+        )
         self.app.push_screen(form, closed)
 
     def action_cancel(self) -> None:

@@ -1,7 +1,9 @@
 """Today: what is due or overdue across every application, in order, and what comes next.
 
 Ticking an action off is saved at once (and a note or call is written in the contact log);
-snoozing puts it off to a day you choose; enter opens its application.
+snoozing puts it off to a day you choose; enter opens its application. Interviews coming up
+are listed with their getting-ready steps, and one scheduled ahead whose time has passed asks
+how it went (ui.today_interviews).
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.widgets import Header, Static
@@ -24,18 +26,31 @@ from postinterview.domain.plan import (
     complete_action,
     snooze_action,
 )
+from postinterview.domain.ticks import tick_entry
+from postinterview.domain.upcoming import awaiting_record, coming_up, next_start
 from postinterview.formatting import deadline_day
 from postinterview.ui.markup import escape_markup
-from postinterview.ui.messages import OpenApplication
+from postinterview.ui.messages import OpenApplication, OpenInterview
 from postinterview.ui.screens.collection import ApplicationCollectionScreen
 from postinterview.ui.screens.draft import open_drafts
 from postinterview.ui.screens.snooze_picker import SnoozePickerScreen
+from postinterview.ui.today_interviews import (
+    OPENS_ON,
+    InterviewRow,
+    Row,
+    ask_section,
+    coming_up_section,
+    interview_prompt,
+)
 from postinterview.ui.widgets.footer import SteadyFooter
 from postinterview.ui.widgets.sectioned_list import Section, SectionedList
 from postinterview.workspace import Stored, Workspace
 
 COMING_UP_DAYS = 7
 """Actions opening within this many days are listed under "Coming up"."""
+
+CLOCK_CHECK_SECONDS = 30.0
+"""How often to look whether an upcoming interview has begun (then Today changes by itself)."""
 
 SECTIONS = (
     (ActionState.OVERDUE, "Overdue"),
@@ -59,6 +74,8 @@ class TodayScreen(ApplicationCollectionScreen):
         super().__init__(workspace)
         self._companies: dict[str, Application] = {}
         self._now = self.clock()
+        self._next_start: datetime | None = None
+        """When the next upcoming interview begins: Today is drawn again then."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -71,6 +88,13 @@ class TodayScreen(ApplicationCollectionScreen):
     def on_mount(self) -> None:
         self.sub_title = "Today"
         self.query_one("#problems-banner").display = False
+        self.set_interval(CLOCK_CHECK_SECONDS, self._follow_clock)
+
+    @on(events.ScreenResume)
+    def _follow_clock(self) -> None:
+        """Draw again once an upcoming interview has begun: it asks how it went now."""
+        if self.is_current and self._next_start is not None and self.clock() >= self._next_start:
+            self._draw()
 
     # Loading and drawing ------------------------------------------------------------------------
 
@@ -89,24 +113,36 @@ class TodayScreen(ApplicationCollectionScreen):
         self._draw()
 
     def selected_id(self) -> str | None:
-        action = self._highlighted_action()
-        return action.application_id if action is not None else None
+        row = self._highlighted_row()
+        return row.application_id if row is not None else None
+
+    def _highlighted_row(self) -> Row | None:
+        option = self._listing.highlighted_option
+        return self._listing.items.get(option.id or "") if option is not None else None
 
     def _highlighted_action(self) -> PlannedAction | None:
-        option = self._listing.highlighted_option
-        return self.rows.get(option.id or "") if option is not None else None
+        row = self._highlighted_row()
+        return row if isinstance(row, PlannedAction) else None
 
     @property
-    def _listing(self) -> SectionedList[PlannedAction]:
+    def _listing(self) -> SectionedList[Row]:
         return self.query_one("#today-list", SectionedList)
 
     @property
     def rows(self) -> dict[str, PlannedAction]:
         """Option id -> the action it shows (every action listed, drawn or not)."""
-        return self._listing.items
+        return {k: row for k, row in self._listing.items.items() if isinstance(row, PlannedAction)}
 
-    def _prompt(self, action: PlannedAction) -> Text:
-        return _action_prompt(self._companies[action.application_id], action, self._now)
+    @property
+    def interview_rows(self) -> dict[str, InterviewRow]:
+        """Option id -> the interview row it shows (coming up, its steps, how it went)."""
+        return {k: row for k, row in self._listing.items.items() if isinstance(row, InterviewRow)}
+
+    def _prompt(self, row: Row) -> Text:
+        application = self._companies[row.application_id]
+        if isinstance(row, InterviewRow):
+            return interview_prompt(row, application, self._now)
+        return _action_prompt(application, row, self._now)
 
     def _draw(self) -> None:
         context = self.workspace.context()
@@ -115,18 +151,25 @@ class TodayScreen(ApplicationCollectionScreen):
         plans = {app_id: self.workspace.plan(app_id, context) for app_id in companies}
         grouped = today_sections(plans, companies, now)
         self._companies, self._now = companies, now
-        self._listing.show(
-            [
-                Section(title, [(f"{a.application_id}/{a.entry_id}", a) for a in grouped[state]])
-                for state, title in SECTIONS
-            ],
-            placeholder=_nothing_due(len(self.entries)),
-        )
-        self._summarise(grouped)
+        applications = list(companies.values())
+        self._next_start = next_start(applications, now)
+        coming = coming_up(applications, now, self.workspace.checklist_catalog)
+        waiting = [(a, iv) for a in applications for iv in awaiting_record(a, now)]
+        sections: list[Section[Row]] = [
+            Section(title, [(f"{a.application_id}/{a.entry_id}", a) for a in grouped[state]])
+            for state, title in SECTIONS
+        ]
+        # How it went first, while fresh; getting ready before the actions still to open.
+        sections.insert(0, ask_section(waiting))
+        sections.insert(3, coming_up_section(coming))
+        self._listing.show(sections, placeholder=_nothing_due(len(self.entries)))
+        self._summarise(grouped, len(coming))
 
-    def _summarise(self, grouped: dict[ActionState, list[PlannedAction]]) -> None:
+    def _summarise(self, grouped: dict[ActionState, list[PlannedAction]], interviews: int) -> None:
         overdue, due = len(grouped[ActionState.OVERDUE]), len(grouped[ActionState.DUE])
         parts = [f"{overdue} overdue", f"{due} due now"]
+        if interviews:
+            parts.append(f"{interviews} interview{'s' if interviews > 1 else ''} ahead")
         parts.append(f"{len(grouped[ActionState.UPCOMING])} coming up this week")
         self.query_one("#today-summary", Static).update(
             "  ·  ".join(parts)
@@ -149,14 +192,26 @@ class TodayScreen(ApplicationCollectionScreen):
 
     def action_done(self) -> None:
         """Tick the highlighted action off; a note or call is also logged as a contact."""
-        action = self._highlighted_action()
-        if action is not None:
-            self.save(action.application_id, lambda a: complete_action(a, action, self.clock()))
+        row = self._highlighted_row()
+        if isinstance(row, PlannedAction):
+            self.save(row.application_id, lambda a: complete_action(a, row, self.clock()))
+        elif isinstance(row, InterviewRow) and row.entry is not None:
+            entry_id, catalog = row.entry.id, self.workspace.checklist_catalog
+            self.save(
+                row.application_id,
+                lambda a: tick_entry(a, row.interview.id, entry_id, "done", self.clock(), catalog),
+            )
+        elif isinstance(row, InterviewRow):
+            self.post_message(
+                OpenInterview(row.application_id, row.interview.id, OPENS_ON[row.kind])
+            )
 
     def action_snooze(self) -> None:
         """Put the highlighted action off until a day you choose."""
         action = self._highlighted_action()
         stored = self.entries.get(action.application_id) if action is not None else None
+        if isinstance(self._highlighted_row(), InterviewRow):
+            self.notify("An interview is not snoozed: enter opens it, to change its time.")
         if action is None or stored is None:
             return
 
@@ -184,9 +239,13 @@ class TodayScreen(ApplicationCollectionScreen):
 
     @on(SectionedList.OptionSelected, "#today-list")
     def _open(self, event: SectionedList.OptionSelected) -> None:
-        action = self.rows.get(event.option.id or "")
-        if action is not None:
-            self.post_message(OpenApplication(action.application_id))
+        row = self._listing.items.get(event.option.id or "")
+        if isinstance(row, InterviewRow):
+            self.post_message(
+                OpenInterview(row.application_id, row.interview.id, OPENS_ON[row.kind])
+            )
+        elif row is not None:
+            self.post_message(OpenApplication(row.application_id))
 
 
 def today_sections(

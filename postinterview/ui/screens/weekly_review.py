@@ -220,7 +220,7 @@ class WeeklyReviewScreen(WorkspaceScreen):
             checklist = self.workspace.checklist_catalog
             offers = offers_for_action(row.action, application, checklist, catalog)
         else:
-            offers = offers_for_quiet(application, catalog)
+            offers = offers_for_quiet(application, catalog, self.clock())
         if not offers:
             self.notify("There is no draft for this one: it is not a message to write.")
             return

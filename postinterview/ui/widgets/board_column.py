@@ -58,6 +58,9 @@ def card_prompt(card: BoardCard, now: datetime) -> Text:
         text.append("\napplied today", style="bright_black")
     else:
         text.append(f"\napplied {_days(card.days_since_added)} ago", style="bright_black")
+    if card.next_interview is not None:
+        day = card.next_interview.astimezone()
+        text.append(f"\n◷ interview {day:%a} {day.day} {day:%b}", style="bold cyan")
     if card.next_action and card.next_state is not None:
         text.append(f"\n▸ {one_line(card.next_action, CARD_WIDTH)}", STATE_STYLE[card.next_state])
         when = due_text(card, now)

@@ -5,7 +5,8 @@ They show values and report what is typed; the screen validates and saves.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import datetime
 from typing import Any
 
 from textual.app import ComposeResult
@@ -16,10 +17,13 @@ from postinterview.domain.models import Contact, Interview, InterviewFormat, Int
 from postinterview.ui.interview_fields import (
     REFLECTION_FIELDS,
     contact_text,
+    decision_hint,
     facts_text,
+    start_hint,
 )
 from postinterview.ui.markup import escape_markup
 from postinterview.ui.widgets.contacts_editor import ContactsEditor
+from postinterview.ui.widgets.date_field import DateField
 from postinterview.ui.widgets.interest_lines import InterestLines
 
 KIND_CHOICES = [(kind.value.capitalize(), kind) for kind in InterviewKind]
@@ -29,17 +33,24 @@ FORMAT_CHOICES = [
     ("Video", InterviewFormat.VIDEO),
 ]
 
+DATE_FIELDS = {"at": start_hint, "decision_expected_on": decision_hint}
+"""The fact fields typed as days or moments, and how each says what it read."""
+
 # The single-line fact fields: label and placeholder.
 FACT_LABELS = {
-    "at": ("Started at (local time)", "YYYY-MM-DD HH:MM"),
+    "at": ("Started at (local time)", "e.g. 14:00 or mon 2pm"),
+    "place": ("Where, or the link", "e.g. 2 Dock St, 3rd floor; or https://meet.example/abc"),
     "round": ("Round", "1 for a first interview"),
     "planned_minutes": ("Planned minutes", "e.g. 45"),
     "actual_minutes": ("Actual minutes", "e.g. 60"),
-    "decision_expected_on": ("They will decide by", "YYYY-MM-DD"),
+    "decision_expected_on": ("They will decide by", "e.g. fri, next wed, 9 Dec"),
     "contact_method": ("How they will contact you", "e.g. the recruiter will call"),
     "next_steps": ("Next steps they described", "e.g. a final round with the CTO"),
     "promised_to_send": ("Anything you promised to send", "e.g. my notice period"),
 }
+
+UPCOMING_START = ("Starts at (local time)", "e.g. next wed 14:00")
+"""The start field's label and placeholder for an interview still to come."""
 
 REFLECTION_PROMPTS = {
     "went_well": "What went well?",
@@ -55,13 +66,38 @@ def _choice(value: object | None) -> Any:
     return Select.NULL if value is None else value
 
 
-def _field(name: str) -> Vertical:
-    """A labelled input with room for its error message under it."""
+def _labelled(
+    name: str, clock: Callable[[], datetime], start_rule: bool | None = False
+) -> Vertical:
+    """A labelled input with room for its error message (or, for a date, its reading) under it.
+
+    `start_rule` is the start time's rule (interview_fields.read_interview_start)."""
     label, placeholder = FACT_LABELS[name]
+    if name in DATE_FIELDS:
+        hint = DATE_FIELDS[name]
+        if name == "at":
+            if start_rule is True:  # scheduling ahead
+                label, placeholder = UPCOMING_START
+            return Vertical(
+                Label(label, id=f"{name}-label", classes="field-label"),
+                DateField(
+                    lambda text: start_hint(text, clock(), start_rule),
+                    name,
+                    placeholder=placeholder,
+                    clock=clock,
+                ),
+                classes="field",
+            )
+        return Vertical(
+            Label(label, id=f"{name}-label", classes="field-label"),
+            DateField(lambda text: hint(text, clock()), name, placeholder=placeholder, clock=clock),
+            classes="field",
+        )
     return Vertical(
-        Label(label, classes="field-label"),
+        Label(label, id=f"{name}-label", classes="field-label"),
         Input(placeholder=placeholder, id=name),
         Static("", id=f"{name}-error", classes="field-error"),
+        id=f"{name}-field",
         classes="field",
     )
 
@@ -77,13 +113,23 @@ def _select(name: str, label: str, choices: list[tuple[str, Any]], prompt: str) 
 class FactsForm(VerticalScroll):
     """When, what kind, who, how long, and what they said would happen next."""
 
+    def __init__(self, clock: Callable[[], datetime], start_rule: bool | None = False) -> None:
+        super().__init__()
+        self._clock = clock
+        self._start_rule = start_rule
+        """The start time's rule: True ahead (scheduling), False behind, None either."""
+
     def compose(self) -> ComposeResult:
+        def _field(name: str) -> Vertical:
+            return _labelled(name, self._clock, self._start_rule)
+
         yield Horizontal(
             _field("at"),
             _select("kind", "Kind", KIND_CHOICES, "Kind"),
             _select("format", "Format", FORMAT_CHOICES, "Not recorded"),
             classes="row",
         )
+        yield _field("place")
         yield Horizontal(
             _field("round"), _field("planned_minutes"), _field("actual_minutes"), classes="row"
         )
@@ -112,9 +158,22 @@ class FactsForm(VerticalScroll):
             [contact_text(p) for p in referees]
         )
 
+    def show_moment(self, upcoming: bool, has_place: bool) -> None:
+        """Word the start for an interview still to come, or one that has happened; where it
+        is matters beforehand, so afterwards it is shown only if it was recorded (and right
+        after an interview, tabbing through the form does not pass it)."""
+        label = UPCOMING_START[0] if upcoming else FACT_LABELS["at"][0]
+        self.query_one("#at-label", Label).update(label)
+        self.query_one("#place-field").display = upcoming or has_place
+
     def text(self) -> dict[str, str]:
         """What is typed in each single-line field."""
         return {name: self.query_one(f"#{name}", Input).value for name in FACT_LABELS}
+
+    def typed_at(self) -> dict[str, datetime]:
+        """When each date field was last typed in (its words are read as of then)."""
+        fields = {name: self.query_one(f"#{name}-field", DateField) for name in DATE_FIELDS}
+        return {name: field.typed_at for name, field in fields.items() if field.typed_at}
 
     def choices(self) -> dict[str, Any]:
         """The kind, format and references answers."""
@@ -129,6 +188,9 @@ class FactsForm(VerticalScroll):
     def show_errors(self, errors: dict[str, str]) -> None:
         """Show each field's message; clear the rest."""
         for name in FACT_LABELS:
+            if name in DATE_FIELDS:
+                self.query_one(f"#{name}-field", DateField).show_problem(errors.get(name, ""))
+                continue
             error = self.query_one(f"#{name}-error", Static)
             error.update(escape_markup(errors.get(name, "")))
             error.display = name in errors

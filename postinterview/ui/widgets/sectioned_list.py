@@ -32,6 +32,9 @@ class Section(Generic[T]):
     """Keys that act on the rows, shown dim after the title when there are rows."""
     empty: str = ""
     """Shown, dim, when there are no rows; with "" an empty section is left out."""
+    count: int | None = None
+    """The number shown after the title, when it is not the number of rows (e.g. interviews
+    listed with their steps)."""
 
 
 class SectionedList(OptionList, Generic[T]):
@@ -62,7 +65,8 @@ class SectionedList(OptionList, Generic[T]):
                 continue
             if options:
                 options.append(None)
-            heading = Text(f"{section.title} ({len(section.items):,})", style="bold")
+            count = len(section.items) if section.count is None else section.count
+            heading = Text(f"{section.title} ({count:,})", style="bold")
             if section.items and section.hint:
                 heading.append(f"   {section.hint}", style="dim")
             options.append(Option(heading, disabled=True))
