@@ -291,12 +291,12 @@ class CatalogItem(_CatalogModel):
     when: Outcome | None = None
     in_plan: bool = False
     """A concrete action for the follow-up plan (the Today list), not only checklist advice."""
+    drafts: list[ItemId] = Field(default_factory=list)
+    """Ids of the drafts (content/drafts.toml) its planned action offers, in tab order."""
     logs_contact: ContactEntry | None = None
     """Ticking it done is a contact with the company or recruiter, written in the contact log."""
     records: TickRecord | None = None
     """What else ticking it done writes on the application."""
-    drafts: list[ItemId] = Field(default_factory=list)
-    """Ids of the drafts (content/drafts.toml) its planned action offers, in tab order."""
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
