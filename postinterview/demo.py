@@ -234,6 +234,11 @@ def _overdue_thanks(t: _Timeline) -> Application:
                 "went_well": "The Kubernetes migration story landed well.",
                 "to_improve": "Rambled on the on-call question.",
                 "interested_them": "How we cut deploy times in half.",
+                "interested_them_by_person": {
+                    "ana-ruiz": "How I would grow the platform team.",
+                    "ben-okafor": "The canary releases we built last year.",
+                },
+                "forgot_to_say": "I run the internal Go workshop.",
                 "still_want": "yes",
             },
             signals={"ran_long": True, "met_team": True, "next_steps_explained": True},

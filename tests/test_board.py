@@ -522,10 +522,12 @@ async def test_d_in_the_review_drafts_a_follow_up_for_a_quiet_application(
     )
     store.create(quiet.model_copy(update={"id": "wonka"}))
     store.create(new_application("Globex", "Analyst", long_ago).model_copy(update={"id": "globex"}))
+    (data_dir / "settings.toml").write_text('[you]\nname = "Sam Lee"\n', "utf-8")
     async with make_app(data_dir, "board").run_test(size=SIZE, notifications=True) as pilot:
         review = await open_review(pilot)
         assert {q.application_id for q in shown(review).quiet} == {"wonka", "globex"}
         listing = review.query_one("#review-list", OptionList)
+        bodies: dict[str, str] = {}
         for app_id in ("globex", "wonka"):
             listing.highlighted = next(
                 i
@@ -536,7 +538,13 @@ async def test_d_in_the_review_drafts_a_follow_up_for_a_quiet_application(
             )
             await pilot.press("d")
             await pilot.pause()
-        draft = pilot.app.screen
-        assert isinstance(draft, DraftScreen)
-        assert [d.kind.value for d in draft.drafts] == ["follow-up-email", "follow-up-call"]
-        assert any("No draft for this one" in n.message for n in pilot.app._notifications)
+            draft = pilot.app.screen
+            assert isinstance(draft, DraftScreen)
+            assert [d.kind for d in draft.drafts] == ["follow-up-email", "follow-up-call"]
+            bodies[app_id] = draft.drafts[0].body
+            await pilot.press("escape")
+            await pilot.pause()
+        # Never interviewed: it asks about the application; interviewed: about the interview.
+        assert "where my application stands" in bodies["globex"]
+        assert "Dear Charlie," in bodies["wonka"] and "I had my interview" in bodies["wonka"]
+        assert not any("No draft" in n.message for n in pilot.app._notifications)

@@ -14,7 +14,7 @@ def shown(text: str) -> str:
 
 
 def test_bracketed_words_are_not_taken_for_tags() -> None:
-    for text in ["[Your name]", "[Acme] Ltd", "[b]bold?[/b]", "[/]", "C:\\[dir]", "a\\\\[x]"]:
+    for text in ["[Sam Lee]", "[Acme] Ltd", "[b]bold?[/b]", "[/]", "C:\\[dir]", "a\\\\[x]"]:
         assert shown(text) == text
 
 

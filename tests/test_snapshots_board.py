@@ -77,6 +77,7 @@ def test_snooze_picker(snap_compare: SnapCompare, tmp_path: Path) -> None:
 
 def test_draft(snap_compare: SnapCompare, tmp_path: Path) -> None:
     seed_pipeline(tmp_path)
+    (tmp_path / "settings.toml").write_text('[you]\nname = "Sam Lee"\n', "utf-8")
 
     async def draft(pilot: Pilot[Any]) -> None:
         await settle(pilot)

@@ -16,6 +16,7 @@ from postinterview.ui.screens.applications import ApplicationsScreen
 from postinterview.ui.screens.draft import DraftScreen
 from postinterview.ui.screens.snooze_picker import snooze_choices
 from postinterview.ui.screens.today import TodayScreen, today_sections
+from postinterview.ui.screens.your_name import YourNameScreen
 from tests.conftest import FIXED_NOW
 from tests.pilot_tools import make_app, settle, stored_record, type_text
 from tests.pipeline import ANSWERED_ID, CLOSED_ID, OVERDUE_ID, pipeline, seed_pipeline
@@ -170,10 +171,15 @@ async def test_d_drafts_a_thank_you_note_to_copy_or_save(data_dir: Path) -> None
         await highlight(pilot, f"{OVERDUE_ID}/thank-you:ben-okafor")
         await pilot.press("d")
         await pilot.pause()
+        assert isinstance(pilot.app.screen, YourNameScreen)  # asked once, the first time
+        await type_text(pilot, "Sam Lee")
+        await pilot.press("enter")
+        await pilot.pause()
         draft = pilot.app.screen
         assert isinstance(draft, DraftScreen)
         text = draft.query_one("#draft-text-0", TextArea).text
         assert "Dear Ben," in text and "Initech" in text and "Platform Engineer" in text
+        assert text.endswith("Kind regards,\nSam Lee")
         reminders = str(draft.query_one(".draft-reminders", Static).render())
         assert "Ben Okafor" in reminders  # check the spelling of the name
         await pilot.press("end")
@@ -200,9 +206,13 @@ async def test_a_follow_up_offers_an_email_and_a_call_script(data_dir: Path) -> 
         await highlight(pilot, f"{OVERDUE_ID}/follow-up")
         await pilot.press("d")
         await pilot.pause()
+        await pilot.press("escape")  # not now: the drafts open unsigned
+        await pilot.pause()
         draft = pilot.app.screen
         assert isinstance(draft, DraftScreen)
-        assert [d.kind.value for d in draft.drafts] == ["follow-up-email", "follow-up-call"]
+        assert [d.kind for d in draft.drafts] == ["follow-up-email", "follow-up-call"]
+        assert draft.drafts[0].body.endswith("Kind regards,")
+    assert not (data_dir / "settings.toml").exists()  # and it asks again next time
 
 
 async def test_actions_without_a_draft_say_so(data_dir: Path) -> None:

@@ -364,6 +364,8 @@ class CatalogItem(_CatalogModel):
     when: Outcome | None = None
     in_plan: bool = False
     """A concrete action for the follow-up plan (the Today list), not only checklist advice."""
+    drafts: list[ItemId] = Field(default_factory=list)
+    """Ids of the drafts (content/drafts.toml) its planned action offers, in tab order."""
     logs_contact: ContactEntry | None = None
     """Ticking it done is a contact with the company or recruiter, written in the contact log."""
     records: TickRecord | None = None
@@ -402,6 +404,8 @@ class CatalogItem(_CatalogModel):
             raise ValueError("only a 'do' can be in the plan: there is nothing to tick for a don't")
         if self.kind != ItemKind.DO and (self.logs_contact is not None or self.records):
             raise ValueError("only a 'do' can log a contact or record anything when ticked")
+        if self.drafts and not self.in_plan:
+            raise ValueError("only an item in the plan offers drafts: set in_plan = true")
         if self.records == TickRecord.REFEREES_WARNED and self.per != Per.REFEREE:
             raise ValueError("records = 'referees_warned' needs per = 'referee'")
         uses_who = WHO in self.text or WHO in (self.text_if_missing or "")

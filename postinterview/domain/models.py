@@ -169,12 +169,21 @@ class ChecklistMark(Record):
     """When it was marked."""
 
 
+def _answered_only(value: dict[str, str]) -> dict[str, str]:
+    return {person_id: text for person_id, text in value.items() if text.strip()}
+
+
 class Reflection(Record):
     """Answers to the reflection prompts, written while memory is fresh."""
 
     went_well: str = ""
     to_improve: str = ""
     interested_them: str = ""
+    interested_them_by_person: Annotated[dict[PersonId, str], AfterValidator(_answered_only)] = (
+        Field(default_factory=dict)
+    )
+    """Interviewer id -> what seemed to interest that person (their thank-you note uses it).
+    Blank answers are dropped, so the file holds only what was written."""
     struggled_with: str = ""
     forgot_to_say: str = ""
     still_want: Literal["yes", "no", "unsure"] | None = None

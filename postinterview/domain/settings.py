@@ -50,6 +50,20 @@ class FollowUpSettings(BaseModel):
     """The number of open applications to aim for; fewer brings a gentle reminder."""
 
 
+DEFAULT_SIGN_OFF = "Kind regards"
+
+
+class YouSettings(BaseModel):
+    """The `[you]` table: how drafts are signed. Asked for the first time a draft is opened."""
+
+    model_config = ConfigDict(extra="allow")
+
+    name: Annotated[str, Strict()] = ""
+    """Your name, as it goes under a draft."""
+    sign_off: Annotated[str, Strict()] = DEFAULT_SIGN_OFF
+    """The closing line above your name, e.g. 'Kind regards' or 'Best wishes'."""
+
+
 class Settings(BaseModel):
     """Everything a person can set. Every field has a default: an empty file is a valid one."""
 
@@ -65,3 +79,6 @@ class Settings(BaseModel):
 
     follow_up: FollowUpSettings = Field(default_factory=FollowUpSettings)
     """The `[follow_up]` table; a bad value there is reported and its default used."""
+
+    you: YouSettings | None = None
+    """The `[you]` table; None until it is written (then drafts stop asking for a name)."""

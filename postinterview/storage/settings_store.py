@@ -7,6 +7,8 @@ applies, and keys this version does not know are kept.
 
 Unlike application files, settings need no `schema_version` or `[file_end]`: a person writing
 `[signal_weights]` by hand should not have to know about either.
+
+Writing (`save_table`) changes one table and leaves the rest of the text as it was.
 """
 
 from __future__ import annotations
@@ -19,10 +21,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import tomli_w
 from pydantic import ValidationError
 
 from postinterview.domain.settings import Settings
-from postinterview.storage import paths
+from postinterview.storage import atomic, paths
 
 MAX_SETTINGS_BYTES = 1024 * 1024
 """Larger files are refused before parsing: real settings are a few hundred bytes."""
@@ -132,3 +135,105 @@ def _line_of(text: str, loc: Sequence[str | int]) -> int | None:
         if key is not None and key.match(lines[index]):
             return index + 1
     return None
+
+
+# --- Writing one table -------------------------------------------------------------------------
+
+
+class CannotSaveSettings(Exception):
+    """settings.toml was not changed: it could not be read (so it is left as it is) or
+    written; the message says which and why."""
+
+
+def save_table(root: Path, table: str, values: dict[str, str]) -> Path:
+    """Set `values` in the `[table]` of data folder `root`'s settings.toml; return its path.
+
+    Everything else in the file stays as the person wrote it: the keys are replaced or added
+    in the text itself, so comments and layout survive. Only if that cannot be done safely
+    (the table written inline or as dotted keys) is the file written afresh from its data,
+    which keeps every setting but not the comments. A file that cannot be read or is not TOML
+    is never overwritten. The write is atomic.
+    """
+    path = paths.settings_path(root)
+    text = _current_text(path)
+    try:
+        document = tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, RecursionError, ValueError, TypeError) as error:
+        message = f"{path} is not valid TOML ({error}), so it was left as it is."
+        raise CannotSaveSettings(message) from error
+    expected = copy.deepcopy(document)
+    existing = expected.get(table)
+    if existing is not None and not isinstance(existing, dict):
+        raise CannotSaveSettings(f"{path}: {table} is not a table, so it was left as it is.")
+    expected[table] = {**(existing or {}), **values}
+    edited = _edited_text(text, table, values)
+    if edited is None or _parsed(edited) != expected:
+        edited = tomli_w.dumps(expected)
+    try:
+        atomic.ensure_private_dir(root)
+        atomic.write_atomic(path, edited.encode("utf-8"))
+    except OSError as error:
+        raise CannotSaveSettings(f"Could not write {path}: {error.strerror or error}") from error
+    return path
+
+
+def _current_text(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return ""
+    except OSError as error:
+        reason = error.strerror or str(error)
+        message = f"{path} cannot be read ({reason}), so it was left as it is."
+        raise CannotSaveSettings(message) from error
+    if len(raw) > MAX_SETTINGS_BYTES:
+        raise CannotSaveSettings(f"{path} is too large to be settings, so it was left as it is.")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise CannotSaveSettings(f"{path} is not UTF-8 text, so it was left as it is.") from None
+
+
+def _parsed(text: str) -> dict[str, Any] | None:
+    try:
+        return tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, RecursionError, ValueError, TypeError):
+        return None
+
+
+_HEADER = re.compile(r"^\s*\[\s*([^\]\s]+)\s*\]\s*(#.*)?$")
+_ANY_HEADER = re.compile(r"^\s*\[")
+
+
+def _edited_text(text: str, table: str, values: dict[str, str]) -> str | None:
+    """`text` with `values` set in `[table]` by replacing or adding lines; None if the table
+    is not a plain `[table]` section (the caller checks the result parses as intended)."""
+    lines = text.splitlines(keepends=True)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    names = {table, f'"{table}"'}
+    start = next((i for i, line in enumerate(lines) if _header_name(line) in names), None)
+    if start is None:
+        block = [f"[{table}]\n", *(_key_line(key, value) for key, value in values.items())]
+        gap = ["\n"] if lines and lines[-1].strip() else []
+        return "".join(lines + gap + block)
+    end = next((i for i in range(start + 1, len(lines)) if _ANY_HEADER.match(lines[i])), len(lines))
+    missing: list[str] = []
+    for key, value in values.items():
+        pattern = re.compile(rf'^\s*("?){re.escape(key)}\1\s*=')
+        found = next((i for i in range(start + 1, end) if pattern.match(lines[i])), None)
+        if found is None:
+            missing.append(_key_line(key, value))
+        else:
+            lines[found] = _key_line(key, value)
+    lines[start + 1 : start + 1] = missing
+    return "".join(lines)
+
+
+def _header_name(line: str) -> str | None:
+    match = _HEADER.match(line)
+    return match.group(1) if match else None
+
+
+def _key_line(key: str, value: str) -> str:
+    return tomli_w.dumps({key: value})

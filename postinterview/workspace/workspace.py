@@ -27,7 +27,12 @@ from postinterview.domain.settings import Settings
 from postinterview.domain.signals import load_signals_catalog, validate_weight_overrides
 from postinterview.domain.upcoming import next_start
 from postinterview.storage.drafts_store import CannotSaveDraft, save_draft
-from postinterview.storage.settings_store import SettingsLoad
+from postinterview.storage.settings_store import (
+    CannotSaveSettings,
+    SettingsLoad,
+    load_settings,
+    save_table,
+)
 from postinterview.storage.store import (
     ApplicationStore,
     FileProblem,
@@ -357,6 +362,19 @@ class Workspace:
             return "", save_draft(self.store.root, name_parts, text)
         except CannotSaveDraft as error:
             return str(error), None
+
+    def save_you(self, name: str, sign_off: str) -> str:
+        """Keep how drafts are signed in settings.toml's `[you]` table, leaving the rest of
+        the file as it is; "" when saved, else why not (then the file is unchanged)."""
+        try:
+            path = save_table(
+                self.root, "you", {"name": name.strip(), "sign_off": sign_off.strip()}
+            )
+        except CannotSaveSettings as error:
+            return str(error)
+        self._use_settings(load_settings(self.root), folder.signature(path))
+        self._emit(Change(everything=True))
+        return ""
 
     def _take_own_write(self, stored: Stored) -> None:
         app_id = stored.application.id

@@ -1,36 +1,59 @@
-"""Ready-to-send drafts for one action: edit, copy to the clipboard, or save as a file.
+"""Ready-to-send drafts for one moment: edit, copy to the clipboard, or save as a file.
 
 The drafts are filled from the record by `domain.drafts`; what is typed here changes only what
-is copied or saved, never the application.
+is copied or saved, never the application. The first time a draft is opened the person is
+asked how to sign (saved in settings.toml through the workspace).
 """
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Static, TabbedContent, TabPane, TextArea
 
-from postinterview.domain.drafts import Draft, drafts_for_action, render_draft
-from postinterview.domain.interviews import find_interview
-from postinterview.domain.models import Application
-from postinterview.domain.plan import PlannedAction
+from postinterview.domain.draft_offers import DraftOffer, render_offer
+from postinterview.domain.drafts import Draft
+from postinterview.domain.drafts_catalog import load_drafts_catalog
+from postinterview.domain.models import Application, Channel
+from postinterview.domain.settings import YouSettings
 from postinterview.ui.markup import escape_markup
+from postinterview.ui.screens.workspace_screen import WorkspaceScreen
+from postinterview.ui.screens.your_name import YourNameScreen
 from postinterview.ui.widgets.footer import SteadyFooter
 from postinterview.workspace import Workspace
 
 
-def drafts_for(application: Application, action: PlannedAction) -> list[Draft]:
-    """The drafts that fit `action` (a thank-you per interviewer, a follow-up by email and by
-    phone), filled from the record; [] when none does."""
-    if action.interview_id is None:
-        return []
-    interview = find_interview(application, action.interview_id)
-    return [
-        render_draft(kind, application, interview, person)
-        for kind, person in drafts_for_action(action, application)
-    ]
+def open_drafts(
+    screen: WorkspaceScreen, application: Application, offers: list[DraftOffer]
+) -> None:
+    """Show the drafts `offers` stands for, asking first how to sign them if it was never
+    said (the answer is saved in settings.toml; escape opens them unsigned)."""
+    workspace = screen.workspace
+
+    def show(you: YouSettings | None) -> None:
+        catalog = load_drafts_catalog()
+        drafts = [render_offer(catalog, offer, application, you) for offer in offers]
+        screen.app.push_screen(DraftScreen(workspace, application.company, drafts))
+
+    known = workspace.settings.settings.you
+    if known is not None:
+        show(known)
+        return
+
+    def answered(you: YouSettings | None) -> None:
+        if you is not None:
+            problem = workspace.save_you(you.name, you.sign_off)
+            if problem:
+                screen.notify(
+                    f"Your name is used for now but not saved: {problem}",
+                    severity="error",
+                    timeout=10,
+                )
+        show(you)
+
+    screen.app.push_screen(YourNameScreen(), answered)
 
 
 class DraftScreen(Screen[None]):
@@ -55,7 +78,8 @@ class DraftScreen(Screen[None]):
             for index, draft in enumerate(self.drafts):
                 with TabPane(draft.title, id=f"draft-{index}"), Horizontal():
                     yield TextArea(draft.text, id=f"draft-text-{index}", soft_wrap=True)
-                    yield Static(_reminders(draft), classes="draft-reminders")
+                    with VerticalScroll(classes="draft-side"):
+                        yield Static(_beside(draft), classes="draft-reminders")
         yield SteadyFooter()
 
     def on_mount(self) -> None:
@@ -91,7 +115,25 @@ class DraftScreen(Screen[None]):
         self.app.pop_screen()
 
 
-def _reminders(draft: Draft) -> str:
-    lines = "\n".join(f"• {escape_markup(reminder)}" for reminder in draft.reminders)
+def _section(heading: str, lines: tuple[str, ...] | list[str], quoted: bool = False) -> str:
+    if not lines:
+        return ""
+    shown = (f'"{line}"' if quoted else line for line in lines)
+    items = "\n".join(f"• {escape_markup(line)}" for line in shown)
+    return f"[b]{heading}[/b]\n{items}\n\n"
+
+
+def _beside(draft: Draft) -> str:
+    """What goes beside the draft: to whom, what to check, what you may add, where the advice
+    differs."""
     to = f"[b]To:[/b] {escape_markup(draft.to)}\n\n" if draft.to else ""
-    return f"{to}[b]Before you send it[/b]\n{lines}\n\n[dim]ctrl+y copies · ctrl+s saves[/]"
+    return (
+        to
+        + _section(
+            "Before you call" if draft.channel == Channel.PHONE else "Before you send it",
+            draft.reminders,
+        )
+        + _section("A line you may add", draft.optional, quoted=True)
+        + _section("Where the advice differs", draft.note)
+        + "[dim]ctrl+y copies · ctrl+s saves[/]"
+    )

@@ -70,7 +70,7 @@ their date has passed (or about a week later), feedback after a rejection.
 | --- | --- |
 | `space` | Done (a note or a call is also written in the contact log) |
 | `z` | Snooze: tomorrow, in three days or in a week |
-| `d` | Drafts for a thank-you note or follow-up: edit, `ctrl+y` copies, `ctrl+s` saves |
+| `d` | Drafts for a note, an email or a call it asks for: edit, `ctrl+y` copies, `ctrl+s` saves |
 | `enter` | Open its application |
 
 ## An interview coming up

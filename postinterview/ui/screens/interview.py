@@ -133,7 +133,7 @@ class InterviewScreen(WorkspaceScreen):
     async def _show_record(self) -> None:
         interview = self.interview
         await self.query_one(FactsForm).load(interview, self.application.referees)
-        self.query_one(ReflectionForm).load(interview)
+        await self.query_one(ReflectionForm).load(interview)
         self._refresh_header_and_checklist()
 
     def _refresh_header_and_checklist(self) -> None:
@@ -155,6 +155,10 @@ class InterviewScreen(WorkspaceScreen):
         pane = self.query_one(TabbedContent).get_tab("checklist-tab")
         pane.label = f"3 {'Get ready' if upcoming else 'Checklist'} {progress}"
         self.query_one(FactsForm).show_moment(upcoming, bool(interview.place))
+        # A line per interviewer as saved (one just added in the facts has one at once).
+        self.call_after_refresh(
+            self.query_one(ReflectionForm).follow_people, interview.interviewers
+        )
 
     # Commands ----------------------------------------------------------------------------------
 

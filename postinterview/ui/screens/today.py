@@ -17,6 +17,8 @@ from textual.binding import Binding
 from textual.widgets import Header, Static
 
 from postinterview.domain.checklist import ItemKind, Phase, load_checklist_catalog
+from postinterview.domain.draft_offers import offers_for_action
+from postinterview.domain.drafts_catalog import load_drafts_catalog
 from postinterview.domain.models import Application
 from postinterview.domain.plan import (
     ActionState,
@@ -30,7 +32,7 @@ from postinterview.formatting import deadline_day
 from postinterview.ui.markup import escape_markup
 from postinterview.ui.messages import OpenApplication, OpenInterview
 from postinterview.ui.screens.collection import ApplicationCollectionScreen
-from postinterview.ui.screens.draft import DraftScreen, drafts_for
+from postinterview.ui.screens.draft import open_drafts
 from postinterview.ui.screens.snooze_picker import SnoozePickerScreen
 from postinterview.ui.today_interviews import (
     OPENS_ON,
@@ -222,18 +224,18 @@ class TodayScreen(ApplicationCollectionScreen):
         self.app.push_screen(SnoozePickerScreen(action.text, self.clock()), chosen)
 
     def action_draft(self) -> None:
-        """Open ready-to-send drafts for the highlighted thank-you or follow-up."""
+        """Open ready-to-send drafts for the highlighted action (a note, an email, a call)."""
         action = self._highlighted_action()
         stored = self.entries.get(action.application_id) if action is not None else None
-        if action is None or stored is None or action.interview_id is None:
+        if action is None or stored is None:
             return
-        drafts = drafts_for(stored.application, action)
-        if not drafts:
-            self.notify(
-                "There is no draft for this one: drafts are for thank-you notes and follow-ups."
-            )
+        offers = offers_for_action(
+            action, stored.application, self.workspace.checklist_catalog, load_drafts_catalog()
+        )
+        if not offers:
+            self.notify("There is no draft for this one: it is not a message to write.")
             return
-        self.app.push_screen(DraftScreen(self.workspace, stored.application.company, drafts))
+        open_drafts(self, stored.application, offers)
 
     @on(SectionedList.OptionSelected, "#today-list")
     def _open(self, event: SectionedList.OptionSelected) -> None:

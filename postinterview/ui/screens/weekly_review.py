@@ -15,6 +15,8 @@ from textual.binding import Binding
 from textual.widgets import Header, Static
 
 from postinterview.domain.contacts import keep_waiting, log_contact
+from postinterview.domain.draft_offers import offers_for_action, offers_for_quiet
+from postinterview.domain.drafts_catalog import load_drafts_catalog
 from postinterview.domain.editing import move_stage
 from postinterview.domain.models import Application
 from postinterview.domain.plan import PlannedAction, PlanSettings, complete_action
@@ -24,7 +26,7 @@ from postinterview.formatting import deadline_day
 from postinterview.ui.detail_text import day_text
 from postinterview.ui.markup import escape_markup
 from postinterview.ui.messages import OpenApplication
-from postinterview.ui.screens.draft import DraftScreen, drafts_for
+from postinterview.ui.screens.draft import open_drafts
 from postinterview.ui.screens.workspace_screen import WorkspaceScreen, notify_outcome
 from postinterview.ui.widgets.footer import SteadyFooter
 from postinterview.ui.widgets.sectioned_list import Section, SectionedList
@@ -206,22 +208,23 @@ class WeeklyReviewScreen(WorkspaceScreen):
             )
 
     def action_draft(self) -> None:
-        """A follow-up email and call script for the highlighted application, if it has had
-        an interview; the drafts of an overdue thank-you note."""
+        """Drafts for the highlighted row: a follow-up email and call for a quiet
+        application (with or without an interview), else the drafts its action offers."""
         row = self._row("overdue", "quiet", "soon")
         stored = self.workspace.records.get(row.app_id) if row is not None else None
         if row is None or stored is None:
             return
         application = stored.application
-        actions = [row.action] if row.action is not None else []
-        if row.kind == "quiet":  # its follow-up, whatever state the plan has it in
-            plan = self.workspace.plan(application.id)
-            actions = [action for action in plan if action.item_id == "follow-up"]
-        drafts = [draft for action in actions for draft in drafts_for(application, action)]
-        if not drafts:
-            self.notify("No draft for this one: drafts follow an interview you recorded.")
+        catalog = load_drafts_catalog()
+        if row.action is not None:
+            checklist = self.workspace.checklist_catalog
+            offers = offers_for_action(row.action, application, checklist, catalog)
+        else:
+            offers = offers_for_quiet(application, catalog, self.clock())
+        if not offers:
+            self.notify("There is no draft for this one: it is not a message to write.")
             return
-        self.app.push_screen(DraftScreen(self.workspace, application.company, drafts))
+        open_drafts(self, application, offers)
 
     @on(SectionedList.OptionSelected, "#review-list")
     def _open(self, event: SectionedList.OptionSelected) -> None:

@@ -24,6 +24,7 @@ from postinterview.ui.interview_fields import (
 from postinterview.ui.markup import escape_markup
 from postinterview.ui.widgets.contacts_editor import ContactsEditor
 from postinterview.ui.widgets.date_field import DateField
+from postinterview.ui.widgets.interest_lines import InterestLines
 
 KIND_CHOICES = [(kind.value.capitalize(), kind) for kind in InterviewKind]
 FORMAT_CHOICES = [
@@ -202,26 +203,39 @@ class ReflectionForm(VerticalScroll):
         for name in REFLECTION_FIELDS:
             yield Label(REFLECTION_PROMPTS[name], classes="field-label")
             yield TextArea(id=name, classes="reflection")
+            if name == "interested_them":
+                yield Label(
+                    "And each of them? One line each, for their own thank-you note",
+                    classes="field-label",
+                )
+                yield InterestLines(id="interest-lines")
         yield Label("Do you still want this job?", classes="field-label")
         with RadioSet(id="still_want"):
             for value, label in STILL_WANT:
                 yield RadioButton(label, id=f"still-{value}")
         yield Checkbox("It went badly: show me the steps that help you recover", id="went_badly")
 
-    def load(self, interview: Interview) -> None:
+    async def load(self, interview: Interview) -> None:
         """Show `interview`'s reflection."""
         reflection = interview.reflection
         for name in REFLECTION_FIELDS:
             self.query_one(f"#{name}", TextArea).text = getattr(reflection, name)
+        lines = self.query_one(InterestLines)
+        await lines.show(interview.interviewers, reflection.interested_them_by_person)
         for value, _ in STILL_WANT:
             self.query_one(f"#still-{value}", RadioButton).value = reflection.still_want == value
         self.query_one("#went_badly", Checkbox).value = interview.went_badly
+
+    async def follow_people(self, people: Sequence[Contact]) -> None:
+        """The interviewers as saved now: one line each for what interested them."""
+        await self.query_one(InterestLines).follow(people)
 
     def values(self) -> tuple[dict[str, Any], bool]:
         """The reflection's fields, and whether it went badly."""
         answers: dict[str, Any] = {
             name: self.query_one(f"#{name}", TextArea).text for name in REFLECTION_FIELDS
         }
+        answers["interested_them_by_person"] = self.query_one(InterestLines).answers()
         pressed = self.query_one("#still_want", RadioSet).pressed_button
         answers["still_want"] = (
             pressed.id.removeprefix("still-") if pressed and pressed.id else None
