@@ -99,6 +99,8 @@ def test_history_and_weight_problems(snap_compare: SnapCompare, fixed_dir: Path)
         await run_before(pilot)
         await pilot.press("tab")  # to the reading panel
         await pilot.press("end")
+        # The scroll to the end is animated: on a busy machine one pause caught it half-way.
+        await pilot.wait_for_scheduled_animations()
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=scrolled)
