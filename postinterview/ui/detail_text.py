@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 
-from postinterview.domain.checklist import ChecklistCatalog, build_checklist, checklist_progress
+from postinterview.domain.checklist import ChecklistCatalog, build_checklist
+from postinterview.domain.checklist_now import progress_now
 from postinterview.domain.models import Application, Contact, Interview, InterviewKind
 from postinterview.domain.plan import ActionState, PlannedAction
 from postinterview.domain.signals import SignalsCatalog, score_signals
@@ -70,7 +71,7 @@ def interview_line(
     if people:
         parts.append(f"{people} interviewer{'s' if people > 1 else ''}")
     entries = build_checklist(application, interview, checklist)
-    parts.append(f"checklist {checklist_progress(entries, interview.checklist, now)}")
+    parts.append(f"checklist {progress_now(entries, interview, now)}")
     if interview.signals:
         reading = score_signals(interview.signals, catalog, weights)
         parts.append(f"signals {reading.score} ({reading.band})")

@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import (
     Checkbox,
     Header,
@@ -26,7 +27,8 @@ from textual.widgets import (
     TextArea,
 )
 
-from postinterview.domain.checklist import build_checklist, checklist_progress, checklist_states
+from postinterview.domain.checklist import build_checklist, checklist_states
+from postinterview.domain.checklist_now import doable_progress, past_entries
 from postinterview.domain.editing import move_stage
 from postinterview.domain.interviews import find_interview, remove_interview
 from postinterview.domain.models import Application, Interview
@@ -79,6 +81,8 @@ class InterviewScreen(WorkspaceScreen):
         self._loading = True
         self._asked_to_correct = False
         """Whether the status line asks for fields to be corrected."""
+        self._step_on_return: str | None = None
+        """The step to show when this screen is back on top (after the signals)."""
 
     @property
     def application(self) -> Application:
@@ -109,7 +113,7 @@ class InterviewScreen(WorkspaceScreen):
         self.sub_title = "Interview"
         await self._show_record()
         self._loading = False
-        self.query_one("#at", Input).focus()
+        self._where_typing_goes().focus()
         read_only = self.workspace.read_only(self.app_id)
         if read_only:
             self._show_status(f"Read-only: {read_only}. Nothing typed here is saved.", error=True)
@@ -129,8 +133,9 @@ class InterviewScreen(WorkspaceScreen):
         now = self.clock()
         entries = build_checklist(app, interview, self.workspace.checklist_catalog)
         states = checklist_states(entries, interview.checklist, now)
-        progress = checklist_progress(entries, interview.checklist, now)
-        self.query_one(ChecklistView).show(states, progress, now)
+        past = past_entries(states, interview, now)
+        progress = doable_progress(entries, interview.checklist, now, past)
+        self.query_one(ChecklistView).show(states, progress, now, past)
         pane = self.query_one(TabbedContent).get_tab("checklist-tab")
         pane.label = f"3 Checklist {progress}"
 
@@ -158,14 +163,41 @@ class InterviewScreen(WorkspaceScreen):
 
     def action_step(self, step: int) -> None:
         """Go to the next (1) or previous (-1) step, saving what is typed first (so the
-        checklist already names the interviewers just entered)."""
+        checklist already names the interviewers just entered). After the reflection come
+        the signals (their own screen), and leaving them lands on the checklist."""
         if self._save_timer is not None:
             self._save_typed()
-        tabs = self.query_one(TabbedContent)
-        index = (STEPS.index(tabs.active.removesuffix("-tab")) + step) % len(STEPS)
-        tabs.active = STEPS[index] if STEPS[index] != "checklist" else "checklist-tab"
-        focus_target = {"facts": "#at", "reflection": "#went_well", "checklist": "#checklist"}
-        self.query_one(focus_target[STEPS[index]]).focus()
+        current = STEPS.index(self.query_one(TabbedContent).active.removesuffix("-tab"))
+        if step > 0 and STEPS[current] == "reflection":
+            self._open_signals(then_checklist=True)
+            return
+        self._show_step(STEPS[(current + step) % len(STEPS)])
+
+    def _show_step(self, step: str) -> None:
+        """Show one of `STEPS`, the cursor where the typing (or ticking) goes."""
+        # Unfocus first: a focused field in the pane being hidden hands its focus to a
+        # neighbour there, and the tabs then follow that focus back to the old pane.
+        self.set_focus(None)
+        self.query_one(TabbedContent).active = step if step != "checklist" else "checklist-tab"
+        if step == "facts":
+            self._where_typing_goes().focus()
+        else:
+            self.query_one("#went_well" if step == "reflection" else "#checklist").focus()
+
+    def _where_typing_goes(self) -> Widget:
+        """The first interviewer's name while none is recorded (the start time is already a
+        fair guess, an hour ago), else the start time."""
+        if not self.interview.interviewers:
+            return self.query_one("#interviewers .name", Input)
+        return self.query_one("#at", Input)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # The checklist's own keys need the footer's room: adding an interviewer belongs to
+        # the first step, so it is left out while the checklist is shown.
+        if action == "add_interviewer":
+            tabs = self.query(TabbedContent)
+            return not (tabs and tabs.first().active == "checklist-tab")
+        return True
 
     async def action_add_interviewer(self) -> None:
         """Add a row for another interviewer."""
@@ -196,8 +228,21 @@ class InterviewScreen(WorkspaceScreen):
 
     def action_signals(self) -> None:
         """Save what is typed, then rate the signals of this interview."""
+        self._open_signals(then_checklist=False)
+
+    def _open_signals(self, then_checklist: bool) -> None:
         self._save_typed()
-        self.app.push_screen(SignalsScreen(self.workspace, self.app_id, self.interview_id))
+        screen = SignalsScreen(self.workspace, self.app_id, self.interview_id, then_checklist)
+        self._step_on_return = "checklist" if then_checklist else None
+        self.app.push_screen(screen)
+
+    @on(events.ScreenResume)
+    def _resumed(self) -> None:
+        # Back from the signals taken as a step: on to the checklist. (Done here, not in a
+        # dismiss callback, which runs while the signals are still the screen on top.)
+        step, self._step_on_return = self._step_on_return, None
+        if step is not None:
+            self._show_step(step)
 
     def workspace_changed(self, change: Change) -> None:
         # Saved elsewhere (another screen, another window, by hand): show the checklist and
