@@ -7,7 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Input, Static, TabbedContent
+from textual.widgets import Button, Input, Static, TabbedContent
 
 from postinterview.app import PostInterviewApp
 from postinterview.domain.checklist import Phase
@@ -191,11 +191,8 @@ async def test_the_checklist_opens_on_what_is_due_and_jumps_between_sections(
         last_heading = max(i for i, o in enumerate(listing.options) if o.id is None)
         assert listing.highlighted == last_heading + 1
 
-        await pilot.press("ctrl+up", "ctrl+up", "ctrl+up")  # up to within two days again
-        await pilot.press("ctrl+up")
-        await pilot.press("ctrl+up")
-        await pilot.press("ctrl+up")
-        await pilot.press("ctrl+up")
+        for _ in range(12):
+            await pilot.press("ctrl+up")  # back past the first section: it stays
         assert highlighted_id(listing) == "ask-about-the-process"  # the past is still there
 
         # The tick keeps the place: the list is redrawn in place, not scrolled to the top.
@@ -251,3 +248,21 @@ async def test_signals_take_y_and_n_and_move_on(data_dir: Path) -> None:
         signals = stored_records(data_dir)[0]["interviews"][0]["signals"]
         assert signals[ids[0]] is True and set(signals) == set(ids)
         assert not any(signals[i] for i in ids[2:])
+
+
+async def test_the_welcome_offers_both_and_enter_takes_the_interview_one(data_dir: Path) -> None:
+    async with make_app(data_dir, start_mode=None).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        welcome = pilot.app.screen
+        labels = [str(b.label) for b in welcome.query("#welcome Button").results(Button)]
+        assert labels == ["I just had an interview  i", "Add an application  n"]
+        assert pilot.app.focused is welcome.query_one("#just-had-one", Button)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, QuickApplicationScreen)
+        await pilot.press("escape")  # nothing saved, back to the welcome
+        await settle(pilot)
+        assert pilot.app.screen is welcome and stored_records(data_dir) == []
+        await pilot.press("n")
+        await settle(pilot)
+        assert type(pilot.app.screen).__name__ == "ApplicationFormScreen"  # the full form
