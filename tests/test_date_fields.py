@@ -177,7 +177,8 @@ async def test_the_interview_start_and_decision_are_typed_as_people_say_them(
     async with make_app(data_dir).run_test(size=SIZE) as pilot:
         await open_interview(pilot)
         assert field(pilot, "at").hint == "→ today, Fri 20 Nov 13:30"
-        await type_text(pilot, "yesterday 2pm")  # the start is selected: typing replaces it
+        await pilot.click("#at")  # the cursor starts on the first interviewer's name
+        await retype(pilot, "yesterday 2pm")
         assert field(pilot, "at").hint == "→ yesterday, Thu 19 Nov 14:00"
         await pilot.click("#decision_expected_on")
         await retype(pilot, "next wed")
@@ -233,7 +234,8 @@ async def test_now_typed_as_the_start_keeps_meaning_the_moment_it_was_typed(
     app.workspace.clock = lambda: clock["now"]
     async with app.run_test(size=SIZE) as pilot:
         await open_interview(pilot)
-        await type_text(pilot, "now")
+        await pilot.click("#at")
+        await retype(pilot, "now")
         await pilot.press("ctrl+s")
         await pilot.pause()
         clock["now"] = FIXED_NOW + timedelta(minutes=40)

@@ -17,7 +17,7 @@ from postinterview.domain.stages import Stage
 from postinterview.storage.store import ApplicationStore, CannotSave, Stored
 from postinterview.ui.interview_fields import local_text
 from postinterview.ui.screens.interview import AUTOSAVE_DELAY, InterviewScreen
-from postinterview.ui.screens.interview_picker import InterviewPickerScreen
+from postinterview.ui.screens.quick_application import QuickApplicationScreen
 from postinterview.ui.screens.stage_picker import StagePickerScreen
 from postinterview.ui.widgets.checklist_view import ChecklistList
 from tests.conftest import FIXED_NOW, sample_application
@@ -66,16 +66,17 @@ async def test_from_launch_to_a_recorded_interview_and_a_ticked_thank_you(data_d
         await settle(pilot)
         await pilot.press("i")
         await settle(pilot)
-        assert isinstance(app.screen, InterviewPickerScreen)
+        assert isinstance(app.screen, QuickApplicationScreen)  # nothing to choose from yet
         await type_text(pilot, "Acme")
-        await pilot.press("enter")  # "+ A new application" with the typed name
-        await pilot.pause()
+        await pilot.press("enter")  # on to the role
         await type_text(pilot, "Engineer")
         await pilot.press("enter")
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, InterviewScreen)
 
+        # The cursor starts on the first interviewer's name; the facts above come first here.
+        await pilot.press(*["shift+tab"] * 6)  # actual, planned, round, format, kind, start
         await type_text(pilot, "2026-11-20 13:00")  # replaces the suggested time
         await pilot.press("tab", "tab", "tab")  # kind, format, round
         await type_text(pilot, "1")
@@ -93,8 +94,10 @@ async def test_from_launch_to_a_recorded_interview_and_a_ticked_thank_you(data_d
         await type_text(pilot, "Ben Okafor")
         await pilot.press("ctrl+n")  # reflection
         await type_text(pilot, "The system design part")
-        await pilot.press("ctrl+n")  # checklist
-        await pilot.pause()
+        await pilot.press("ctrl+n")  # the signals
+        await settle(pilot)
+        await pilot.press("ctrl+n")  # the checklist
+        await settle(pilot)
         listing = screen.query_one(ChecklistList)
         for _ in range(60):
             if (listing.highlighted_option and listing.highlighted_option.id or "").startswith(
@@ -200,7 +203,7 @@ async def test_checklist_ticks_marks_and_unticks(data_dir: Path) -> None:
     app = make_app(data_dir)
     async with app.run_test(size=SIZE) as pilot:
         screen = await push_interview(pilot, stored)
-        await pilot.press("ctrl+n", "ctrl+n")
+        await pilot.press("ctrl+n", "ctrl+n", "ctrl+n")  # reflection, signals, checklist
         listing = screen.query_one(ChecklistList)
         ids = [option.id for option in listing.options]
         assert "thank-you:ana-ruiz" in ids and "thank-you:ben" in ids
@@ -234,7 +237,7 @@ async def test_a_thank_you_ticked_in_the_checklist_is_logged_as_a_contact(data_d
     app = make_app(data_dir)
     async with app.run_test(size=SIZE) as pilot:
         screen = await push_interview(pilot, stored)
-        await pilot.press("ctrl+n", "ctrl+n")
+        await pilot.press("ctrl+n", "ctrl+n", "ctrl+n")  # reflection, signals, checklist
         listing = screen.query_one(ChecklistList)
         ids = [option.id for option in listing.options]
         listing.highlighted = ids.index("thank-you:ana-ruiz")

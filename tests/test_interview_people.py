@@ -163,7 +163,7 @@ async def test_renaming_people_keeps_their_ticks_notes_warned_dates_and_unknown_
         assert_untouched_but_names(data_dir, {"p-ana": "Ana Ruiz-Ng", "r-dana": "Dana Kay Lim"})
 
         # The checklist still shows Ana's thank-you as done, under her new name.
-        await pilot.press("ctrl+n", "ctrl+n")
+        await pilot.press("ctrl+n", "ctrl+n", "ctrl+n")  # reflection, signals, checklist
         await pilot.pause()
         listing = screen.query_one(ChecklistList)
         ids = [option.id for option in listing.options]

@@ -50,6 +50,13 @@ def test_welcome_on_an_empty_folder(snap_compare: SnapCompare, fixed_dir: Path) 
     assert snap_compare(app_with(fixed_dir), terminal_size=SIZE, run_before=loaded)
 
 
+def test_just_had_an_interview_on_an_empty_folder(
+    snap_compare: SnapCompare, fixed_dir: Path
+) -> None:
+    """`i` on the welcome: only the company and the role (nothing to choose from yet)."""
+    assert snap_compare(app_with(fixed_dir), terminal_size=SIZE, press=["i"], run_before=loaded)
+
+
 def test_applications_list(snap_compare: SnapCompare, tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
     app = app_with(data_dir, SAMPLE)
@@ -164,5 +171,5 @@ def test_interview_reflection(snap_compare: SnapCompare, tmp_path: Path) -> None
 def test_interview_checklist(snap_compare: SnapCompare, tmp_path: Path) -> None:
     app = _with_interview(tmp_path / "data")
     assert snap_compare(
-        app, terminal_size=(110, 50), run_before=_open_interview("ctrl+n", "ctrl+n")
+        app, terminal_size=(110, 50), run_before=_open_interview("ctrl+n", "ctrl+n", "ctrl+n")
     )

@@ -23,10 +23,10 @@ from postinterview.domain.checklist import (
     ItemKind,
     Phase,
     build_checklist,
-    checklist_progress,
     checklist_states,
     join_names,
 )
+from postinterview.domain.checklist_now import doable_progress, past_entries
 from postinterview.domain.interviews import is_upcoming, upcoming_interviews
 from postinterview.domain.models import Application, ChecklistMark, Interview, InterviewKind
 
@@ -92,7 +92,8 @@ def checklist_for(
     """What one interview's checklist shows at `now`, with its progress.
 
     Upcoming: getting ready, every step open until marked. Held: the checklist without the
-    getting-ready steps, whose moment has passed (their marks stay in the file).
+    getting-ready steps, whose moment has passed (their marks stay in the file), counting only
+    what can still be done.
     """
     if is_upcoming(interview, now):
         states = [
@@ -105,10 +106,10 @@ def checklist_for(
         for entry in build_checklist(application, interview, catalog)
         if entry.phase is not Phase.BEFORE_THE_INTERVIEW
     ]
-    return (
-        checklist_states(entries, interview.checklist, now),
-        checklist_progress(entries, interview.checklist, now),
-    )
+    states = checklist_states(entries, interview.checklist, now)
+    # "Before you leave" steps are past once it is over: not counted (domain.checklist_now).
+    past = past_entries(states, interview, now)
+    return states, doable_progress(entries, interview.checklist, now, past)
 
 
 def _progress(states: StateList) -> ChecklistProgress:

@@ -119,11 +119,17 @@ def open_help(app: App[Any]) -> None:
 
 
 def start_interview(app: App[Any], workspace: Workspace) -> None:
-    """Choose or add the application, then record the interview."""
+    """Choose or add the application, then record the interview. With no application yet
+    there is nothing to choose: straight to the company and role."""
     from postinterview.ui.screens.interview_picker import InterviewPickerScreen
 
     if isinstance(app.screen, ModalScreen):
         return  # finish the open dialog first
+    if workspace.loaded and not workspace.records:
+        from postinterview.ui.screens.quick_application import add_and_record
+
+        add_and_record(app, workspace, "", lambda choice: open_interview(app, workspace, *choice))
+        return
 
     def chosen(choice: Choice | None) -> None:
         if choice is not None:

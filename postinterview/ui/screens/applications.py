@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Center, Vertical
+from textual.containers import Center, Horizontal, Vertical
 from textual.widgets import Button, DataTable, Header, Static
 
 from postinterview.ui.markup import escape_markup
@@ -27,8 +27,9 @@ class ApplicationsScreen(ApplicationCollectionScreen):
         with Vertical(id="welcome"):
             with Center():
                 yield Static(WELCOME, id="welcome-text")
-            with Center():
-                yield Button("Add your first application  n", variant="primary", id="add-first")
+            with Center(), Horizontal(id="welcome-buttons"):
+                yield Button("I just had an interview  i", variant="primary", id="just-had-one")
+                yield Button("Add an application  n", id="add-first")
             with Center():
                 yield Static("", id="data-location")
         yield ApplicationTable(id="applications")
@@ -79,6 +80,10 @@ class ApplicationsScreen(ApplicationCollectionScreen):
     def _add_first(self) -> None:
         self.action_add()
 
+    @on(Button.Pressed, "#just-had-one")
+    async def _just_had_one(self) -> None:
+        await self.app.run_action("app.new_interview")
+
     @on(DataTable.RowSelected)
     def _row_chosen(self) -> None:
         app_id = self.selected_id()
@@ -88,8 +93,10 @@ class ApplicationsScreen(ApplicationCollectionScreen):
 
 WELCOME = (
     "[b]Welcome to postinterview[/b]\n\n"
-    "Just had an interview, or keeping track of a job search? Start by adding the "
-    "application: the company and the role are enough. Everything you add is saved at once, "
-    "as a plain TOML file you can read and edit yourself.\n\n"
-    "Press [b]n[/b] to add your first application, [b]?[/b] for help, [b]ctrl+q[/b] to quit."
+    "Just out of an interview? Press [b]i[/b]: the company and the role are enough, and the "
+    "interview is recorded at once. Then who you met, your notes while they are fresh, the "
+    "signs you noticed, and a checklist of what to do next.\n\n"
+    "Keeping track of a job search? Press [b]n[/b] to add an application. Everything you "
+    "add is saved at once, as a plain TOML file you can read and edit yourself.\n\n"
+    "[b]?[/b] for help, [b]ctrl+q[/b] to quit."
 )

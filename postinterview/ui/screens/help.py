@@ -16,8 +16,10 @@ Just out of an interview? Press `i` (or `f2`) from anywhere.
 
 ## I just had an interview
 
-Choose the application (or add it), then three steps, each one optional and saved as you
-type:
+Choose the application, or add it: a new one needs only the company and the role (with no
+application yet, that is all `i` asks). The interview is recorded at once as having started
+about an hour ago, and the cursor waits on the first interviewer's name. Then four steps,
+each one optional and saved as you type; `ctrl+n` goes on to the next:
 
 1. **Interview**: when, what kind, who interviewed you, how long it was meant to take and
    took, when they will decide, how they will contact you, what you promised to send, and
@@ -25,8 +27,11 @@ type:
 2. **Reflection**: what went well, what to improve, what interested them, where you
    struggled, what you forgot to say, and whether you still want the job. Tick "it went
    badly" to get the steps that help you recover.
-3. **Checklist**: every do and don't for the hours and days after, with why each matters
-   and when it is due. Overdue items are marked `!`, items due now `•`.
+3. **Signals**: the encouraging signs you noticed, `y` or `n` each (see below).
+4. **Checklist**: every do and don't for the hours and days after, with why each matters
+   and when it is due. It opens on the first thing to do now. Overdue items are marked `!`,
+   items due now `•`; "before you leave" steps are dimmed once the interview is over, kept
+   as advice for next time and not counted.
 
 | Key | What it does |
 | --- | --- |
@@ -34,6 +39,7 @@ type:
 | `ctrl+o` | Add another interviewer |
 | `space` | Tick a checklist item (again to untick) |
 | `x` | Mark a checklist item as not applying |
+| `]` / `[` (or `ctrl+↓` / `ctrl+↑`) | Checklist: the next / previous section |
 | `ctrl+t` | Move the application to another stage (rejected shows the after-rejection steps) |
 | `ctrl+g` | Positive signals: what you noticed, and what it does not mean |
 | `ctrl+s` | Save now (everything is saved as you type anyway) |
@@ -41,19 +47,21 @@ type:
 
 ## Positive signals
 
-From an interview, `ctrl+g`. Each encouraging sign recruiters mention is a yes/no question;
-what your notes already show (it ran long, you met several people, they gave a date) is
-suggested in yellow, and counts only once you confirm it. The reading on the right (0 to
-100, a plain band name and what counted) updates as you answer. It describes what you
+The step after the reflection, or `ctrl+g` from an interview. Each encouraging sign
+recruiters mention is a yes/no question: `y` or `n` answers the highlighted one and moves to
+the next. What your notes already show (it ran long, you met several people, they gave a
+date) is suggested in yellow, and counts only once you confirm it. The reading on the right
+(0 to 100, a plain band name and what counted) updates as you answer. It describes what you
 noticed; it does not predict the result. Cautions are kept apart and weigh lightly.
 Below, how your past readings lined up with offers and rejections, with the number of cases.
 
 | Key | What it does |
 | --- | --- |
+| `y` / `n` | Noticed / not noticed, then the next one |
 | `space` | Yes / no |
 | `backspace` | Back to "not answered" |
 | `a` | Accept every suggestion from your notes |
-| `escape` | Back to the interview |
+| `escape` | Back to the interview (on to its checklist, when taken as a step) |
 
 To weigh the signs your own way, put a `[signal_weights]` table in `settings.toml` in your
 data folder, e.g. `ran_long = 4` (0 ignores a sign). Values that make no sense are shown on

@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import (
     Checkbox,
     Header,
@@ -26,6 +27,7 @@ from textual.widgets import (
     TextArea,
 )
 
+from postinterview.domain.checklist_now import past_entries
 from postinterview.domain.editing import move_stage
 from postinterview.domain.interviews import find_interview, is_upcoming, remove_interview
 from postinterview.domain.models import Application, Interview
@@ -50,7 +52,6 @@ AUTOSAVE_DELAY = 0.6
 """Seconds after the last keystroke before saving: often enough to lose nothing."""
 
 STEPS = ("facts", "reflection", "checklist")
-FOCUS = {"facts": "#at", "reflection": "#went_well", "checklist": "#checklist"}
 """What each step focuses when it is shown."""
 
 
@@ -91,6 +92,8 @@ class InterviewScreen(WorkspaceScreen):
         self._loading = True
         self._asked_to_correct = False
         """Whether the status line asks for fields to be corrected."""
+        self._step_on_return: str | None = None
+        """The step to show when this screen is back on top (after the signals)."""
 
     @property
     def application(self) -> Application:
@@ -122,10 +125,11 @@ class InterviewScreen(WorkspaceScreen):
         await self._show_record()
         self._loading = False
         if self._first_step != "facts":
-            self.query_one(TabbedContent).active = self._first_step
-            self.query_one(FOCUS[self._first_step.removesuffix("-tab")]).focus()
+            self._show_step(self._first_step.removesuffix("-tab"))
+        elif self.time_rule:
+            self.query_one("#place", Input).focus()
         else:
-            self.query_one("#place" if self.time_rule else "#at", Input).focus()
+            self._where_typing_goes().focus()
         read_only = self.workspace.read_only(self.app_id)
         if read_only:
             self._show_status(f"Read-only: {read_only}. Nothing typed here is saved.", error=True)
@@ -149,9 +153,11 @@ class InterviewScreen(WorkspaceScreen):
             f"[b]{escape_markup(app.company)}[/b] — {escape_markup(app.role)}  ·  "
             f"{app.stage.label}  ·  {when}"
         )
-        # An upcoming interview's checklist is getting ready for it (domain.upcoming).
+        # An upcoming interview's checklist is getting ready for it (domain.upcoming); a held
+        # one's "before you leave" steps are past once it is over (domain.checklist_now).
         states, progress = checklist_for(app, interview, now, self.workspace.checklist_catalog)
-        self.query_one(ChecklistView).show(states, progress, now)
+        past = past_entries(states, interview, now)
+        self.query_one(ChecklistView).show(states, progress, now, past)
         pane = self.query_one(TabbedContent).get_tab("checklist-tab")
         pane.label = f"3 {'Get ready' if upcoming else 'Checklist'} {progress}"
         self.query_one(FactsForm).show_moment(upcoming, bool(interview.place))
@@ -184,13 +190,41 @@ class InterviewScreen(WorkspaceScreen):
 
     def action_step(self, step: int) -> None:
         """Go to the next (1) or previous (-1) step, saving what is typed first (so the
-        checklist already names the interviewers just entered)."""
+        checklist already names the interviewers just entered). After the reflection come
+        the signals (their own screen), and leaving them lands on the checklist."""
         if self._save_timer is not None:
             self._save_typed()
-        tabs = self.query_one(TabbedContent)
-        index = (STEPS.index(tabs.active.removesuffix("-tab")) + step) % len(STEPS)
-        tabs.active = STEPS[index] if STEPS[index] != "checklist" else "checklist-tab"
-        self.query_one(FOCUS[STEPS[index]]).focus()
+        current = STEPS.index(self.query_one(TabbedContent).active.removesuffix("-tab"))
+        if step > 0 and STEPS[current] == "reflection":
+            self._open_signals(then_checklist=True)
+            return
+        self._show_step(STEPS[(current + step) % len(STEPS)])
+
+    def _show_step(self, step: str) -> None:
+        """Show one of `STEPS`, the cursor where the typing (or ticking) goes."""
+        # Unfocus first: a focused field in the pane being hidden hands its focus to a
+        # neighbour there, and the tabs then follow that focus back to the old pane.
+        self.set_focus(None)
+        self.query_one(TabbedContent).active = step if step != "checklist" else "checklist-tab"
+        if step == "facts":
+            self._where_typing_goes().focus()
+        else:
+            self.query_one("#went_well" if step == "reflection" else "#checklist").focus()
+
+    def _where_typing_goes(self) -> Widget:
+        """The first interviewer's name while none is recorded (the start time is already a
+        fair guess, an hour ago), else the start time."""
+        if not self.interview.interviewers:
+            return self.query_one("#interviewers .name", Input)
+        return self.query_one("#at", Input)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # The checklist's own keys need the footer's room: adding an interviewer belongs to
+        # the first step, so it is left out while the checklist is shown.
+        if action == "add_interviewer":
+            tabs = self.query(TabbedContent)
+            return not (tabs and tabs.first().active == "checklist-tab")
+        return True
 
     async def action_add_interviewer(self) -> None:
         """Add a row for another interviewer."""
@@ -221,8 +255,21 @@ class InterviewScreen(WorkspaceScreen):
 
     def action_signals(self) -> None:
         """Save what is typed, then rate the signals of this interview."""
+        self._open_signals(then_checklist=False)
+
+    def _open_signals(self, then_checklist: bool) -> None:
         self._save_typed()
-        self.app.push_screen(SignalsScreen(self.workspace, self.app_id, self.interview_id))
+        screen = SignalsScreen(self.workspace, self.app_id, self.interview_id, then_checklist)
+        self._step_on_return = "checklist" if then_checklist else None
+        self.app.push_screen(screen)
+
+    @on(events.ScreenResume)
+    def _resumed(self) -> None:
+        # Back from the signals taken as a step: on to the checklist. (Done here, not in a
+        # dismiss callback, which runs while the signals are still the screen on top.)
+        step, self._step_on_return = self._step_on_return, None
+        if step is not None:
+            self._show_step(step)
 
     def workspace_changed(self, change: Change) -> None:
         # Saved elsewhere (another screen, another window, by hand): show the checklist and

@@ -7,7 +7,6 @@ Scheduling one ahead chooses the application the same way; the start is asked ne
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from rich.text import Text
 from textual import on
@@ -18,15 +17,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from postinterview.domain.days import local_day
-from postinterview.domain.editing import same_company
-from postinterview.domain.interviews import new_interview_id, record_interview
 from postinterview.domain.upcoming import awaiting_record
 from postinterview.ui.application_fields import describe_company
-from postinterview.ui.interview_fields import default_interview_start
 from postinterview.ui.markup import escape_markup
-from postinterview.ui.saving import create_application
-from postinterview.ui.screens.application_form import ApplicationFormScreen
+from postinterview.ui.screens.quick_application import add_and_record, record_interview_now
 from postinterview.ui.upcoming_text import interview_choice
 from postinterview.workspace import Change, Stored, Workspace
 
@@ -125,17 +119,11 @@ class InterviewPickerScreen(ModalScreen[Choice | None]):
 
     def _record_new_interview(self, stored: Stored) -> None:
         """Add an interview that started a moment ago, saved at once, and open it."""
-        interview_id = new_interview_id()
-        now = self._clock()
-        start = default_interview_start(now)
-        app_id = stored.application.id
-        outcome = self._workspace.update(
-            app_id, lambda a: record_interview(a, interview_id, start, now)
-        )
-        if not outcome.ok:
-            self.notify(outcome.error, severity="error", timeout=8)
+        choice, problem = record_interview_now(self._workspace, stored)
+        if choice is None:
+            self.notify(problem, severity="error", timeout=8)
             return
-        self.dismiss((app_id, interview_id))
+        self.dismiss(choice)
 
     def _choose_application(self, stored: Stored) -> None:
         if self._scheduling:
@@ -163,29 +151,10 @@ class InterviewPickerScreen(ModalScreen[Choice | None]):
         choices.focus()
 
     def _add_application(self) -> None:
-        created: list[Stored] = []
-
-        def save(values: dict[str, Any]) -> str | None:
-            outcome = create_application(self._workspace, values)
-            if outcome.stored is not None:
-                created.append(outcome.stored)
-            return outcome.error or None
-
-        def duplicates(company: str) -> list[str]:
-            apps = self._workspace.applications()
-            return [describe_company(a) for a in same_company(apps, company)]
-
-        def closed(saved: bool | None) -> None:
-            if saved and created and self._scheduling:
-                self.dismiss((created[0].application.id, ""))
-            elif saved and created:
-                self._record_new_interview(created[0])
-
+        """Only the company (as typed in the filter) and the role, then the interview (when
+        scheduling, the interview screen asks for its start)."""
         name = self.query_one("#filter", Input).value.strip()
-        form = ApplicationFormScreen(
-            save, duplicates, local_day(self._clock()), initial_company=name
-        )
-        self.app.push_screen(form, closed)
+        add_and_record(self.app, self._workspace, name, self.dismiss, record=not self._scheduling)
 
     def action_cancel(self) -> None:
         """Close without choosing."""

@@ -49,12 +49,18 @@ class SignalsScreen(WorkspaceScreen):
 
     BINDINGS = [
         Binding("escape", "close", "Back"),
+        # Opened as the step after the reflection, leaving leads on to the checklist.
+        Binding("escape,ctrl+n", "next_step", "Next step: checklist"),
         Binding("a", "accept_suggestions", "Accept suggestions"),
         Binding("ctrl+s", "save_again", "Save again", show=False),
     ]
 
-    def __init__(self, workspace: Workspace, app_id: str, interview_id: str) -> None:
+    def __init__(
+        self, workspace: Workspace, app_id: str, interview_id: str, as_step: bool = False
+    ) -> None:
         super().__init__(workspace)
+        self.as_step = as_step
+        """Opened as the step after the reflection: leaving leads on to the checklist."""
         self.app_id = app_id
         """The application the interview belongs to."""
         self.interview_id = interview_id
@@ -93,7 +99,7 @@ class SignalsScreen(WorkspaceScreen):
         self.sub_title = "Signals"
         listing = self.query_one(SignalList)
         listing.border_title = "What you noticed"
-        listing.border_subtitle = "space yes/no · a accept suggestions · backspace clear"
+        listing.border_subtitle = "y yes · n no · a accept suggestions · backspace clears"
         banner = self.query_one("#weight-problems", Static)
         banner.display = bool(self.weight_problems)
         if self.weight_problems:
@@ -208,6 +214,10 @@ class SignalsScreen(WorkspaceScreen):
     def _toggle(self, event: SignalList.ToggleRequested) -> None:
         self._answer({event.item_id: self.answers.get(event.item_id) is not True})
 
+    @on(SignalList.AnswerRequested)
+    def _answered(self, event: SignalList.AnswerRequested) -> None:
+        self._answer({event.item_id: event.noticed})
+
     @on(SignalList.ClearRequested)
     def _clear(self, event: SignalList.ClearRequested) -> None:
         if event.item_id in self.answers:
@@ -279,13 +289,25 @@ class SignalsScreen(WorkspaceScreen):
         status.update(escape_markup(text))
         status.set_class(error, "error")
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Back, or on to the checklist: the same key, named for where it leads.
+        if action == "close":
+            return not self.as_step
+        if action == "next_step":
+            return self.as_step
+        return True
+
+    def action_next_step(self) -> None:
+        """Leave for the interview's checklist, the step after the signals."""
+        self.action_close()
+
     def action_close(self) -> None:
         """Go back; answers that could not be saved are tried once more first."""
         if self.unsaved and not self._save() and not self._leave_anyway:
             self._leave_anyway = True
             self.notify("Some answers are not saved. Press escape again to leave without them.")
             return
-        self.app.pop_screen()
+        self.dismiss(None)
 
 
 def _kind(interview: Interview) -> str:

@@ -173,7 +173,7 @@ class TodayScreen(ApplicationCollectionScreen):
         parts.append(f"{len(grouped[ActionState.UPCOMING])} coming up this week")
         self.query_one("#today-summary", Static).update(
             "  ·  ".join(parts)
-            + "     space done · z snooze · d draft · enter opens the application"
+            + "     i I just had an interview · space done · z snooze · d draft · enter opens"
         )
         banner = self.query_one("#problems-banner", Static)
         banner.display = bool(self.problems)

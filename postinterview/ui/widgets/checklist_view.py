@@ -1,4 +1,8 @@
-"""The do/don't checklist of one interview, grouped by phase, with progress and due dates."""
+"""The do/don't checklist of one interview, grouped by phase, with progress and due dates.
+
+It opens on the first entry to do now, `[` / `]` jump between phases, and steps whose moment
+has passed (before you leave, once the interview is over) stay visible, dimmed, uncounted.
+"""
 
 from __future__ import annotations
 
@@ -23,6 +27,7 @@ from postinterview.domain.checklist import (
     Phase,
     group_by_phase,
 )
+from postinterview.domain.checklist_now import first_to_do
 from postinterview.domain.days import last_day, local_day
 
 MarkState = Literal["done", "not_applicable"]
@@ -35,6 +40,9 @@ MARKERS = {
     EntryState.UPCOMING: ("·", "bright_black"),
     EntryState.LAPSED: ("○", "bright_black"),
 }
+PAST_MARKER = ("◦", "bright_black")
+"""An entry whose moment has passed: advice for next time."""
+PAST_TEXT = "past: for your next interview"
 
 
 def when_text(entry: ChecklistEntry, state: EntryState, now: datetime) -> str:
@@ -64,18 +72,25 @@ def when_text(entry: ChecklistEntry, state: EntryState, now: datetime) -> str:
     return ""
 
 
-def entry_prompt(entry: ChecklistEntry, state: EntryState, now: datetime) -> Text:
-    """One option: marker, do/don't, the text, its timing, and the why on a second line."""
-    marker, style = MARKERS[state]
+def entry_prompt(
+    entry: ChecklistEntry, state: EntryState, now: datetime, past: bool = False
+) -> Text:
+    """One option: marker, do/don't, the text, its timing, and the why on a second line.
+    `past`: its moment has passed (dimmed, no timing: its heading says so)."""
+    marker, style = PAST_MARKER if past else MARKERS[state]
     prompt = Text()
     prompt.append(f" {marker} ", style=style)
     done = state in (EntryState.DONE, EntryState.NOT_APPLICABLE, EntryState.LAPSED)
     # A don't already reads as one ("Don't…", "Never…"); colour tells them apart at a glance.
     text_style = (
-        "strike bright_black" if done else ("magenta" if entry.kind == ItemKind.DONT else "")
+        "strike bright_black"
+        if done
+        else "bright_black"
+        if past
+        else ("magenta" if entry.kind == ItemKind.DONT else "")
     )
     prompt.append(entry.text, style=text_style)
-    timing = when_text(entry, state, now)
+    timing = "" if past else when_text(entry, state, now)
     if timing:
         prompt.append(f"  ({timing})", style=style)
     prompt.append(f"\n   {entry.why}", style="italic bright_black")
@@ -87,11 +102,14 @@ def entry_prompt(entry: ChecklistEntry, state: EntryState, now: datetime) -> Tex
 
 
 class ChecklistList(OptionList):
-    """The entries, keyboard-driven: space ticks, x marks not applicable."""
+    """The entries, keyboard-driven: space ticks, x marks not applicable, [ ] change phase."""
 
     BINDINGS = [
         Binding("space", "mark('done')", "Done"),
         Binding("x", "mark('not_applicable')", "Not applicable"),
+        # One footer entry for both: "[ ] Section" (ctrl+up / ctrl+down do the same).
+        Binding("right_square_bracket,ctrl+down", "section(1)", "Section", key_display="[ ]"),
+        Binding("left_square_bracket,ctrl+up", "section(-1)", "Previous section", show=False),
     ]
 
     class MarkRequested(Message):
@@ -110,6 +128,26 @@ class ChecklistList(OptionList):
         if option is not None and option.id is not None and not option.disabled:
             self.post_message(self.MarkRequested(option.id, state))
 
+    def action_section(self, step: int) -> None:
+        """Highlight the first entry of the next (1) or previous (-1) phase, its heading in
+        view; from inside a phase, -1 goes to the start of that phase first."""
+        headings = [i for i, option in enumerate(self.options) if option.id is None]
+        current = self.highlighted if self.highlighted is not None else -1
+        if step > 0:
+            targets = [h for h in headings if h > current]
+        else:
+            own = max((h for h in headings if h < current), default=None)
+            at_start = own is not None and current == own + 1
+            targets = [h for h in headings if h < current and not (at_start and h == own)]
+            targets.reverse()
+        for heading in targets:
+            first = heading + 1
+            if first < len(self.options) and not self.options[first].disabled:
+                self.highlighted = heading  # a disabled option: nothing is drawn highlighted
+                self.scroll_to_highlight(top=True)
+                self.highlighted = first
+                return
+
 
 class ChecklistView(Vertical):
     """Progress, then every entry grouped by phase. Shows state; never saves."""
@@ -118,7 +156,8 @@ class ChecklistView(Vertical):
         yield Static("", id="checklist-summary")
         yield ProgressBar(total=1, show_eta=False, id="checklist-progress")
         yield Static(
-            "space: done   x: not applicable   the why is under each line",
+            "space: done   x: not applicable   [ ]: previous / next section   "
+            "the why is under each line",
             classes="dialog-detail",
         )
         yield ChecklistList(id="checklist")
@@ -128,21 +167,37 @@ class ChecklistView(Vertical):
         states: Sequence[tuple[ChecklistEntry, EntryState]],
         progress: ChecklistProgress,
         now: datetime,
+        past: frozenset[str] = frozenset(),
     ) -> None:
-        """Redraw with these entries and states, keeping the highlight where it was."""
+        """Redraw with these entries and states, keeping the highlight where it was; at
+        first on the first entry to do now. `past`: entries whose moment has passed."""
         listing = self.query_one(ChecklistList)
         keep = listing.highlighted_option.id if listing.highlighted_option else None
         options: list[Option] = []
         for phase, grouped in group_by_phase(_Placed(e, s) for e, s in states):
-            heading = Text(f"{phase.label} — {phase.hint}", style="bold underline")
+            some_past = any(p.entry.id in past for p in grouped)
+            hint = PAST_TEXT if some_past else phase.hint
+            heading = Text(f"{phase.label} — {hint}", style="bold underline")
+            if some_past:
+                heading.stylize("bright_black")
             options.append(Option(heading, disabled=True))
             options.extend(
-                Option(entry_prompt(p.entry, p.state, now), id=p.entry.id) for p in grouped
+                Option(entry_prompt(p.entry, p.state, now, p.entry.id in past), id=p.entry.id)
+                for p in grouped
             )
-        listing.set_options(options)
-        selectable = [i for i, option in enumerate(options) if not option.disabled]
         ids = [option.id for option in options]
-        listing.highlighted = ids.index(keep) if keep in ids else next(iter(selectable), None)
+        if ids == [option.id for option in listing.options] and keep is not None:
+            # The same lines (a tick, a save): redraw each in place, so the list neither
+            # scrolls back to the top nor loses its place.
+            for index, option in enumerate(options):
+                listing.replace_option_prompt_at_index(index, option.prompt)
+        else:
+            listing.set_options(options)
+        if keep is None or keep not in ids:
+            keep = first_to_do(states, past)
+        selectable = [i for i, option in enumerate(options) if not option.disabled]
+        found = ids.index(keep) if keep is not None and keep in ids else None
+        listing.highlighted = found if found is not None else next(iter(selectable), None)
 
         # The counts come from the domain's progress, built from the same entries as the list.
         summary = f"{progress.finished} of {progress.total} handled"

@@ -214,6 +214,9 @@ class ReflectionForm(VerticalScroll):
             for value, label in STILL_WANT:
                 yield RadioButton(label, id=f"still-{value}")
         yield Checkbox("It went badly: show me the steps that help you recover", id="went_badly")
+        yield Static(
+            "Next (ctrl+n): the signs you noticed, then the checklist.", classes="dialog-detail"
+        )
 
     async def load(self, interview: Interview) -> None:
         """Show `interview`'s reflection."""

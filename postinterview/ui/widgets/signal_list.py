@@ -69,7 +69,7 @@ def row_prompt(row: SignalRow) -> RenderableType:
     body.append(f"\n{row.question}", style="italic")
     if row.suggestion and row.answer is None:
         body.append(f"\nSuggested from your notes: {row.suggestion}. ", style="yellow")
-        body.append("space confirms", style="dim yellow")
+        body.append("y confirms", style="dim yellow")
     elif row.suggestion:
         body.append(f"\nYour notes say: {row.suggestion}", style="bright_black")
     if row.note:
@@ -82,12 +82,25 @@ def row_prompt(row: SignalRow) -> RenderableType:
 
 
 class SignalList(OptionList):
-    """Signals, then cautions. space/enter/click flips yes ↔ no; backspace clears an answer."""
+    """Signals, then cautions. y / n answer and move on; space/enter/click flips yes ↔ no;
+    backspace clears an answer."""
 
     BINDINGS = [
-        Binding("space", "select", "Yes / no"),
+        Binding("y", "answer(True)", "Noticed"),
+        Binding("n", "answer(False)", "Not noticed"),
+        Binding("space", "select", "Yes / no", show=False),  # y and n say it more plainly
         Binding("backspace", "clear", "Not answered", show=False),
     ]
+
+    class AnswerRequested(Message):
+        """The person answered one signal or caution (y or n)."""
+
+        def __init__(self, item_id: str, noticed: bool) -> None:
+            super().__init__()
+            self.item_id = item_id
+            """The signal or caution id."""
+            self.noticed = noticed
+            """True: noticed; False: considered and not noticed."""
 
     class ToggleRequested(Message):
         """The person asked to flip the answer to one signal or caution."""
@@ -137,6 +150,18 @@ class SignalList(OptionList):
         event.stop()
         if event.option.id is not None:
             self.post_message(self.ToggleRequested(event.option.id))
+
+    def action_answer(self, noticed: bool) -> None:
+        """Ask for the highlighted row's answer to be `noticed`, and move to the next row
+        (the last one stays highlighted)."""
+        item_id = self.highlighted_id
+        if item_id is None:
+            return
+        self.post_message(self.AnswerRequested(item_id, noticed))
+        current = self.highlighted if self.highlighted is not None else -1
+        following = [i for i, o in enumerate(self.options) if i > current and not o.disabled]
+        if following:
+            self.highlighted = following[0]
 
     def action_clear(self) -> None:
         """Ask for the highlighted row's answer to be taken back."""

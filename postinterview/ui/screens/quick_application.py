@@ -1,0 +1,205 @@
+"""'I just had an interview' for a company not in your list yet: the company and the role only.
+
+The interview is then recorded at once, as having started about an hour ago, and opened; the
+rest of the application (location, recruiter, company size...) can be added later with `e`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any
+
+from textual import on
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from postinterview.domain.days import local_day
+from postinterview.domain.editing import same_company
+from postinterview.domain.interviews import new_interview_id, record_interview
+from postinterview.ui.application_fields import describe_company, parse_form
+from postinterview.ui.interview_fields import default_interview_start
+from postinterview.ui.markup import escape_markup
+from postinterview.ui.saving import create_application
+from postinterview.workspace import Stored, Workspace
+
+SaveFunction = Callable[[dict[str, Any]], str | None]
+"""Given the application's values, saves them and returns None, or returns why it could not."""
+
+DuplicateFinder = Callable[[str], list[str]]
+"""Given a company name, describes the applications already made to that company."""
+
+Choice = tuple[str, str]
+"""The id of the application, and of the interview to open."""
+
+FIELDS = {"company": "Company *", "role": "Role *"}
+
+
+class QuickApplicationScreen(ModalScreen[bool]):
+    """Company and role; enter moves on, then saves. Dismisses True once saved."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save", priority=True),
+    ]
+
+    def __init__(
+        self,
+        save: SaveFunction,
+        find_duplicates: DuplicateFinder,
+        today: date,
+        start: datetime,
+        initial_company: str = "",
+    ) -> None:
+        super().__init__()
+        self._save = save
+        self._find_duplicates = find_duplicates
+        self._today = today
+        self._start = start
+        self._initial_company = initial_company
+        self._confirmed_duplicate_of: str | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static("I just had an interview", classes="form-title")
+            yield Static(
+                "Who was it with? The company and the role are enough for now. The interview "
+                f"is recorded as starting at {self._start.astimezone():%H:%M}, about an hour "
+                "ago; you can change that on the next screen.",
+                classes="dialog-detail",
+            )
+            for name, label in FIELDS.items():
+                yield Label(label, classes="field-label")
+                value = self._initial_company if name == "company" else ""
+                placeholder = "e.g. Acme Robotics" if name == "company" else "e.g. Data Engineer"
+                yield Input(value, placeholder=placeholder, id=name)
+                yield Static("", id=f"{name}-error", classes="field-error")
+                if name == "company":
+                    yield Static("", id="duplicate-warning", classes="field-warning")
+            yield Static("", id="form-error", classes="form-error")
+            with Horizontal(classes="buttons"):
+                yield Button("Record the interview  enter", variant="primary", id="save")
+                yield Button("Cancel  esc", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#role" if self._initial_company else "#company", Input).focus()
+        self._show_duplicates(self._initial_company)
+
+    @on(Input.Changed, "#company")
+    def _company_changed(self, event: Input.Changed) -> None:
+        self._show_duplicates(event.value)
+        self._set_error("company", "")
+
+    @on(Input.Changed, "#role")
+    def _role_changed(self) -> None:
+        self._set_error("role", "")
+
+    @on(Input.Submitted, "#company")
+    def _company_submitted(self) -> None:
+        if not self.query_one("#role", Input).value.strip():
+            self.query_one("#role", Input).focus()
+        else:
+            self.action_save()
+
+    @on(Input.Submitted, "#role")
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        """Check both fields, then save through the opener; stay open if that fails."""
+        text = {name: self.query_one(f"#{name}", Input).value for name in FIELDS}
+        values, errors = parse_form(text, None, None, self._today)
+        for name in FIELDS:
+            self._set_error(name, errors.get(name, ""))
+        wrong = [name for name in FIELDS if name in errors]
+        if wrong:
+            self.query_one(f"#{wrong[0]}", Input).focus()
+            return
+        company = values["company"]
+        if self._find_duplicates(company) and self._confirmed_duplicate_of != company:
+            self._confirmed_duplicate_of = company
+            self._set_form_error(
+                "You already applied to this company: escape and choose it from the list, "
+                "or press enter again to add it anyway."
+            )
+            return
+        problem = self._save(values)
+        if problem:
+            self._set_form_error(problem)
+            return
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        """Close without saving."""
+        self.dismiss(False)
+
+    def _show_duplicates(self, company: str) -> None:
+        duplicates = self._find_duplicates(company) if company.strip() else []
+        warning = self.query_one("#duplicate-warning", Static)
+        warning.update(f"Already in your list: {escape_markup('; '.join(duplicates[:3]))}")
+        warning.display = bool(duplicates)
+
+    def _set_error(self, name: str, message: str) -> None:
+        error = self.query_one(f"#{name}-error", Static)
+        error.update(escape_markup(message))
+        error.display = bool(message)
+
+    def _set_form_error(self, message: str) -> None:
+        error = self.query_one("#form-error", Static)
+        error.update(escape_markup(message))
+        error.display = bool(message)
+
+
+def record_interview_now(workspace: Workspace, stored: Stored) -> tuple[Choice | None, str]:
+    """Add an interview that started about an hour ago to `stored`, saved at once: the
+    application and interview ids, or None and why it could not be saved."""
+    interview_id = new_interview_id()
+    now = workspace.clock()
+    start = default_interview_start(now)
+    app_id = stored.application.id
+    outcome = workspace.update(app_id, lambda a: record_interview(a, interview_id, start, now))
+    if not outcome.ok:
+        return None, outcome.error
+    return (app_id, interview_id), ""
+
+
+def add_and_record(
+    app: App[Any],
+    workspace: Workspace,
+    company: str,
+    then: Callable[[Choice], object],
+    record: bool = True,
+) -> None:
+    """Ask for the company and role, add the application, record the interview (unless not
+    `record`: then the interview id is ""), then `then(choice)`; nothing happens if the
+    person cancels."""
+    created: list[Stored] = []
+
+    def save(values: dict[str, Any]) -> str | None:
+        outcome = create_application(workspace, values)
+        if outcome.stored is not None:
+            created.append(outcome.stored)
+        return outcome.error or None
+
+    def duplicates(name: str) -> list[str]:
+        return [describe_company(a) for a in same_company(workspace.applications(), name)]
+
+    def closed(saved: bool | None) -> None:
+        if not saved or not created:
+            return
+        if not record:
+            then((created[0].application.id, ""))
+            return
+        choice, problem = record_interview_now(workspace, created[0])
+        if choice is None:
+            app.notify(problem, severity="error", timeout=8)
+            return
+        then(choice)
+
+    now = workspace.clock()
+    form = QuickApplicationScreen(
+        save, duplicates, local_day(now), default_interview_start(now), initial_company=company
+    )
+    app.push_screen(form, closed)
