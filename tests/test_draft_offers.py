@@ -94,6 +94,18 @@ def test_sending_what_you_promised_offers_a_note_naming_it() -> None:
     assert "my notice period" in draft.subject and "Ana" in draft.body
 
 
+def test_what_you_promised_goes_to_the_interviewers_the_action_names_not_the_recruiter() -> None:
+    application = full_application()
+    assert application.recruiter is not None
+    (action,) = actions_by_item(application, FIXED_NOW)["send-what-you-promised"]
+    assert "Ana" in action.text
+    assert offered(action, application) == [("send-promised", ANA)]
+    no_interviewers = [i.revised(interviewers=[]) for i in application.interviews]
+    nobody_met = application.revised(interviews=no_interviewers)
+    (action,) = actions_by_item(nobody_met, FIXED_NOW)["send-what-you-promised"]
+    assert offered(action, nobody_met) == [("send-promised", application.recruiter)]
+
+
 def test_each_referee_gets_a_thank_you_of_their_own() -> None:
     second = DANA.model_copy(update={"id": "lee", "name": "Lee Park"})
     application = full_application()

@@ -250,7 +250,7 @@ def test_catalog_shape_mistakes_are_reported() -> None:
         "quiet": "for_quiet names unknown drafts: c",
         "typo-key": "titel",
         "no-to": "to",
-        "bad-to": "'interviewer', 'contact' or 'referee'",
+        "bad-to": "'interviewer', 'panel', 'contact' or 'referee'",
         "call-subject": "a phone draft has no subject",
         "conditional-last-title": "the last choice must have no conditions",
         "not-toml": "not valid TOML",

@@ -77,10 +77,17 @@ def addressees(
 ) -> list[Contact | None]:
     """Whom a draft addressed `to` goes to, one draft each; [None] when nobody is recorded.
 
-    interviewer: the one a per-interviewer action is about, else each interviewer;
-    contact: the follow-up contact (follow_up_contact); referee: each referee.
+    interviewer: the one a per-interviewer action is about, else each interviewer; panel: the
+    first interviewer (the others copied in), else the follow-up contact; contact: the
+    follow-up contact (follow_up_contact); referee: each referee.
     """
     if to == "contact":
+        return [follow_up_contact(application, interview)]
+    if to == "panel":
+        # One note to the first interviewer, the others copied in (the plan's action names
+        # them all); with no interviewer recorded, whoever you follow up with.
+        if interview is not None and interview.interviewers:
+            return [interview.interviewers[0]]
         return [follow_up_contact(application, interview)]
     if to == "referee":
         return list(application.referees) or [None]

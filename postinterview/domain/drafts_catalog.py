@@ -178,7 +178,7 @@ Choice = Annotated[
 ]
 """One line out of several: the first whose conditions hold."""
 
-Addressee = Literal["interviewer", "contact", "referee"]
+Addressee = Literal["interviewer", "panel", "contact", "referee"]
 """Whom a draft is written to (see the catalog header)."""
 
 

@@ -99,21 +99,17 @@ def parse_form(
     values["source"] = source
     values["company_size"] = size
 
-    applied_text = text.get("applied_on", "").strip()
-    values["applied_on"] = None
-    if applied_text:
-        try:
-            values["applied_on"] = read_applied_on(applied_text, today)
-        except ValueError as problem:
-            errors["applied_on"] = str(problem)
-
-    respond_text = text.get("offer_respond_by", "").strip()
-    values["offer_respond_by"] = None
-    if respond_text:
-        try:
-            values["offer_respond_by"] = read_offer_respond_by(respond_text, today)
-        except ValueError as problem:
-            errors["offer_respond_by"] = str(problem)
+    for name, reader in (
+        ("applied_on", read_applied_on),
+        ("offer_respond_by", read_offer_respond_by),
+    ):
+        typed = text.get(name, "").strip()
+        values[name] = None
+        if typed:
+            try:
+                values[name] = reader(typed, today)
+            except ValueError as problem:
+                errors[name] = str(problem)
 
     recruiter = {
         key.removeprefix("recruiter_"): text.get(key, "").strip() for key in RECRUITER_FIELDS
