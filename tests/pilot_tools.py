@@ -6,6 +6,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from textual import events
 from textual.pilot import Pilot
 
 from postinterview.app import PostInterviewApp
@@ -37,6 +38,19 @@ async def settle(pilot: Pilot[None]) -> None:
 async def type_text(pilot: Pilot[None], text: str) -> None:
     """Type `text` key by key."""
     await pilot.press(*[KEY_NAMES.get(ch, ch) for ch in text])
+
+
+async def burst(pilot: Pilot[None], *keys: str) -> None:
+    """Send `keys` all at once, as a fast typist or a paste does: unlike `pilot.press`, the
+    app gets no moment between two keys to finish what the first one started."""
+    driver = pilot.app._driver
+    assert driver is not None
+    for key in keys:
+        name = KEY_NAMES.get(key, key)
+        event = events.Key(name, key if len(key) == 1 else None)
+        event.set_sender(pilot.app)
+        driver.send_message(event)
+    await settle(pilot)
 
 
 def stored_records(data_dir: Path) -> list[dict[str, Any]]:

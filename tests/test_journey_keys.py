@@ -21,7 +21,7 @@ from postinterview.ui.screens.signals import SignalsScreen
 from postinterview.ui.widgets.checklist_view import PAST_TEXT, ChecklistList
 from postinterview.ui.widgets.signal_list import SignalList
 from tests.conftest import FIXED_NOW, sample_application
-from tests.pilot_tools import make_app, settle, stored_records, type_text
+from tests.pilot_tools import burst, make_app, settle, stored_records, type_text
 
 SIZE = (120, 40)
 
@@ -104,6 +104,21 @@ async def test_the_short_form_warns_of_a_company_already_in_the_list(data_dir: P
         await settle(pilot)
         assert isinstance(pilot.app.screen, InterviewScreen)
     assert len(stored_records(data_dir)) == 2
+
+
+async def test_company_and_role_typed_in_one_burst_land_in_their_own_fields(
+    data_dir: Path,
+) -> None:
+    async with make_app(data_dir).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, QuickApplicationScreen)
+        await burst(pilot, *"Acme", "enter", *"Backend Engineer")
+        form = pilot.app.screen
+        assert isinstance(form, QuickApplicationScreen)
+        assert form.query_one("#company", Input).value == "Acme"
+        assert form.query_one("#role", Input).value == "Backend Engineer"
 
 
 async def test_today_names_the_key_for_a_new_interview(data_dir: Path) -> None:

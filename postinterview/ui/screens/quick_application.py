@@ -44,6 +44,9 @@ class QuickApplicationScreen(ModalScreen[bool]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Save", priority=True),
+        # Enter is handled before the next key is: moving on from Input.Submitted came after
+        # the keys already typed, so "Acme⏎Engineer" typed fast went into the company field.
+        Binding("enter", "enter", show=False, priority=True),
     ]
 
     def __init__(
@@ -97,14 +100,18 @@ class QuickApplicationScreen(ModalScreen[bool]):
     def _role_changed(self) -> None:
         self._set_error("role", "")
 
-    @on(Input.Submitted, "#company")
-    def _company_submitted(self) -> None:
-        if not self.query_one("#role", Input).value.strip():
-            self.query_one("#role", Input).focus()
+    def action_enter(self) -> None:
+        """From the company to the role (focus moves at once), else save; a button presses."""
+        focused = self.focused
+        if isinstance(focused, Button):
+            focused.press()
+            return
+        role = self.query_one("#role", Input)
+        if focused is self.query_one("#company", Input) and not role.value.strip():
+            self.set_focus(role)
         else:
             self.action_save()
 
-    @on(Input.Submitted, "#role")
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
         """Check both fields, then save through the opener; stay open if that fails."""
