@@ -452,12 +452,14 @@ def test_a_morning_in_sydney_is_the_previous_evening_in_utc() -> None:
     assert state_at(entry, just_before + timedelta(minutes=1)) == EntryState.OVERDUE
 
 
-def test_a_dont_is_upcoming_then_due_then_no_longer_applies() -> None:
+def test_a_dont_is_upcoming_then_due_then_its_moment_passes_with_the_call() -> None:
     entry = by_id(entries_for(format=InterviewFormat.VIDEO))["check-the-call-has-ended"]
     assert entry.kind == ItemKind.DONT
     assert state_at(entry, MONDAY_10 - timedelta(hours=1)) == EntryState.UPCOMING
     assert state_at(entry, MONDAY_10 + timedelta(minutes=45)) == EntryState.DUE
-    assert state_at(entry, datetime(2026, 11, 17, 9, tzinfo=UTC)) == EntryState.NOT_APPLICABLE
+    # No length recorded: the call is taken to have ended after an hour.
+    assert state_at(entry, MONDAY_10 + timedelta(hours=1)) == EntryState.LAPSED
+    assert state_at(entry, datetime(2026, 11, 17, 9, tzinfo=UTC)) == EntryState.LAPSED
 
 
 def test_items_without_a_rule_never_turn_overdue() -> None:
@@ -537,12 +539,13 @@ def test_progress_counts_done_and_not_applicable() -> None:
     assert str(at_start) == f"2/{len(entries)}"
     assert not at_start.complete
 
-    # Next day the closed don'ts (call ended, no feedback today) count as settled too, and the
-    # five "before you leave" dos have had their moment: they count for nothing.
+    # Next day the closed don't (no feedback today) counts as settled too, and the six
+    # "before you leave" steps, the call's own don't among them, have had their moment: they
+    # count for nothing.
     next_day = checklist_progress(entries, marks, datetime(2026, 11, 17, 12, tzinfo=UTC))
-    assert next_day.not_applicable == 3
-    assert next_day.lapsed == 5 and next_day.total == len(entries) - 5
-    assert next_day.fraction == pytest.approx(4 / (len(entries) - 5))
+    assert next_day.not_applicable == 2
+    assert next_day.lapsed == 6 and next_day.total == len(entries) - 6
+    assert next_day.fraction == pytest.approx(3 / (len(entries) - 6))
 
 
 def test_progress_counts_what_is_to_do_now_and_overdue() -> None:
@@ -582,7 +585,7 @@ def test_progress_of_a_finished_and_an_empty_checklist() -> None:
 
 def test_checklist_states_keep_order() -> None:
     entries = entries_for()
-    pairs = checklist_states(entries, {}, MONDAY_10 + timedelta(hours=1))
+    pairs = checklist_states(entries, {}, MONDAY_10 + timedelta(minutes=30))
     assert [entry for entry, _ in pairs] == entries
     assert {state for _, state in pairs} <= {EntryState.DUE, EntryState.UPCOMING}
 

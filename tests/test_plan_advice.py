@@ -329,19 +329,22 @@ def test_a_thank_you_a_week_on_drops_out_instead_of_staying_overdue() -> None:
     assert states["thank-you:ana-ruiz"] is EntryState.LAPSED
 
 
-def test_before_you_leave_steps_have_passed_once_the_interview_day_is_over() -> None:
-    application = make({})
+def test_before_you_leave_steps_have_passed_once_the_interview_is_over() -> None:
+    application = make({"planned_minutes": 45})
     entries = build_checklist(application, application.interviews[0])
     leave = [e for e in entries if e.phase is Phase.BEFORE_YOU_LEAVE and e.kind == "do"]
     assert len(leave) == 5
-    same_day = dict(checklist_states(entries, {}, day(0, 12)))
-    assert {same_day[e] for e in leave} == {EntryState.DUE}
-    next_day = dict(checklist_states(entries, {}, day(1, 9)))
-    assert {next_day[e] for e in leave} == {EntryState.LAPSED}
+    during = dict(checklist_states(entries, {}, MONDAY_10 + timedelta(minutes=30)))
+    assert {during[e] for e in leave} == {EntryState.DUE}
+    over = MONDAY_10 + timedelta(minutes=45)  # its planned end, not the end of the day
+    after = dict(checklist_states(entries, {}, over))
+    assert {after[e] for e in leave} == {EntryState.LAPSED}
     progress = checklist_progress(entries, {}, day(1, 9))
-    assert progress.lapsed == 5 and progress.total == len(entries) - 5
+    steps = sum(e.phase is Phase.BEFORE_YOU_LEAVE for e in entries)  # the call's don't too
+    assert steps == 6
+    assert progress.lapsed == steps and progress.total == len(entries) - steps
     # Ticked in time, a step stays done.
-    marks = {leave[0].id: {"state": "done", "at": day(0, 11)}}
+    marks = {leave[0].id: {"state": "done", "at": MONDAY_10 + timedelta(minutes=40)}}
     ticked = application.interviews[0].revised(checklist=marks)
     assert dict(checklist_states(entries, ticked.checklist, day(1, 9)))[leave[0]] is (
         EntryState.DONE

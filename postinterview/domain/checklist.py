@@ -23,6 +23,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validat
 
 from postinterview.domain.catalog_files import parse_catalog, read_packaged_text
 from postinterview.domain.evidence import all_warned_at, logged_at
+from postinterview.domain.interviews import interview_end
 from postinterview.domain.models import (
     Application,
     Channel,
@@ -247,6 +248,9 @@ class DueRule(_CatalogModel):
     lapses_after_hours: Hours | None = None
     """A do not done by the end of the day of anchor + hours has had its moment: it lapses
     (leaves the plan, and the checklist's counts). None: it never does."""
+    lapses_when_over: bool = False
+    """The entry lapses, undone, the moment the interview ends (start plus its actual, else
+    planned, length, else an hour): the steps of the interview itself, do or don't."""
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
@@ -277,6 +281,8 @@ class DueRule(_CatalogModel):
             hours is not None and self.lapses_after_hours < hours for hours in deadlines
         ):
             raise ValueError("lapses_after_hours must not come before the item's deadlines")
+        if self.lapses_when_over and self.lapses_after_hours is not None:
+            raise ValueError("give lapses_when_over or lapses_after_hours, not both")
         return self
 
     def with_fallbacks(
@@ -855,8 +861,12 @@ def due_window(
         # No date given: the advice's own window by company size, e.g. days 4-5 or 8-12.
         due = _start_of_day(interview.at.date() + timedelta(days=fallback_due + 1), zone)
         late = max(late, due) if late is not None else due
+    lapses = interview_end(interview) if rule.lapses_when_over else None
     return DueWindow(
-        opens_at=opens, due_at=due, overdue_at=late, lapses_at=deadline(rule.lapses_after_hours)
+        opens_at=opens,
+        due_at=due,
+        overdue_at=late,
+        lapses_at=lapses or deadline(rule.lapses_after_hours),
     )
 
 
@@ -881,7 +891,7 @@ def entry_state(
 
     A mark always wins; then what the record shows (entry.recorded_at). A don't whose window
     has closed is not applicable rather than overdue: there is nothing left to avoid, and
-    nothing to chase. A do whose moment has passed undone (entry.lapses_at) has lapsed.
+    nothing to chase. An entry whose moment has passed unmarked (entry.lapses_at) has lapsed.
     """
     _require_aware(now)
     mark = marks.get(entry.id)
@@ -891,7 +901,7 @@ def entry_state(
         return EntryState.DONE
     if now < entry.opens_at:
         return EntryState.UPCOMING
-    if entry.kind == ItemKind.DO and entry.lapses_at is not None and now >= entry.lapses_at:
+    if entry.lapses_at is not None and now >= entry.lapses_at:
         return EntryState.LAPSED
     if entry.overdue_at is not None and now >= entry.overdue_at:
         return EntryState.OVERDUE if entry.kind == ItemKind.DO else EntryState.NOT_APPLICABLE

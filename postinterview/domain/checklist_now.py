@@ -2,28 +2,24 @@
 
 "Before you leave" steps belong to the interview itself: once it is over they cannot be done
 any more, so they are kept on screen as advice for next time but neither counted nor offered
-first. `past_entries` is that rule in one place; when the plan gives such entries a state of
-their own, it becomes a filter on that state and the rest of this module stays as it is.
+first. When a moment has passed is the due rule's (`lapses_when_over`, `lapses_after_hours`:
+EntryState.LAPSED), the same for the plan and every checklist view; this module only reads it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from postinterview.domain.checklist import (
     ChecklistEntry,
     ChecklistProgress,
     EntryState,
     ItemKind,
-    Phase,
     checklist_progress,
     checklist_states,
 )
 from postinterview.domain.models import ChecklistMark, Interview
-
-DEFAULT_LENGTH = timedelta(hours=1)
-"""How long an interview is taken to last when neither its actual nor planned length is known."""
 
 OPEN_STATES = (EntryState.DUE, EntryState.OVERDUE)
 """Unmarked entries that are open now."""
@@ -31,22 +27,11 @@ OPEN_STATES = (EntryState.DUE, EntryState.OVERDUE)
 States = Sequence[tuple[ChecklistEntry, EntryState]]
 
 
-def interview_end(interview: Interview) -> datetime:
-    """When the interview ended: its start plus its actual, else planned, length."""
-    minutes = interview.actual_minutes or interview.planned_minutes
-    return interview.at + (timedelta(minutes=minutes) if minutes else DEFAULT_LENGTH)
-
-
 def past_entries(states: States, interview: Interview, now: datetime) -> frozenset[str]:
-    """Ids of the unmarked entries whose moment has passed: "before you leave" steps once the
-    interview is over. A step marked done or not applicable keeps its mark and its count."""
-    if now < interview_end(interview):
-        return frozenset()
-    return frozenset(
-        entry.id
-        for entry, state in states
-        if entry.phase is Phase.BEFORE_YOU_LEAVE and state in OPEN_STATES
-    )
+    """Ids of the entries whose moment has passed unmarked (EntryState.LAPSED): "before you
+    leave" steps once the interview is over (the catalog's `lapses_when_over`), a thank-you
+    note weeks later. A step marked done or not applicable keeps its mark and its count."""
+    return frozenset(entry.id for entry, state in states if state is EntryState.LAPSED)
 
 
 def doable_progress(

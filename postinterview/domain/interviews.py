@@ -5,13 +5,22 @@ Ticking a checklist entry is in domain.ticks: a tick means more than the mark.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from postinterview.domain.editing import move_stage
 from postinterview.domain.ids import short_token
 from postinterview.domain.models import Application, Interview
 from postinterview.domain.stages import Stage
+
+DEFAULT_LENGTH = timedelta(hours=1)
+"""How long an interview is taken to last when neither its actual nor planned length is known."""
+
+
+def interview_end(interview: Interview) -> datetime:
+    """When the interview ended: its start plus its actual, else planned, length."""
+    minutes = interview.actual_minutes or interview.planned_minutes
+    return interview.at + (timedelta(minutes=minutes) if minutes else DEFAULT_LENGTH)
 
 
 class InterviewNotFound(LookupError):
