@@ -16,7 +16,7 @@ from typing import Any
 from postinterview.domain.contacts import log_contact
 from postinterview.domain.editing import move_stage, new_application
 from postinterview.domain.ids import slugify
-from postinterview.domain.interviews import add_interview
+from postinterview.domain.interviews import add_interview, schedule_interview
 from postinterview.domain.models import (
     Application,
     Channel,
@@ -94,6 +94,10 @@ def _move(stage: Stage, at: datetime, note: str = "") -> Step:
 
 def _interview(interview_id: str, at: datetime, **fields: Any) -> Step:
     return lambda app: add_interview(app, interview_id, at, at, **fields)
+
+
+def _schedule(interview_id: str, at: datetime, booked: datetime, **fields: Any) -> Step:
+    return lambda app: schedule_interview(app, interview_id, at, booked, **fields)
 
 
 def _tick(interview_id: str, entry_id: str, at: datetime) -> Step:
@@ -181,6 +185,18 @@ def _screening(t: _Timeline) -> Application:
         app,
         _contact(t.days_ago(6, 11), "Asked for a screening call.", Channel.EMAIL, "Hiring team"),
         _move(Stage.SCREENING, t.days_ago(6, 11, 5), "Screening call booked"),
+        # Booked two days ago for three days ahead: Today's "Interviews coming up".
+        _schedule(
+            "iv-globex-first",
+            (t.now + timedelta(days=3)).replace(hour=14, minute=0, second=0, microsecond=0),
+            t.days_ago(2, 9),
+            round=1,
+            kind=InterviewKind.SCREEN,
+            format=InterviewFormat.VIDEO,
+            planned_minutes=45,
+            place="https://meet.globex.example/data-analyst",
+            interviewers=[Contact(id="hana-ito", name="Hana Ito", title="Analytics Lead")],
+        ),
     )
 
 
@@ -375,6 +391,7 @@ def _offer(t: _Timeline) -> Application:
         source=Source.DIRECT,
         company_size=CompanySize.SMALL,
         location="York",
+        offer_respond_by=t.day(4),
     )
     return _apply(
         app,

@@ -64,15 +64,21 @@ def test_the_same_clock_gives_the_same_data() -> None:
     )
 )
 def test_whatever_the_time_everything_has_already_happened(now: datetime) -> None:
+    upcoming = 0
     for app in demo_applications(now):
         moments = [app.created_at, app.updated_at]
         moments += [change.at for change in app.stage_history]
-        moments += [interview.at for interview in app.interviews]
+        # Only an interview booked ahead is still to come.
+        moments += [interview.at for interview in app.interviews if not interview.scheduled]
+        ahead = [interview.at for interview in app.interviews if interview.scheduled]
+        assert all(moment > now for moment in ahead), app.id
+        upcoming += len(ahead)
         moments += [entry.at for entry in app.contact_log]
         assert all(moment <= now for moment in moments), app.id
         history = [change.at for change in app.stage_history]
         assert history == sorted(history), app.id
         assert all(interview.at >= app.created_at for interview in app.interviews), app.id
+    assert upcoming == 1  # Today's "Interviews coming up" has one to show
 
 
 def test_a_naive_clock_is_refused() -> None:
