@@ -31,8 +31,8 @@ from postinterview.ui.application_fields import (
     read_field_day,
 )
 from postinterview.ui.date_text import day_hint
-from postinterview.ui.markup import escape_markup
 from postinterview.ui.widgets.date_field import DateField
+from postinterview.ui.widgets.form_messages import show_duplicates, show_message
 
 SaveFunction = Callable[[dict[str, Any]], str | None]
 """Given the form's values, saves them and returns None, or returns why it could not."""
@@ -192,27 +192,16 @@ class ApplicationFormScreen(ModalScreen[bool]):
         return self._find_duplicates(company)
 
     def _show_duplicates(self, company: str) -> None:
-        duplicates = self._duplicates(company)
-        warning = self.query_one("#duplicate-warning", Static)
-        if duplicates:
-            listed = "; ".join(duplicates[:3])
-            warning.update(f"Already in your list: {escape_markup(listed)}")
-        else:
-            warning.update("")
-        warning.display = bool(duplicates)
+        show_duplicates(self.query_one("#duplicate-warning", Static), self._duplicates(company))
 
     def _set_error(self, field: str, message: str) -> None:
         if field in DATE_FIELDS:
             self.query_one(f"#{field}-field", DateField).show_problem(message)
             return
-        error = self.query_one(f"#{field}-error", Static)
-        error.update(escape_markup(message))
-        error.display = bool(message)
+        show_message(self.query_one(f"#{field}-error", Static), message)
 
     def _set_form_error(self, message: str) -> None:
-        error = self.query_one("#form-error", Static)
-        error.update(escape_markup(message))
-        error.display = bool(message)
+        show_message(self.query_one("#form-error", Static), message)
 
 
 def _selected(value: object | None) -> Any:

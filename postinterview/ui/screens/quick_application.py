@@ -22,8 +22,8 @@ from postinterview.domain.editing import same_company
 from postinterview.domain.interviews import new_interview_id, record_interview
 from postinterview.ui.application_fields import describe_company, parse_form
 from postinterview.ui.interview_fields import default_interview_start
-from postinterview.ui.markup import escape_markup
 from postinterview.ui.saving import create_application
+from postinterview.ui.widgets.form_messages import show_duplicates, show_message
 from postinterview.workspace import Stored, Workspace
 
 SaveFunction = Callable[[dict[str, Any]], str | None]
@@ -144,19 +144,13 @@ class QuickApplicationScreen(ModalScreen[bool]):
 
     def _show_duplicates(self, company: str) -> None:
         duplicates = self._find_duplicates(company) if company.strip() else []
-        warning = self.query_one("#duplicate-warning", Static)
-        warning.update(f"Already in your list: {escape_markup('; '.join(duplicates[:3]))}")
-        warning.display = bool(duplicates)
+        show_duplicates(self.query_one("#duplicate-warning", Static), duplicates)
 
     def _set_error(self, name: str, message: str) -> None:
-        error = self.query_one(f"#{name}-error", Static)
-        error.update(escape_markup(message))
-        error.display = bool(message)
+        show_message(self.query_one(f"#{name}-error", Static), message)
 
     def _set_form_error(self, message: str) -> None:
-        error = self.query_one("#form-error", Static)
-        error.update(escape_markup(message))
-        error.display = bool(message)
+        show_message(self.query_one("#form-error", Static), message)
 
 
 def record_interview_now(workspace: Workspace, stored: Stored) -> tuple[Choice | None, str]:
