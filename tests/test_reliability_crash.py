@@ -43,14 +43,24 @@ def _save_and_hang_at(root: str, app_id: str, step: str, ready: Event) -> None:
     def stop_here(*_: object) -> None:
         _hang(ready)
 
-    if step == "temp half written":
-        setattr(os, "fsync", fsync_half_written)  # noqa: B010
-    elif step in ("temp written, not renamed", "creating, not renamed"):
-        setattr(os, "replace", stop_here)  # noqa: B010
-    elif step == "renamed, folder not synced":
-        setattr(atomic, "fsync_dir", stop_here)  # noqa: B010
-    elif step == "lock held, nothing written":
-        setattr(store_module, "write_atomic", stop_here)  # noqa: B010
+    def install_hook() -> None:
+        if step == "temp half written":
+            setattr(os, "fsync", fsync_half_written)  # noqa: B010
+        elif step in ("temp written, not renamed", "creating, not renamed"):
+            setattr(os, "replace", stop_here)  # noqa: B010
+        elif step == "renamed, folder not synced":
+            setattr(atomic, "fsync_dir", stop_here)  # noqa: B010
+
+    real_write = store_module.write_atomic
+
+    def write_the_file(path: Path, data: bytes) -> None:
+        # The history copy is written first, whole; the kill is aimed at the file's own write.
+        if step == "lock held, nothing written":
+            stop_here()
+        install_hook()
+        real_write(path, data)
+
+    setattr(store_module, "write_atomic", write_the_file)  # noqa: B010
     store = ApplicationStore(Path(root))
     if step == "creating, not renamed":
         store.create(sample_application("Newco"))

@@ -50,6 +50,27 @@ class FollowUpSettings(BaseModel):
     """The number of open applications to aim for; fewer brings a gentle reminder."""
 
 
+KeepCount = Annotated[int, Strict(), Field(ge=1, le=1000)]
+"""How many earlier versions of each file to keep, whatever their age."""
+
+KeepDays = Annotated[int, Strict(), Field(ge=0, le=3650)]
+"""For how many days one version a day is also kept; 0 keeps only the latest ones."""
+
+DEFAULT_KEEP_VERSIONS = 20
+DEFAULT_KEEP_DAYS = 30
+
+
+class HistorySettings(BaseModel):
+    """The `[history]` table: how many earlier versions of each application file are kept."""
+
+    model_config = ConfigDict(extra="allow")
+
+    keep_versions: KeepCount = DEFAULT_KEEP_VERSIONS
+    """The most recent earlier versions of a file kept, however old."""
+    keep_days: KeepDays = DEFAULT_KEEP_DAYS
+    """Beyond those, the last version of each day is kept for this many days."""
+
+
 DEFAULT_SIGN_OFF = "Kind regards"
 
 
@@ -79,6 +100,9 @@ class Settings(BaseModel):
 
     follow_up: FollowUpSettings = Field(default_factory=FollowUpSettings)
     """The `[follow_up]` table; a bad value there is reported and its default used."""
+
+    history: HistorySettings = Field(default_factory=HistorySettings)
+    """The `[history]` table; a bad value there is reported and its default used."""
 
     you: YouSettings | None = None
     """The `[you]` table; None until it is written (then drafts stop asking for a name)."""

@@ -52,6 +52,16 @@ def migrated_copy_path(root: Path, app_id: str, schema_version: int) -> Path:
     return migrated_dir(root) / f"{app_id}.schema{schema_version}.toml"
 
 
+def history_root(root: Path) -> Path:
+    """Earlier versions of every application file (see storage.history)."""
+    return root / "history"
+
+
+def history_dir(root: Path, app_id: str) -> Path:
+    """Earlier versions of application `app_id`'s file, one file per version."""
+    return history_root(root) / app_id
+
+
 def drafts_dir(root: Path) -> Path:
     """Drafts the person saved to edit or send from elsewhere, as plain text."""
     return root / "drafts"

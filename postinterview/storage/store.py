@@ -17,12 +17,13 @@ import stat
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from postinterview.domain.ids import is_valid_id, new_application_id
 from postinterview.domain.models import Application
-from postinterview.storage import paths
+from postinterview.domain.settings import HistorySettings
+from postinterview.storage import history, paths
 from postinterview.storage.atomic import ensure_private_dir, is_temp_name, write_atomic
 from postinterview.storage.codec import (
     MAX_FILE_BYTES,
@@ -114,6 +115,9 @@ class Saved:
     changed_elsewhere: bool
     """The file had been changed by someone else since the caller read it; the change was
     applied on top of theirs."""
+    previous: Application
+    """The application as the file held it just before this save (what an undo goes back
+    to)."""
 
 
 @dataclass(frozen=True)
@@ -147,6 +151,8 @@ class ApplicationStore:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.folder = paths.applications_dir(root)
+        self.history = HistorySettings()
+        """How many earlier versions of each file are kept (the settings' `[history]`)."""
 
     # Reading --------------------------------------------------------------------------------
 
@@ -276,7 +282,7 @@ class ApplicationStore:
 
     def create(self, application: Application) -> Stored:
         """Store a new application under a fresh id (or its own, if it has one and it is free)."""
-        with self._locked():
+        with self.locked():
             app_id = application.id or new_application_id(application.company, application.role)
             while self.path_for(app_id).exists():
                 if application.id:
@@ -292,14 +298,15 @@ class ApplicationStore:
         still applied to the fresh copy (nothing of the other edit is lost) and the result says
         so; a change that cannot merge raises its own error from inside `change`.
         """
-        with self._locked():
+        with self.locked():
             path = self.path_for(app_id)
-            current, origin = self._read_with_origin(path)
+            raw = self._read_bytes(path)
+            current, origin = self._decode(path, raw)
             self._refuse_if_newer(path, current)
             updated = change(current.application)
             updated = updated.model_copy(update={"id": app_id})
-            stored = self._write(updated, origin)
-        return Saved(stored, changed_elsewhere=current.revision != seen_revision)
+            stored = self._write(updated, origin, previous=raw)
+        return Saved(stored, current.revision != seen_revision, current.application)
 
     def delete(self, app_id: str, seen_revision: str) -> Path:
         """Move the application's file into `deleted/` (never erased). Returns where it went.
@@ -307,7 +314,7 @@ class ApplicationStore:
         Refused if the file changed since the caller read it: they confirmed deleting what they
         saw, not what someone else has since written. Refused for a file a newer version wrote.
         """
-        with self._locked():
+        with self.locked():
             path = self.path_for(app_id)
             raw = self._read_bytes(path)
             if revision_of(raw) != seen_revision:
@@ -326,7 +333,7 @@ class ApplicationStore:
         """
         if path.parent != self.folder:
             raise StoreError(f"{path} is not in the applications folder.")
-        with self._locked():
+        with self.locked():
             try:
                 stored = self._read(path)
             except (FileIsDamaged, NotFound):
@@ -344,7 +351,7 @@ class ApplicationStore:
         if not self.folder.is_dir():
             return 0
         removed = 0
-        with self._locked():  # no save is under way while we hold the lock
+        with self.locked():  # no save is under way while we hold the lock
             for name in os.listdir(self.folder):
                 if is_temp_name(name):
                     (self.folder / name).unlink(missing_ok=True)
@@ -352,7 +359,8 @@ class ApplicationStore:
         return removed
 
     @contextmanager
-    def _locked(self) -> Iterator[None]:
+    def locked(self) -> Iterator[None]:
+        """Hold the data folder's lock: no other postinterview saves meanwhile."""
         try:
             ensure_private_dir(self.root)
             handle = acquire_lock(paths.lock_path(self.root))
@@ -366,24 +374,55 @@ class ApplicationStore:
         finally:
             release_lock(handle)
 
-    def _write(self, application: Application, origin: _Origin | None = None) -> Stored:
-        """Write `application`'s file; `origin` is the file's old bytes if it was migrated."""
+    def _write(
+        self, application: Application, origin: _Origin | None = None, previous: bytes | None = None
+    ) -> Stored:
+        """Write `application`'s file. `origin` is the file's old bytes if it was migrated,
+        `previous` the bytes it replaces (kept in history first; None for a new file)."""
         try:
             data = encode_application(application)  # fails before anything is written
         except UnsavableRecord as error:
             raise CannotSave(f"{error} Nothing was written; your edit is kept.") from error
+        if data == previous:
+            return Stored(application, revision_of(data))  # nothing changed: nothing to keep
         path = self.path_for(application.id)
         if origin is not None:
             self._keep_premigration_copy(application, origin)
+        revision = revision_of(data)
+        kept = self._keep_versions(application, previous, data, revision)
         try:
             ensure_private_dir(self.folder)
             write_atomic(path, data)
         except OSError as error:
+            kept.unlink(missing_ok=True)  # it never was the file's content
             raise CannotSave(
                 f"Could not save {application.company}: {error.strerror or error}. "
                 "Nothing was lost: the previous version is intact and your edit is kept."
             ) from error
-        return Stored(application, revision_of(data))
+        return Stored(application, revision)
+
+    def _keep_versions(
+        self, application: Application, previous: bytes | None, data: bytes, revision: str
+    ) -> Path:
+        """Keep the bytes about to be replaced (unless history has them already) and the new
+        ones in history; if that cannot be done, refuse the save: a change that could not be
+        undone is not made. Returns the new bytes' copy."""
+        now = datetime.now(UTC)
+        try:
+            if previous is not None:
+                earlier = revision_of(previous)
+                newest = history.newest(self.root, application.id)
+                if newest is None or not earlier.startswith(newest.revision):
+                    # A microsecond earlier, so that it sorts before the new version.
+                    before = now - timedelta(microseconds=1)
+                    history.keep(self.root, application.id, previous, earlier, before, self.history)
+            return history.keep(self.root, application.id, data, revision, now, self.history)
+        except OSError as error:
+            raise CannotSave(
+                f"Could not save {application.company}: its history could not be written "
+                f"({error.strerror or error}). Nothing was changed: the file is intact and "
+                "your edit is kept."
+            ) from error
 
     def _keep_premigration_copy(self, application: Application, origin: _Origin) -> None:
         """Copy a migrated file's original bytes aside before its first rewrite.
@@ -407,6 +446,21 @@ class ApplicationStore:
                 f"({error.strerror or error}). Nothing was changed: the file is intact and your "
                 "edit is kept."
             ) from error
+
+    def write_bytes(self, app_id: str, raw: bytes) -> Stored:
+        """Put `raw` (a kept version, checked by the caller) back as application `app_id`'s
+        file, exactly; the caller holds the lock and has moved any file there aside."""
+        stored, _ = self._decode(self.path_for(app_id), raw)
+        try:
+            ensure_private_dir(self.folder)
+            write_atomic(self.path_for(app_id), raw)
+        except OSError as error:
+            raise CannotSave(f"Could not write {app_id}: {error.strerror or error}") from error
+        return stored
+
+    def move_aside(self, path: Path, folder: Path) -> Path:
+        """Move `path` into `folder` under a dated name (the caller holds the lock)."""
+        return self._move_aside(path, folder)
 
     @staticmethod
     def _move_aside(path: Path, folder: Path) -> Path:

@@ -219,6 +219,7 @@ class Workspace:
 
     def _use_settings(self, loaded: SettingsLoad, signature: Signature | None) -> None:
         self.settings = loaded
+        self.store.history = loaded.settings.history
         self._settings_signature = signature
         self._plan = plan_settings(loaded.settings)
         self._weights, _ = validate_weight_overrides(
