@@ -2,7 +2,7 @@
 
 A stored file looks like this::
 
-    # postinterview application. Safe to edit by hand; keep [file_end] as the last section.
+    # postinterview application. Safe to edit by hand; your comments are kept. Keep [file_end] ...
     schema_version = 2
     company = "Acme"
     ...
@@ -38,7 +38,12 @@ from postinterview.storage.migrations import (
 MAX_FILE_BYTES = 16 * 1024 * 1024
 """Larger files are refused before parsing: a real application is a few kilobytes."""
 
-HEADER = "# postinterview application. Safe to edit by hand; keep [file_end] as the last section.\n"
+HEADER = (
+    "# postinterview application. Safe to edit by hand; your comments are kept. "
+    "Keep [file_end] as the last section.\n"
+)
+"""The first line of every file. True: a save over a hand-edited file keeps the person's text
+(storage/hand_edits.py), and a save that cannot says so, in the outcome and in this line."""
 END_TABLE = "file_end"
 
 

@@ -29,9 +29,9 @@ from postinterview.storage.codec import (
     MAX_FILE_BYTES,
     DamagedFile,
     UnsavableRecord,
-    encode_application,
     read_application,
 )
+from postinterview.storage.hand_edits import encode_over
 from postinterview.storage.locking import acquire_lock, release_lock
 from postinterview.storage.migrations import newer_schema_reason
 
@@ -98,6 +98,9 @@ class Stored:
     newer_schema: int | None = None
     """The schema version of a file written by a newer postinterview (then it is read-only),
     else None."""
+    comments_lost: bool = field(default=False, compare=False)
+    """Set on the result of a save that could not keep the comments a person had written in
+    the file (it wrote the plain form; the earlier text is in history/)."""
 
     @property
     def read_only(self) -> str:
@@ -379,10 +382,11 @@ class ApplicationStore:
     ) -> Stored:
         """Write `application`'s file. `origin` is the file's old bytes if it was migrated,
         `previous` the bytes it replaces (kept in history first; None for a new file)."""
-        try:
-            data = encode_application(application)  # fails before anything is written
+        try:  # fails before anything is written; keeps a hand-edited file's comments
+            encoded = encode_over(application, previous)
         except UnsavableRecord as error:
             raise CannotSave(f"{error} Nothing was written; your edit is kept.") from error
+        data = encoded.data
         if data == previous:
             return Stored(application, revision_of(data))  # nothing changed: nothing to keep
         path = self.path_for(application.id)
@@ -399,7 +403,7 @@ class ApplicationStore:
                 f"Could not save {application.company}: {error.strerror or error}. "
                 "Nothing was lost: the previous version is intact and your edit is kept."
             ) from error
-        return Stored(application, revision)
+        return Stored(application, revision, comments_lost=encoded.comments_lost)
 
     def _keep_versions(
         self, application: Application, previous: bytes | None, data: bytes, revision: str

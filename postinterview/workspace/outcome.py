@@ -9,6 +9,9 @@ from pydantic import ValidationError
 from postinterview.domain.editing import describe_validation_error
 from postinterview.storage.store import Stored, StoreError
 
+COMMENTS_LOST = "Your comments in this file could not be kept; the earlier text is in history/."
+"""Said once, by the save that wrote a hand-edited file's plain form (storage/hand_edits.py)."""
+
 
 @dataclass(frozen=True)
 class SaveOutcome:
@@ -27,13 +30,19 @@ class SaveOutcome:
         """True when the change is on disk."""
         return self.stored is not None
 
+    @property
+    def note(self) -> str:
+        """What the person must be told even about a save that worked ("" mostly): that the
+        comments they had written in the file could not be kept."""
+        return COMMENTS_LOST if self.stored is not None and self.stored.comments_lost else ""
+
     def status(self, done: str = "Saved.") -> str:
-        """One line saying what happened: `done`, the merge, or the error."""
+        """One line saying what happened: `done`, the merge, or the error; and the note."""
         if not self.ok:
             return f"Not saved: {self.error}"
         if self.merged:
-            return f"{done.removesuffix('.')}, together with changes made in another window."
-        return done
+            done = f"{done.removesuffix('.')}, together with changes made in another window."
+        return f"{done} {self.note}".strip()
 
 
 @dataclass(frozen=True)

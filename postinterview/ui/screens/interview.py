@@ -437,6 +437,7 @@ class InterviewScreen(WorkspaceScreen):
         self._refresh_header_and_checklist()
         self._leave_anyway = False
         note = " (merged with changes from another window)" if outcome.merged else ""
+        note += f". {outcome.note}" if outcome.note else ""
         self._show_status(f"Saved at {self.clock().astimezone():%H:%M:%S}{note}")
         return True
 

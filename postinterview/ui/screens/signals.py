@@ -274,7 +274,8 @@ class SignalsScreen(WorkspaceScreen):
             )
             return True
         note = " (together with changes from another window)" if outcome.saved.merged else ""
-        self._status(f"Saved at {self.clock().astimezone():%H:%M:%S}{note}.")
+        saved_at = f"Saved at {self.clock().astimezone():%H:%M:%S}{note}."
+        self._status(f"{saved_at} {outcome.saved.note}".strip())
         return True
 
     def _save_failed(self, message: str) -> bool:

@@ -63,7 +63,7 @@ def notify_outcome(screen: Screen[Any], outcome: SaveOutcome, done: str = "") ->
     """Tell the person how a save went: `done` (if any), the merge, or the error."""
     if not outcome.ok:
         screen.notify(outcome.error, severity="error", timeout=8)
-    elif outcome.merged:
+    elif outcome.merged or outcome.note:
         screen.notify(outcome.status(done or "Saved."), timeout=6)
     elif done:
         screen.notify(done)

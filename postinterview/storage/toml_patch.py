@@ -1,0 +1,193 @@
+"""Changing a person's TOML text in place: only the values that changed, the rest as it was.
+
+`patch(text, target)` returns `text` with exactly the keys whose values differ from `target`
+set, replaced or removed (tables into tables; arrays of tables matched by their `id` when
+every item has one), keeping comments, blank lines, key order and quoting everywhere else.
+It uses tomlkit, imported here only: start-up and ordinary saves never load it (see
+`hand_edits`). The caller checks the result (`same`) and has a plain rewrite to fall back on.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping, Sequence
+from datetime import datetime, time
+from typing import Any
+
+import tomli_w
+import tomlkit
+from tomlkit.items import AoT, Array, InlineTable, Item, Table
+
+Container = Any
+"""A tomlkit Document, Table, InlineTable or out-of-order table proxy: dict-like, untyped."""
+
+
+def patch(text: str, target: Mapping[str, Any], last: str) -> str:
+    """`text` changed so that it parses to `target`, with table `last` the last section."""
+    document = tomlkit.parse(text)
+    _patch_table(document, tomllib.loads(text), target, inline=False)
+    _keep_last(document, last)
+    return document.as_string()
+
+
+def same(a: object, b: object) -> bool:
+    """Equal values of equal types, all the way down (1 is not 1.0 nor True; two moments
+    are the same only with the same UTC offset; key order does not matter)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        assert isinstance(b, dict)
+        return a.keys() == b.keys() and all(same(a[key], b[key]) for key in a)
+    if isinstance(a, list):
+        assert isinstance(b, list)
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, datetime | time):
+        assert isinstance(b, datetime | time)
+        return a == b and a.utcoffset() == b.utcoffset()
+    return a == b
+
+
+def _patch_table(
+    container: Container, old: Mapping[str, Any], new: Mapping[str, Any], inline: bool
+) -> None:
+    for key in [key for key in old if key not in new]:
+        del container[key]
+    for key, value in new.items():
+        if key not in old:
+            container[key] = _fresh(value, inline)
+        elif same(old[key], value):
+            continue
+        elif isinstance(value, dict) and isinstance(old[key], dict):
+            child = container[key]
+            _patch_table(child, old[key], value, inline or isinstance(child, InlineTable))
+        elif isinstance(value, list) and isinstance(old[key], list):
+            _patch_array(container, key, old[key], value, inline)
+        else:
+            container[key] = _fresh(value, inline)
+
+
+def _patch_array(
+    container: Container, key: str, old: list[Any], new: list[Any], inline: bool
+) -> None:
+    items = container[key]
+    if not isinstance(items, AoT | Array):
+        container[key] = _fresh(new, inline)
+        return
+    in_line = inline or isinstance(items, Array)
+    old_ids, new_ids = _ids(old), _ids(new)
+    if old_ids is not None and new_ids is not None:
+        kept = [item_id for item_id in old_ids if item_id in new_ids]
+        if kept == [item_id for item_id in new_ids if item_id in old_ids]:
+            for index in reversed(range(len(old_ids))):
+                if old_ids[index] not in new_ids:
+                    del items[index]
+            by_id = dict(zip(old_ids, old, strict=True))
+            for position, (item_id, value) in enumerate(zip(new_ids, new, strict=True)):
+                if item_id in by_id:
+                    _patch_item(items, position, by_id[item_id], value, in_line)
+                else:
+                    items.insert(position, _element(value, in_line))  # type: ignore[arg-type]
+            return
+    elif len(old) <= len(new) and same(old, new[: len(old)]):  # only appended to
+        for value in new[len(old) :]:
+            items.append(_element(value, in_line))
+        return
+    elif len(old) == len(new) and all(isinstance(v, dict) for v in [*old, *new]):
+        for position, (was, value) in enumerate(zip(old, new, strict=True)):
+            _patch_item(items, position, was, value, in_line)
+        return
+    container[key] = _whole(new, items, inline)
+
+
+def _patch_item(items: AoT | Array, position: int, old: Any, new: Any, inline: bool) -> None:
+    if same(old, new):
+        return
+    if isinstance(old, dict) and isinstance(new, dict):
+        _patch_table(items[position], old, new, inline)
+    else:
+        items[position] = _element(new, inline)
+
+
+def _ids(values: Sequence[Any]) -> list[str] | None:
+    """Each item's `id`, when every item is a table with a distinct one; else None."""
+    ids = [value.get("id") if isinstance(value, dict) else None for value in values]
+    if not all(isinstance(item_id, str) for item_id in ids) or len(set(ids)) != len(ids):
+        return None
+    return [str(item_id) for item_id in ids]
+
+
+def _element(value: Any, inline: bool) -> Item:
+    """A new item of an array: a table for an array of tables, else an inline value."""
+    if isinstance(value, dict) and not inline:
+        table = _table(value)
+        table.add(tomlkit.nl())  # a blank line before the next header, as tomli_w writes
+        return table
+    return _fresh(value, inline=True)
+
+
+def _whole(new: list[Any], like: AoT | Array, inline: bool) -> Item:
+    """A replacement for a whole array, in the form the person's had."""
+    if isinstance(like, AoT) and not inline and all(isinstance(v, dict) for v in new):
+        return _aot(new)
+    return _fresh(new, inline=True)
+
+
+def _aot(values: list[Any]) -> AoT:
+    tables = tomlkit.aot()
+    for value in values:
+        element = _element(value, inline=False)
+        assert isinstance(element, Table)
+        tables.append(element)
+    return tables
+
+
+def _table(value: Mapping[str, Any]) -> Table:
+    table = tomlkit.table()
+    for key, inner in value.items():
+        table[key] = _fresh(inner, inline=False)
+    return table
+
+
+def _fresh(value: Any, inline: bool) -> Item:
+    """A tomlkit item for a new value, written as tomli_w writes it (so a new line looks like
+    the rest of the file); inline where a table header cannot go."""
+    if isinstance(value, dict):
+        return _inline_table(value) if inline else _table(value)
+    if isinstance(value, list):
+        if not inline and value and all(isinstance(v, dict) for v in value):
+            return _aot(value)
+        if any(isinstance(v, dict | list) for v in value):
+            array = tomlkit.array()
+            for inner in value:
+                array.append(_fresh(inner, inline=True))
+            array.multiline(True)
+            return array
+    return _parsed(value)
+
+
+def _inline_table(value: Mapping[str, Any]) -> Item:
+    rendered = tomli_w.dumps({"v": [value]})
+    if rendered.startswith("v = [\n"):  # short enough for tomli_w to write it inline
+        return _parsed_item(rendered)[0]
+    table = tomlkit.inline_table()
+    for key, inner in value.items():
+        table[key] = _fresh(inner, inline=True)
+    return table
+
+
+def _parsed(value: Any) -> Item:
+    """A scalar (or an array of scalars) as tomli_w writes it."""
+    return _parsed_item(tomli_w.dumps({"v": value}))
+
+
+def _parsed_item(rendered: str) -> Any:
+    return tomlkit.parse(rendered)["v"]
+
+
+def _keep_last(document: tomlkit.TOMLDocument, last: str) -> None:
+    """Move table `last` (e.g. file_end) back to the end if a new table went after it."""
+    keys = [key for key, _ in document.body if key is not None]
+    if last in document and keys and keys[-1].key != last:
+        table = document[last]
+        del document[last]
+        document[last] = table
