@@ -25,8 +25,16 @@ Container = Any
 def patch(text: str, target: Mapping[str, Any], last: str) -> str:
     """`text` changed so that it parses to `target`, with table `last` the last section."""
     document = tomlkit.parse(text)
-    _patch_table(document, tomllib.loads(text), target, inline=False)
-    _keep_last(document, last)
+    old = tomllib.loads(text)
+    if last in document and isinstance(old.get(last), dict) and isinstance(target.get(last), dict):
+        # Taken out while the rest changes, then put back: a new table goes before it.
+        tail = document[last]
+        del document[last]
+        _patch_table(tail, old.pop(last), target[last], inline=isinstance(tail, InlineTable))
+        _patch_table(document, old, {k: v for k, v in target.items() if k != last}, inline=False)
+        document[last] = tail
+    else:
+        _patch_table(document, old, target, inline=False)
     return document.as_string()
 
 
@@ -86,11 +94,11 @@ def _patch_array(
                 if item_id in by_id:
                     _patch_item(items, position, by_id[item_id], value, in_line)
                 else:
-                    items.insert(position, _element(value, in_line))  # type: ignore[arg-type]
+                    items.insert(position, _added(value, in_line))  # type: ignore[arg-type]
             return
     elif len(old) <= len(new) and same(old, new[: len(old)]):  # only appended to
         for value in new[len(old) :]:
-            items.append(_element(value, in_line))
+            items.append(_added(value, in_line))
         return
     elif len(old) == len(new) and all(isinstance(v, dict) for v in [*old, *new]):
         for position, (was, value) in enumerate(zip(old, new, strict=True)):
@@ -119,10 +127,16 @@ def _ids(values: Sequence[Any]) -> list[str] | None:
 def _element(value: Any, inline: bool) -> Item:
     """A new item of an array: a table for an array of tables, else an inline value."""
     if isinstance(value, dict) and not inline:
-        table = _table(value)
-        table.add(tomlkit.nl())  # a blank line before the next header, as tomli_w writes
-        return table
+        return _table(value)
     return _fresh(value, inline=True)
+
+
+def _added(value: Any, inline: bool) -> Item:
+    """A new item for an array the person's text has."""
+    element = _element(value, inline)
+    if isinstance(element, Table):
+        element.add(tomlkit.nl())  # a blank line before the next header, as tomli_w writes
+    return element
 
 
 def _whole(new: list[Any], like: AoT | Array, inline: bool) -> Item:
@@ -182,12 +196,3 @@ def _parsed(value: Any) -> Item:
 
 def _parsed_item(rendered: str) -> Any:
     return tomlkit.parse(rendered)["v"]
-
-
-def _keep_last(document: tomlkit.TOMLDocument, last: str) -> None:
-    """Move table `last` (e.g. file_end) back to the end if a new table went after it."""
-    keys = [key for key, _ in document.body if key is not None]
-    if last in document and keys and keys[-1].key != last:
-        table = document[last]
-        del document[last]
-        document[last] = table
