@@ -72,6 +72,43 @@ written_by = "postinterview 0.1.0"
 """
 
 
+LAYOUTS = {
+    "tables": HAND_EDITED,
+    "inline people, a quoted table name": HAND_EDITED.replace(
+        """# who was on the call
+[[interviews.interviewers]]
+id = "ana00001"
+name = "Ana Ruiz"   # hiring manager
+
+[[interviews.interviewers]]
+id = "ben00001"
+name = "Ben Okafor"
+title = "Staff Engineer"
+""",
+        """interviewers = [
+    # who was on the call
+    { id = "ana00001", name = "Ana Ruiz" },  # hiring manager
+    {id="ben00001",name="Ben Okafor",title='Staff Engineer'}
+]
+
+[interviews.checklist."thank-you:ana00001"]
+state = "done"   # sent on the train
+at = 2026-11-19 17:00:00+00:00
+""",
+    ),
+    "dotted keys": HAND_EDITED.replace(
+        '[recruiter]\nid = "rae00001"\nname = "Rae Recruiter"  # very responsive\n', ""
+    ).replace(
+        'synced_from = "laptop"',
+        'synced_from = "laptop"\nrecruiter.id = "rae00001"\nrecruiter.name = "Rae"  # dotted',
+    ),
+    "a string over several lines that looks like a header": HAND_EDITED.replace(
+        'synced_from = "laptop"',
+        'synced_from = "laptop"\nnotes = """\n[not a table]\nsecond line"""',
+    ),
+}
+
+
 def write_hand_edited(store: ApplicationStore, text: str = HAND_EDITED) -> Path:
     path = store.path_for(APP_ID)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -381,11 +418,12 @@ _edits = st.one_of(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(edits=st.lists(_edits, min_size=1, max_size=4))
-def test_any_edit_reads_back_as_the_plain_path_would(edits: list[Edit]) -> None:
+@pytest.mark.parametrize("layout", list(LAYOUTS))
+def test_any_edit_reads_back_as_the_plain_path_would(layout: str, edits: list[Edit]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         hand = ApplicationStore(Path(folder) / "hand")
         plain = ApplicationStore(Path(folder) / "plain")
-        write_hand_edited(hand)
+        write_hand_edited(hand, LAYOUTS[layout])
         plain_path = plain.path_for(APP_ID)
         plain_path.parent.mkdir(parents=True)
         plain_path.write_bytes(codec.encode_application(hand.load(APP_ID).application))

@@ -11,6 +11,7 @@ earlier text is in history/, which the store writes first).
 from __future__ import annotations
 
 import hashlib
+import re
 import threading
 import tomllib
 from dataclasses import dataclass
@@ -40,6 +41,8 @@ NOT_KEPT_HEADER = (
 )
 """The first line of a plain rewrite that dropped a person's text, so it does not promise
 what that save could not do (the next save writes HEADER again)."""
+
+_COMMENT_LINE = re.compile(r"^[ \t]*#", re.MULTILINE)
 
 _CACHE_SIZE = 1024
 _known: dict[bytes, bool] = {}
@@ -104,8 +107,8 @@ def _is_plain(previous: bytes, app_id: str) -> bool:
     try:
         text = previous.decode("utf-8")
         first, _, rest = text.partition("\n")
-        if not first.startswith(HEADER_START):
-            return False
+        if not first.startswith(HEADER_START) or _COMMENT_LINE.search(rest):
+            return False  # (tomli_w writes no comment, nor a string over several lines)
         decoded = read_application(previous, app_id)
         if decoded.migrated_from is not None:
             return "#" not in rest
