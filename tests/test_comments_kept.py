@@ -104,7 +104,7 @@ at = 2026-11-19 17:00:00+00:00
     ),
     "a string over several lines that looks like a header": HAND_EDITED.replace(
         'synced_from = "laptop"',
-        'synced_from = "laptop"\nnotes = """\n[not a table]\nsecond line"""',
+        'synced_from = "laptop"\nnotes = """\n[looks_like_a_table]\nsecond line"""',
     ),
 }
 

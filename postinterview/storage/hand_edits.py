@@ -85,14 +85,15 @@ def _keep_person_text(previous: bytes, plain: bytes) -> bytes | None:
     first, newline, rest = text.partition("\n")
     text = HEADER + rest if first.startswith(HEADER_START) and newline else HEADER + text
     target = tomllib.loads(plain.decode("utf-8"))
-    result = toml_patch.patch(text, target, END_TABLE)
-    data = result.encode("utf-8")
-    if len(data) > MAX_FILE_BYTES or not result.startswith(HEADER):
-        return None
-    written = tomllib.loads(result)
-    if not toml_patch.same(written, target) or next(reversed(written)) != END_TABLE:
-        return None
-    return data
+    for whole in (False, True):  # the parts that changed, else the whole text
+        result = toml_patch.patch(text, target, END_TABLE, whole)
+        data = result.encode("utf-8")
+        if len(data) > MAX_FILE_BYTES or not result.startswith(HEADER):
+            continue
+        written = tomllib.loads(result)
+        if toml_patch.same(written, target) and next(reversed(written)) == END_TABLE:
+            return data
+    return None
 
 
 def _is_plain(previous: bytes, app_id: str) -> bool:

@@ -10,7 +10,6 @@ It uses tomlkit, imported here only: start-up and ordinary saves never load it (
 from __future__ import annotations
 
 import hashlib
-import re
 import threading
 import tomllib
 from collections.abc import Mapping, Sequence
@@ -21,18 +20,25 @@ import tomli_w
 import tomlkit
 from tomlkit.items import AoT, Array, InlineTable, Item, Table
 
+from postinterview.storage import toml_sections
+
 Container = Any
 """A tomlkit Document, Table, InlineTable or out-of-order table proxy: dict-like, untyped."""
 
 
-def patch(text: str, target: Mapping[str, Any], last: str) -> str:
-    """`text` changed so that it parses to `target`, with table `last` the last section."""
-    split = _split_root(text, target)
-    if split is not None:  # only keys before the first table change: parse just those lines
-        root, rest, root_old, old = split
-        root_target = {k: v for k, v in target.items() if k in root_old or k not in old}
-        return _patched(root, root_old, root_target, None) + rest
-    return _patched(text, tomllib.loads(text), target, last)
+def patch(text: str, target: Mapping[str, Any], last: str, whole: bool = False) -> str:
+    """`text` changed so that it parses to `target`, with table `last` the last section.
+
+    Only the parts the change is in are read with tomlkit (`toml_sections`), unless `whole`.
+    """
+    sections = None if whole else toml_sections.split(text)
+    found = None if sections is None else toml_sections.plan(sections, target, same)
+    if sections is None or found is None:
+        return _patched(text, tomllib.loads(text), target, last)
+    texts = [section.text for section in sections]
+    for index, was, now in found[1]:
+        texts[index] = _patched(texts[index], was, now, None)
+    return "".join(texts)
 
 
 def _patched(text: str, old: dict[str, Any], target: Mapping[str, Any], last: str | None) -> str:
@@ -54,49 +60,6 @@ def _patched(text: str, old: dict[str, Any], target: Mapping[str, Any], last: st
     result = document.as_string()
     _remember(result, document)
     return result
-
-
-_FIRST_HEADER = re.compile(r"^[ \t]*\[", re.MULTILINE)
-
-
-def _split_root(
-    text: str, target: Mapping[str, Any]
-) -> tuple[str, str, dict[str, Any], dict[str, Any]] | None:
-    """The lines before the first table header, the rest, the keys of the first part and of
-    the whole, when every change is to keys of the first part (and adds no table); else None.
-
-    tomlkit takes over a millisecond a kilobyte, tomllib a tenth of that: a stage move or a
-    field edit need not pay for the interviews. Both parts read on their own, with no key in
-    both, only where the line is a header indeed: split inside a multi-line string or array,
-    the first part would not read."""
-    found = _FIRST_HEADER.search(text)
-    if found is None or found.start() == 0:
-        return None
-    root, rest = text[: found.start()], text[found.start() :]
-    try:
-        root_old, rest_old = tomllib.loads(root), tomllib.loads(rest)
-    except tomllib.TOMLDecodeError:
-        return None
-    if root_old.keys() & rest_old.keys():
-        return None
-    old = {**root_old, **rest_old}
-    for key in old.keys() | target.keys():
-        if key in old and key in target and same(old[key], target[key]):
-            continue
-        if key in rest_old:
-            return None
-        value = target.get(key)
-        if key not in old and _tabular(value):  # a new table goes with the others
-            return None
-        if key in old and key in target and type(old[key]) is not type(value):
-            return None
-    return root, rest, root_old, old
-
-
-def _tabular(value: object) -> bool:
-    return isinstance(value, dict) or (
-        isinstance(value, list) and any(isinstance(v, dict) for v in value)
-    )
 
 
 _CACHE_SIZE = 16
