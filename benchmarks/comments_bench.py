@@ -17,8 +17,11 @@ percentile) of `--saves` durable saves of a one-field change (`store.update` wit
 - hand-commented, as before: the plain rewrite, which drops the comments (the file is put
   back, untimed, before each save);
 - hand-commented, kept: the same file, its changes applied to its text with tomlkit;
-- hand-commented, kept, again: saving the kept file again and again (the app's usual case).
-Also the one-off import of tomlkit, paid by the first save of a hand-edited file only.
+- hand-commented, kept, again: saving the kept file again and again (the app's usual case);
+- the same two with an interviewer of the second interview renamed instead of the notes.
+The cases take turns, one save each, so that a busy disk slows them alike. The last column
+is the same saves' new bytes computed in memory alone (`encode_over`): the cost besides the
+disk. Also the one-off import of tomlkit, paid by the first save of a hand-edited file.
 """
 
 from __future__ import annotations
