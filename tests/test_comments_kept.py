@@ -199,6 +199,40 @@ def test_a_new_table_goes_before_file_end(store: ApplicationStore) -> None:
     assert store.load(APP_ID).application.recruiter == Contact(id="sam00001", name="Sam")
 
 
+def test_a_new_key_goes_above_the_comment_that_heads_the_next_table(
+    store: ApplicationStore,
+) -> None:
+    path = write_hand_edited(store)
+    store.update(
+        APP_ID, lambda a: a.revised(recruiter=a.recruiter.revised(email="r@x.example")), None
+    )
+    store.update(APP_ID, lambda a: a.revised(location="Lisbon"), None)
+    after = path.read_text("utf-8")
+    assert (
+        'name = "Rae Recruiter"  # very responsive\nemail = "r@x.example"\n\n'
+        "# The first round, by video\n[[interviews]]\n"
+    ) in after
+    assert 'location = "Lisbon"\nstage_history = [' not in after  # added after the last key
+    assert '    { at = 2026-11-18 09:00:00+00:00, to_stage = "applied" },\n]\nlocation' in after
+
+
+def test_a_file_of_an_older_schema_keeps_its_comments_too(store: ApplicationStore) -> None:
+    fixture = Path(__file__).parent / "fixtures" / "schema1"
+    original = (fixture / "acme-robotics-backend-engineer-s1fx01.toml").read_text("utf-8")
+    text = original.replace("[recruiter]", "# met at the fair\n[recruiter]")
+    app_id = "acme-robotics-backend-engineer-s1fx01"
+    path = store.path_for(app_id)
+    path.parent.mkdir(parents=True)
+    path.write_text(text, "utf-8")
+    saved = store.update(app_id, lambda a: a.revised(notes="Called back."), None)
+    after = path.read_text("utf-8")
+    assert "# met at the fair\n[recruiter]" in after and "schema_version = 2" in after
+    assert not saved.stored.comments_lost
+    assert store.load(app_id).application == saved.stored.application
+    kept = store.root / "migrated" / f"{app_id}.schema1.toml"
+    assert kept.read_text("utf-8") == text
+
+
 def test_a_plain_file_is_rewritten_as_before_without_loading_tomlkit(tmp_path: Path) -> None:
     # A fresh interpreter: tomlkit is for hand-edited files only, so a plain save (and
     # start-up) never pays for importing it.

@@ -86,7 +86,10 @@ def _keep_person_text(previous: bytes, plain: bytes) -> bytes | None:
     text = HEADER + rest if first.startswith(HEADER_START) and newline else HEADER + text
     target = tomllib.loads(plain.decode("utf-8"))
     for whole in (False, True):  # the parts that changed, else the whole text
-        result = toml_patch.patch(text, target, END_TABLE, whole)
+        try:
+            result = toml_patch.patch(text, target, END_TABLE, whole)
+        except Exception:  # noqa: BLE001 - tomlkit may fail in any way: try the other way
+            continue
         data = result.encode("utf-8")
         if len(data) > MAX_FILE_BYTES or not result.startswith(HEADER):
             continue

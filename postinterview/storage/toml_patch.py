@@ -37,8 +37,20 @@ def patch(text: str, target: Mapping[str, Any], last: str, whole: bool = False) 
         return _patched(text, tomllib.loads(text), target, last)
     texts = [section.text for section in sections]
     for index, was, now in found[1]:
-        texts[index] = _patched(texts[index], was, now, None)
+        # The comments and blank lines that end a part stand above the next header: a key
+        # added to this part goes before them, not between them and the header.
+        body, tail = _split_tail(texts[index])
+        patched = _patched(body, was, now, None)
+        texts[index] = patched + (tail.lstrip("\n") if patched.endswith("\n\n") else tail)
     return "".join(texts)
+
+
+def _split_tail(text: str) -> tuple[str, str]:
+    lines = text.splitlines(keepends=True)
+    end = len(lines)
+    while end > 1 and (not lines[end - 1].strip() or lines[end - 1].lstrip().startswith("#")):
+        end -= 1
+    return "".join(lines[:end]), "".join(lines[end:])
 
 
 def _patched(text: str, old: dict[str, Any], target: Mapping[str, Any], last: str | None) -> str:
@@ -110,7 +122,7 @@ def _patch_table(
         del container[key]
     for key, value in new.items():
         if key not in old:
-            container[key] = _fresh(value, inline)
+            _add(container, key, _fresh(value, inline))
         elif same(old[key], value):
             continue
         elif isinstance(value, dict) and isinstance(old[key], dict):
@@ -120,6 +132,30 @@ def _patch_table(
             _patch_array(container, key, old[key], value, inline)
         else:
             container[key] = _fresh(value, inline)
+
+
+def _add(container: Container, key: str, item: Item) -> None:
+    """Add `key` after the table's last key, not after the comments that end it (those stand
+    above the next header), as tomlkit would put it."""
+    body = getattr(container, "body", None)  # a document
+    inner = container
+    if body is None and isinstance(container, Table):
+        inner = container.value
+        body = inner.body
+    if body is not None and not isinstance(item, Table | AoT):
+        last = None
+        for name, existing in body:
+            if isinstance(existing, Table | AoT):
+                break
+            if name is not None:
+                last = name
+        if last is not None:
+            try:
+                inner._insert_after(last, key, item)
+                return
+            except (KeyError, ValueError):  # a dotted key, say: let tomlkit choose
+                pass
+    container[key] = item
 
 
 def _patch_array(
