@@ -6,6 +6,8 @@ knows the domain and the storage, never Textual (a test checks it).
 """
 
 # Views see records as storage hands them over (`Stored`, `FileProblem`), through here.
+from postinterview.storage.history import Version
+from postinterview.storage.recovery import DeletedFile
 from postinterview.storage.store import FileProblem, Stored
 from postinterview.workspace.changes import Change, Listener
 from postinterview.workspace.derived import Context, Derivation
@@ -15,6 +17,7 @@ from postinterview.workspace.workspace import FolderRead, Workspace
 __all__ = [
     "Change",
     "Context",
+    "DeletedFile",
     "Derivation",
     "EditOutcome",
     "FileProblem",
@@ -22,5 +25,6 @@ __all__ = [
     "Listener",
     "SaveOutcome",
     "Stored",
+    "Version",
     "Workspace",
 ]

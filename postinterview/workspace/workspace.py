@@ -26,7 +26,10 @@ from postinterview.domain.plan import (
 from postinterview.domain.settings import Settings
 from postinterview.domain.signals import load_signals_catalog, validate_weight_overrides
 from postinterview.domain.upcoming import next_start
+from postinterview.storage import history, recovery
 from postinterview.storage.drafts_store import CannotSaveDraft, save_draft
+from postinterview.storage.history import Version
+from postinterview.storage.recovery import DeletedFile
 from postinterview.storage.settings_store import (
     CannotSaveSettings,
     SettingsLoad,
@@ -357,6 +360,53 @@ class Workspace:
         written = {name: on_disk.get(name) for name in merged.get("writes", {})}
         return EditOutcome(outcome, written, dict(merged.get("clashes", {})))
 
+    # Getting things back ---------------------------------------------------------------------
+
+    def deleted_files(self) -> list[DeletedFile]:
+        """The deleted applications, the most recently deleted first."""
+        return recovery.deleted_files(self.store)
+
+    def restore_deleted(self, deleted: DeletedFile) -> SaveOutcome:
+        """Move a deleted application back into the folder (not over one with its id)."""
+        try:
+            stored = recovery.restore_deleted(self.store, deleted)
+        except REFUSALS as error:
+            return SaveOutcome(None, describe_refusal(error))
+        self._take_own_write(stored)
+        return SaveOutcome(stored)
+
+    def versions(self, app_id: str) -> list[Version]:
+        """The versions kept of application `app_id`'s file, the oldest first."""
+        return history.versions(self.root, app_id)
+
+    def read_version(self, app_id: str, version: Version) -> Application:
+        """The application one kept version holds; StoreError if it cannot be read."""
+        return recovery.read_version(version.path, app_id)
+
+    def restore_version(self, app_id: str, version: Version) -> SaveOutcome:
+        """Make a kept version the application's content again, as a new save (so it can be
+        undone, and the version it replaces is kept too)."""
+        try:
+            kept = recovery.read_version(version.path, app_id)
+        except REFUSALS as error:
+            return SaveOutcome(None, describe_refusal(error))
+        return self.update(app_id, lambda _: kept.revised(updated_at=self.clock()))
+
+    def restore_last_good(self, problem: FileProblem) -> SaveOutcome:
+        """Put the newest readable kept version in place of a damaged or empty file, which
+        goes into `quarantine/` byte for byte."""
+        app_id = problem.path.stem
+        try:
+            version = recovery.last_good_version(self.store, app_id)
+            if version is None:
+                return SaveOutcome(None, f"No earlier version of {problem.path.name} was kept.")
+            stored = recovery.restore_version(self.store, app_id, version)
+        except REFUSALS as error:
+            self._read_again(problem.path)
+            return SaveOutcome(None, describe_refusal(error))
+        self._take_own_write(stored)
+        return SaveOutcome(stored)
+
     def save_draft(self, name_parts: list[str], text: str) -> tuple[str, Path | None]:
         """Keep a draft as a text file in `drafts/`: ("", where) or (why not, None)."""
         try:
@@ -385,7 +435,10 @@ class Workspace:
         if signature is not None:
             self._signatures[path.name] = signature
         self.records[app_id] = stored
-        self._emit(Change(frozenset({app_id})))
+        problems = [problem for problem in self.problems if problem.path.name != path.name]
+        repaired = len(problems) != len(self.problems)  # a damaged file put right
+        self.problems = problems
+        self._emit(Change(frozenset({app_id}), problems=repaired))
 
     def _after_refusal(self, app_id: str) -> None:
         """A save failed: the file may be gone, damaged or changed. Read it again, so every
