@@ -8,7 +8,8 @@ listeners. Saving happens on the caller's thread, through `update` (and `add`, `
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -23,6 +24,7 @@ from postinterview.domain.plan import (
     plan_for,
     plan_settings,
 )
+from postinterview.domain.record_merge import merge_records
 from postinterview.domain.settings import Settings
 from postinterview.domain.signals import load_signals_catalog, validate_weight_overrides
 from postinterview.domain.upcoming import next_start
@@ -50,6 +52,17 @@ from postinterview.workspace.changes import Change, Listener
 from postinterview.workspace.derived import Context, Derivation, DerivedEntry, valid_until
 from postinterview.workspace.folder import FolderRead, Signature
 from postinterview.workspace.outcome import REFUSALS, EditOutcome, SaveOutcome, describe_refusal
+from postinterview.workspace.undo import (
+    Added,
+    ChangedSince,
+    Edited,
+    Operation,
+    Removed,
+    Step,
+    UndoHistory,
+    changed_since_message,
+    describe,
+)
 
 T = TypeVar("T")
 
@@ -91,6 +104,12 @@ class Workspace:
         """File name -> the count of saves here when it was last saved or deleted here."""
         self.progress: tuple[int, int] | None = None
         """Files read so far and in all, while the first full read is under way."""
+        self.undo_history = UndoHistory()
+        """What was changed here, to undo and redo (see workspace.undo)."""
+        self._step: Step | None = None
+        """The step being gathered by `one_step`, if one is."""
+        self._recording = True
+        """False while an undo or redo saves: those are not new steps."""
 
     @property
     def root(self) -> Path:
@@ -283,9 +302,12 @@ class Workspace:
 
     # Saving (the UI's thread) -------------------------------------------------------------------
 
-    def update(self, app_id: str, change: RecordChange) -> SaveOutcome:
+    def update(
+        self, app_id: str, change: RecordChange, label: str = "", merge_key: str = ""
+    ) -> SaveOutcome:
         """Apply the pure `change` to the application as it is on disk now, under the lock,
-        and write it. Every error a save can meet becomes the outcome's message."""
+        and write it. Every error a save can meet becomes the outcome's message. `label` says
+        what was done, for undo ("" lets undo describe it); see `Step.merge_key`."""
         seen = self.records.get(app_id)
         try:
             saved = self.store.update(app_id, change, seen.revision if seen else None)
@@ -293,18 +315,22 @@ class Workspace:
             self._after_refusal(app_id)
             return SaveOutcome(None, describe_refusal(error))
         self._take_own_write(saved.stored)
+        before, after = saved.previous.to_record(), saved.stored.application.to_record()
+        if before != after:
+            self._record(Edited(app_id, before, after), label, merge_key)
         return SaveOutcome(saved.stored, merged=seen is not None and saved.changed_elsewhere)
 
-    def add(self, application: Application) -> SaveOutcome:
+    def add(self, application: Application, label: str = "") -> SaveOutcome:
         """Store a new application under a fresh id."""
         try:
             stored = self.store.create(application)
         except REFUSALS as error:
             return SaveOutcome(None, describe_refusal(error))
         self._take_own_write(stored)
+        self._record(Added(stored.application.id, stored.application.to_record()), label)
         return SaveOutcome(stored)
 
-    def delete(self, app_id: str) -> tuple[SaveOutcome, Path | None]:
+    def delete(self, app_id: str, label: str = "") -> tuple[SaveOutcome, Path | None]:
         """Move the application's file into `deleted/`, if it is still what was last read
         here (someone may have changed it since); returns where it went."""
         seen = self.records.get(app_id)
@@ -316,7 +342,107 @@ class Workspace:
             self._after_refusal(app_id)
             return SaveOutcome(None, describe_refusal(error)), None
         self._forget(self.store.path_for(app_id).name)
+        self._record(Removed(app_id, seen.application.to_record(), moved_to), label)
         return SaveOutcome(seen), moved_to
+
+    # Undo -----------------------------------------------------------------------------------
+
+    @contextmanager
+    def one_step(self, label: str) -> Iterator[None]:
+        """Make every save inside one step for undo (an application added with its first
+        interview is undone at once)."""
+        outer = self._step
+        if outer is not None:  # already inside one: it gathers these too
+            yield
+            return
+        self._step = Step(label)
+        try:
+            yield
+        finally:
+            step, self._step = self._step, None
+            self.undo_history.record(step)
+
+    def undo(self) -> str:
+        """Undo the latest step made here: what was undone, or why it could not be."""
+        return self._walk(self.undo_history.done, self.undo_history.undone, "undo", "undone")
+
+    def redo(self) -> str:
+        """Redo the latest step undone here: what was redone, or why it could not be."""
+        return self._walk(self.undo_history.undone, self.undo_history.done, "redo", "redone")
+
+    def _walk(self, source: list[Step], target: list[Step], verb: str, done: str) -> str:
+        """Take the latest step of `source` back, operation by operation (the latest first),
+        and put what takes it forward again on `target`."""
+        if not source:
+            return f"Nothing to {verb}."
+        step = source[-1]
+        label = describe(step)
+        inverses: list[Operation] = []
+        error = ""
+        recording, self._recording = self._recording, False
+        try:
+            while step.operations:
+                outcome, inverse = self._reverse(step.operations[-1])
+                if inverse is None:
+                    error = outcome.error
+                    break
+                step.operations.pop()
+                inverses.append(inverse)
+        finally:
+            self._recording = recording
+        if not step.operations:
+            source.pop()
+        if inverses:
+            target.append(Step(label, inverses))
+        if error:
+            return f"Not {done}: {error}"
+        return f"{done.capitalize()}: {label}."
+
+    def _reverse(self, operation: Operation) -> tuple[SaveOutcome, Operation | None]:
+        """Do the opposite of `operation` through the save path: the outcome, and the
+        operation that does it again (None when refused)."""
+        if isinstance(operation, Removed):
+            deleted = DeletedFile(operation.moved_to, operation.app_id, None)
+            outcome = self.restore_deleted(deleted)
+            if outcome.stored is None:
+                return outcome, None
+            return outcome, Added(operation.app_id, outcome.stored.application.to_record())
+        if isinstance(operation, Added):
+            return self._remove_added(operation)
+        seen: dict[str, Any] = {}
+
+        def back(current: Application) -> Application:
+            seen.update(current.to_record())
+            merge = merge_records(operation.after, operation.before, seen)
+            if merge.clashes:
+                raise ChangedSince(changed_since_message(merge.clashes))
+            return Application.model_validate({**merge.record, "updated_at": self.clock()})
+
+        outcome = self.update(operation.app_id, back)
+        if outcome.stored is None:
+            return outcome, None
+        written = outcome.stored.application.to_record()
+        return outcome, Edited(operation.app_id, dict(seen), written)
+
+    def _remove_added(self, operation: Added) -> tuple[SaveOutcome, Operation | None]:
+        stored = self.records.get(operation.app_id)
+        if stored is not None and _without_stamp(stored.application.to_record()) != (
+            _without_stamp(operation.record)
+        ):
+            message = f"{stored.application.company} was changed elsewhere since it was added."
+            return SaveOutcome(None, message), None
+        outcome, moved_to = self.delete(operation.app_id)
+        if outcome.stored is None or moved_to is None:
+            return outcome, None
+        return outcome, Removed(operation.app_id, operation.record, moved_to)
+
+    def _record(self, operation: Operation, label: str, merge_key: str = "") -> None:
+        if not self._recording:
+            return
+        if self._step is not None:
+            self._step.operations.append(operation)
+        else:
+            self.undo_history.record(Step(label, [operation], merge_key))
 
     def quarantine(self, problem: FileProblem) -> tuple[str, Path | None]:
         """Move a file that could not be read into `quarantine/`, byte for byte."""
@@ -373,6 +499,7 @@ class Workspace:
         except REFUSALS as error:
             return SaveOutcome(None, describe_refusal(error))
         self._take_own_write(stored)
+        self._record(Added(deleted.app_id, stored.application.to_record()), "")
         return SaveOutcome(stored)
 
     def versions(self, app_id: str) -> list[Version]:
@@ -464,6 +591,10 @@ class Workspace:
     def _forget(self, name: str) -> None:
         self._count_write(name)
         self.apply(FolderRead(gone={name}, writes_before=self._writes))
+
+
+def _without_stamp(record: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in record.items() if key != "updated_at"}
 
 
 def _entry_for(stored: Stored, generation: int, context: Context) -> DerivedEntry:
