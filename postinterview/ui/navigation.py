@@ -15,6 +15,7 @@ from textual.app import App, SystemCommand
 from textual.screen import ModalScreen, Screen
 
 from postinterview.workspace import Workspace
+from postinterview.workspace.undo import describe
 
 if TYPE_CHECKING:
     from postinterview.ui.screens.interview_picker import Choice
@@ -138,16 +139,32 @@ def start_interview(app: App[Any], workspace: Workspace) -> None:
     app.push_screen(InterviewPickerScreen(workspace), chosen)
 
 
-def save_typing_then_exit(app: App[Any]) -> None:
-    """Save what every open editor has typed (while its fields still exist), then exit.
-
-    In a terminal, keys typed fast arrive together: ctrl+q is seen before the keys before it
-    have been handled by their field, so the app waits for a refresh before this runs."""
+def save_typing(app: App[Any]) -> None:
+    """Save what every open editor has typed (while its fields still exist)."""
     for screen in app.screen_stack:
         save = getattr(screen, "save_typing", None)
         if save is not None:
             save()
+
+
+def save_typing_then_exit(app: App[Any]) -> None:
+    """Save what every open editor has typed, then exit.
+
+    In a terminal, keys typed fast arrive together: ctrl+q is seen before the keys before it
+    have been handled by their field, so the app waits for a refresh before this runs."""
+    save_typing(app)
     app.exit()
+
+
+def undo(app: App[Any], workspace: Workspace, redo: bool = False) -> None:
+    """Undo (or redo) the latest change made in this window, and say what it was. Typing
+    not yet saved is saved first: it is the latest change."""
+    save_typing(app)
+    message = workspace.redo() if redo else workspace.undo()
+    refused = message.startswith("Not ")
+    app.notify(
+        message, severity="warning" if refused else "information", timeout=8 if refused else 5
+    )
 
 
 def system_commands(
@@ -155,6 +172,13 @@ def system_commands(
 ) -> Iterable[SystemCommand]:
     """The command palette's entries: the app's own, then the screen's."""
     yield SystemCommand("Help", "Keys, screens and where your data lives", partial(open_help, app))
+    history = workspace.undo_history
+    if history.done:
+        what = describe(history.done[-1])
+        yield SystemCommand("Undo", f"Take back {what} (u)", partial(undo, app, workspace))
+    if history.undone:
+        what = describe(history.undone[-1])
+        yield SystemCommand("Redo", f"Do {what} again (U)", partial(undo, app, workspace, True))
     yield SystemCommand(
         "I just had an interview",
         "Record it, reflect, and see what to do next",

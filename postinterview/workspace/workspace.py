@@ -320,14 +320,15 @@ class Workspace:
             self._record(Edited(app_id, before, after), label, merge_key)
         return SaveOutcome(saved.stored, merged=seen is not None and saved.changed_elsewhere)
 
-    def add(self, application: Application, label: str = "") -> SaveOutcome:
-        """Store a new application under a fresh id."""
+    def add(self, application: Application, label: str = "", merge_key: str = "") -> SaveOutcome:
+        """Store a new application under a fresh id (see `update` for `label`, `merge_key`)."""
         try:
             stored = self.store.create(application)
         except REFUSALS as error:
             return SaveOutcome(None, describe_refusal(error))
         self._take_own_write(stored)
-        self._record(Added(stored.application.id, stored.application.to_record()), label)
+        added = Added(stored.application.id, stored.application.to_record())
+        self._record(added, label, merge_key)
         return SaveOutcome(stored)
 
     def delete(self, app_id: str, label: str = "") -> tuple[SaveOutcome, Path | None]:
@@ -416,7 +417,10 @@ class Workspace:
             merge = merge_records(operation.after, operation.before, seen)
             if merge.clashes:
                 raise ChangedSince(changed_since_message(merge.clashes))
-            return Application.model_validate({**merge.record, "updated_at": self.clock()})
+            record = merge.record
+            if _without_stamp(record) == _without_stamp(operation.before):
+                return Application.model_validate(operation.before)  # exactly as it was
+            return Application.model_validate({**record, "updated_at": self.clock()})
 
         outcome = self.update(operation.app_id, back)
         if outcome.stored is None:
@@ -460,11 +464,13 @@ class Workspace:
         fields: FieldSet,
         baseline: Mapping[str, Any],
         mine: Mapping[str, Any],
+        merge_key: str = "",
     ) -> EditOutcome:
         """Save an editor's fields with the one merge rule (domain.merge.three_way): the
         person's changes since `baseline` are written unless someone else changed the same
         field meanwhile. The outcome gives each written field as it is now on disk (the new
-        baseline) and each clash with the value on disk."""
+        baseline) and each clash with the value on disk. An autosaving editor passes one
+        `merge_key` for its whole session, so that its typing is undone as one step."""
         merged: dict[str, Any] = {}
 
         def change(current: Application) -> Application:
@@ -479,7 +485,7 @@ class Workspace:
                 return current
             return fields.write(current, merge.writes, self.clock())
 
-        outcome = self.update(app_id, change)
+        outcome = self.update(app_id, change, merge_key=merge_key)
         if outcome.stored is None:
             return EditOutcome(outcome)
         on_disk = fields.read(outcome.stored.application)

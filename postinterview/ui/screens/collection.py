@@ -253,4 +253,4 @@ class ApplicationCollectionScreen(WorkspaceScreen):
             self.notify(outcome.error, severity="error", timeout=8)
             return
         company = outcome.stored.application.company
-        self.notify(f"Deleted {company}. The file is in {moved_to.parent}.")
+        self.notify(f"Deleted {company}. The file is in {moved_to.parent}; u undoes it.")

@@ -135,6 +135,8 @@ applying. At the bottom, the week in figures.
 | --- | --- |
 | `i` or `f2` | I just had an interview |
 | `I` | Schedule an interview ahead |
+| `u` or `ctrl+z` | Undo the latest change made in this window (a tick, a move, a delete…) |
+| `U` or `ctrl+shift+z` | Redo what you undid |
 | `ctrl+p` | Command palette: every action by name |
 | `?` or `f1` | This help |
 | `escape` | Close a dialog without saving |
@@ -145,7 +147,9 @@ applying. At the bottom, the week in figures.
 Every change is saved the moment you make it, as one plain TOML file per application in
 the `applications` folder of your data folder. The files are yours: read them, edit them by
 hand, back them up or keep them in git. A file that cannot be read is never overwritten;
-the app lists it with the reason instead.
+the app lists it with the reason instead. Every version a file has had is kept for a while
+in the `history` folder, and deleted applications go to the `deleted` folder, so a slip can
+be taken back.
 
 Choose another folder with `postinterview --data-dir DIR` or `POSTINTERVIEW_DATA_DIR`.
 """
