@@ -97,12 +97,7 @@ def apply_types(model: BaseModel, types: TomlTypes) -> None:
     for where, kind in types.items():
         parts = _parts(where)
         container, key = _parent(model, parts, where)
-        if isinstance(container, dict):
-            current = container.get(key) if isinstance(key, str) else None
-        elif isinstance(container, list) and isinstance(key, int) and key < len(container):
-            current = container[key]
-        else:
-            raise TypeRefused(f"{where} names no value")
+        current = _child(container, key, where)
         if not isinstance(current, str):
             raise TypeRefused(f"{where} should hold text to read as a {kind}")
         container[key] = _typed(current, kind, where)
