@@ -404,3 +404,24 @@ def test_a_record_toml_cannot_hold_is_refused_before_anything_is_written(tmp_pat
     store = ApplicationStore(tmp_path / "here")
     assert decide(store, unsavable).outcome is Outcome.REFUSED
     assert not os.path.exists(store.root)
+
+
+def test_a_file_a_newer_version_wrote_is_exported_but_not_restored_as_this_versions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = demo_folder(tmp_path / "source")
+    newer_id = source.files()[0].stem
+    path = source.path_for(newer_id)
+    path.write_text(path.read_text().replace("schema_version = 2", "schema_version = 99"))
+    backup = export(capsys, source.root, tmp_path / "backup.json")
+    document = json.loads(backup.read_text(encoding="utf-8"))
+    assert document["newer_schema"] == {newer_id: 99}
+    assert newer_id in {record["id"] for record in document["applications"]}
+    target = tmp_path / "target"
+
+    code, out, err = cli(capsys, "--data-dir", str(target), "restore", str(backup))
+
+    assert code == 0
+    assert out.startswith("Restored 11,") and out.endswith("refused 1.\n")
+    assert newer_id in err and "newer postinterview (schema 99)" in err
+    assert not (paths.applications_dir(target) / path.name).exists()

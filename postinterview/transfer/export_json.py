@@ -4,14 +4,16 @@ The document is an object: `format` and `exported_at` describe the export, `appl
 each application's complete record (as stored, plus its `id`), stage history included, and
 `toml_types` names, per application id, the TOML type of values under keys this version does
 not know where JSON alone would blur it (a datetime, a day, a time, `inf`: see
-transfer.toml_values). Read back by transfer.import_backup, the records are the files' own:
-the store writes each one again byte for byte.
+transfer.toml_values), and `newer_schema` the ids of files a newer postinterview wrote (this
+one shows them as far as it can read them, so a restore must not write them as its own).
+Read back by transfer.import_backup, the records are the files' own: the store writes each
+one again byte for byte.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -32,8 +34,13 @@ def typed_application_json(application: Application) -> tuple[dict[str, Any], To
     return {"id": application.id, **dumped}, types
 
 
-def export_json(applications: Iterable[Application], now: datetime) -> str:
-    """The whole export as indented JSON text (UTF-8 characters kept as they are)."""
+def export_json(
+    applications: Iterable[Application],
+    now: datetime,
+    newer_schemas: Mapping[str, int] | None = None,
+) -> str:
+    """The whole export as indented JSON text (UTF-8 characters kept as they are).
+    `newer_schemas`: application id -> the schema of a file a newer postinterview wrote."""
     records: list[dict[str, Any]] = []
     toml_types: dict[str, TomlTypes] = {}
     for application in in_export_order(applications):
@@ -47,5 +54,6 @@ def export_json(applications: Iterable[Application], now: datetime) -> str:
         "exported_by": f"postinterview {__version__}",
         "applications": records,
         "toml_types": toml_types,
+        "newer_schema": dict(sorted((newer_schemas or {}).items())),
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -102,13 +102,21 @@ def read_backup(raw: bytes) -> BackupRead:
     if not isinstance(applications, list):
         raise BackupRefused('has no list of "applications": the backup is damaged')
     all_types = document.get("toml_types", {})
-    if not isinstance(all_types, dict):
-        raise BackupRefused('its "toml_types" is not an object: the backup is damaged')
+    newer = document.get("newer_schema", {})
+    for key, value in (("toml_types", all_types), ("newer_schema", newer)):
+        if not isinstance(value, dict):
+            raise BackupRefused(f'its "{key}" is not an object: the backup is damaged')
     result = BackupRead(exported_at=str(document.get("exported_at", "")))
     seen: dict[str, int] = {}
     for index, entry in enumerate(applications, start=1):
         try:
             application = _application(entry, all_types, seen)
+            if application.id in newer:
+                raise _Refused(
+                    f"its file was written by a newer postinterview (schema "
+                    f"{newer[application.id]}), which this one cannot write back faithfully: "
+                    "restore it with that version, or copy the file from a `backup` folder"
+                )
         except _Refused as refusal:
             result.refused.append(EntryRefused(index, _label(index, entry), str(refusal)))
             continue
