@@ -13,6 +13,7 @@ from typing import Any, NoReturn, TextIO
 
 from postinterview import __version__
 from postinterview.clock import NOW_ENV, Clock, ClockError, clock_from_env, system_clock
+from postinterview.commands import merge_driver
 from postinterview.commands.demo import run_demo
 from postinterview.commands.due import run_due
 from postinterview.commands.export import FORMATS, format_for, run_export
@@ -101,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--no-open", action="store_true", help="only create the folder and print where it is"
     )
+    merge_driver.add_parser(commands)
     return parser
 
 
@@ -129,6 +131,8 @@ def main(
 
 
 def _dispatch(args: argparse.Namespace, workspace_ready: Callable[[Workspace], None] | None) -> int:
+    if args.command == "merge-driver":  # git's three files, not the data folder
+        return merge_driver.run(args)
     if args.command == "demo":  # never reads or writes the data folder
         clock = clock_from_env()
         opener = (
