@@ -15,7 +15,8 @@ import pytest
 
 import postinterview
 from postinterview import cli
-from postinterview.commands.merge_driver import ATTRIBUTES_LINE, merge_versions
+from postinterview.commands.merge_driver import merge_versions
+from postinterview.commands.merge_install import ATTRIBUTES_LINE
 from postinterview.domain.editing import apply_field_edits, move_stage, new_application
 from postinterview.domain.models import Application
 from postinterview.domain.stages import Stage

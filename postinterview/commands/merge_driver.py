@@ -16,8 +16,6 @@ person meets ordinary conflict markers, and the exit code 1 tells git the merge 
 from __future__ import annotations
 
 import argparse
-import shlex
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -27,6 +25,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from postinterview.commands.merge_install import install
 from postinterview.commands.output import PROG, fail, one_line
 from postinterview.domain.editing import describe_validation_error
 from postinterview.domain.models import Application
@@ -40,11 +39,6 @@ from postinterview.storage.codec import (
     encode_application,
 )
 from postinterview.storage.paths import resolve_data_dir
-
-DRIVER_NAME = "postinterview"
-"""The name in `.gitattributes` (`merge=postinterview`) and in git's config."""
-ATTRIBUTES_LINE = f"applications/*.toml merge={DRIVER_NAME}"
-DRIVER_ARGUMENTS = "merge-driver %O %A %B %P"
 
 HELP = """\
 git runs this when two branches both changed an application file: BASE, OURS and THEIRS are
@@ -214,53 +208,3 @@ def _usage(message: str) -> int:
 
 def _say(message: str) -> None:
     print(f"{PROG} merge-driver: {one_line(message)}", file=sys.stderr)
-
-
-def install(folder: Path) -> int:
-    """Set up the git repository holding `folder` to merge its application files with this
-    driver: the `.gitattributes` line in `folder`, the driver in the repository's config."""
-    try:
-        inside = subprocess.run(
-            ["git", "-C", str(folder), "rev-parse", "--is-inside-work-tree"],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-    except OSError:
-        return fail("git could not be run: install git first")
-    if inside.returncode != 0 or inside.stdout.strip() != "true":
-        return fail(f"{folder} is not in a git repository: run `git init` there first")
-    attributes = folder / ".gitattributes"
-    try:
-        text = attributes.read_text("utf-8") if attributes.exists() else ""
-        if ATTRIBUTES_LINE not in text.splitlines():
-            joiner = "" if not text or text.endswith("\n") else "\n"
-            write_atomic(attributes, f"{text}{joiner}{ATTRIBUTES_LINE}\n".encode())
-    except (OSError, UnicodeDecodeError) as error:
-        return fail(f"cannot update {attributes}: {error}")
-    settings = {
-        f"merge.{DRIVER_NAME}.name": "postinterview: merge application files field by field",
-        f"merge.{DRIVER_NAME}.driver": f"{driver_command()} {DRIVER_ARGUMENTS}",
-    }
-    for key, value in settings.items():
-        done = subprocess.run(
-            ["git", "-C", str(folder), "config", key, value], capture_output=True, check=False
-        )
-        if done.returncode != 0:
-            return fail(f"git config {key} failed: {done.stderr.decode(errors='replace')}")
-    print(
-        f"{attributes} names the driver (commit it); this clone's git config runs "
-        f"`{settings[f'merge.{DRIVER_NAME}.driver']}`. Run --install once in every other clone."
-    )
-    return 0
-
-
-def driver_command() -> str:
-    """How git should start this postinterview: by name when that is what runs now."""
-    script = Path(sys.argv[0]).resolve() if sys.argv and sys.argv[0] else None
-    on_path = shutil.which(PROG)
-    if script is not None and script.name == PROG:
-        if on_path is not None and Path(on_path).resolve() == script:
-            return PROG
-        return shlex.quote(str(script))
-    return f"{shlex.quote(sys.executable)} -m postinterview"
