@@ -13,6 +13,7 @@ from typing import Any, NoReturn, TextIO
 
 from postinterview import __version__
 from postinterview.clock import NOW_ENV, Clock, ClockError, clock_from_env, system_clock
+from postinterview.commands import merge_driver
 from postinterview.commands.backup import run_backup
 from postinterview.commands.demo import run_demo
 from postinterview.commands.due import run_due
@@ -139,6 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--no-open", action="store_true", help="only create the folder and print where it is"
     )
+    merge_driver.add_parser(commands)
     return parser
 
 
@@ -167,6 +169,8 @@ def main(
 
 
 def _dispatch(args: argparse.Namespace, workspace_ready: Callable[[Workspace], None] | None) -> int:
+    if args.command == "merge-driver":  # git's three files, not the data folder
+        return merge_driver.run(args)
     if args.command == "demo":  # never reads or writes the data folder
         clock = clock_from_env()
         opener = (
