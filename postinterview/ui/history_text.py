@@ -1,13 +1,13 @@
-"""The words of the history and deleted screens, computed without Textual (so they are tested).
-
-Each function returns plain text; the screens escape it.
-"""
+"""The words of the history, deleted and problems screens, computed without Textual (so they
+are tested). Options are a heading and a dimmer line under it (`option_text`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+
+from rich.text import Text
 
 from postinterview.domain.models import Application
 from postinterview.domain.record_changes import what_changed
@@ -16,6 +16,8 @@ from postinterview.workspace import DeletedFile, Version
 
 CURRENT_MARK = "●"
 """Marks the version the file holds now."""
+INDENT = "    "
+"""Before each detail line."""
 
 
 @dataclass(frozen=True)
@@ -32,11 +34,20 @@ class VersionRow:
     changes: str
     """What it changed compared to the version before it, or why it cannot be read."""
 
-    def prompt(self) -> str:
-        """Two lines: when (and whether it is the current one), then what changed."""
+    def lines(self) -> tuple[str, str]:
+        """When (and whether it is the current one), then what changed."""
         mark = f"{CURRENT_MARK} " if self.current else "  "
         now_note = "  · what the application holds now" if self.current else ""
-        return f"{mark}{self.when}{now_note}\n    {self.changes}"
+        return f"{mark}{self.when}{now_note}", self.changes
+
+
+def option_text(heading: str, *details: str) -> Text:
+    """An option of a list: `heading` in bold, each detail on its own line under it, indented
+    and dim. (Rich text, not markup: a company's name is shown as typed.)"""
+    text = Text(heading, style="bold")
+    for detail in details:
+        text.append(f"\n{INDENT}{detail}", style="dim")
+    return text
 
 
 def version_rows(
@@ -76,9 +87,9 @@ def version_rows(
     return rows[::-1]
 
 
-def deleted_prompt(deleted: DeletedFile, held: Application | str, now: datetime) -> str:
-    """Two lines: company, role and stage (or the file and why it cannot be read), then when it
-    was deleted."""
+def deleted_lines(deleted: DeletedFile, held: Application | str, now: datetime) -> tuple[str, str]:
+    """Company, role and stage (or the file and why it cannot be read), then when it was
+    deleted."""
     if isinstance(held, Application):
         first = f"{held.company} — {held.role}  ·  {held.stage.label}"
     else:
@@ -88,4 +99,4 @@ def deleted_prompt(deleted: DeletedFile, held: Application | str, now: datetime)
         if deleted.deleted_at is not None
         else "deleted at a time its file name does not say"
     )
-    return f"{first}\n    {when}"
+    return first, when

@@ -42,7 +42,7 @@ class ApplicationCollectionScreen(WorkspaceScreen):
         Binding("e", "edit", "Edit"),
         Binding("s", "move", "Stage"),
         Binding("d", "delete", "Delete"),
-        Binding("D", "deleted", "Deleted"),
+        Binding("D", "deleted", "Deleted", show=False),  # in help and the delete dialog
         Binding("p", "problems", "Problems", show=False),
         Binding("r", "look_again", "Reload", show=False),
         Binding("t", "app.switch_mode('today')", "Today"),

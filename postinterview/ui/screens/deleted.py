@@ -11,7 +11,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from postinterview.domain.models import Application
-from postinterview.ui.history_text import deleted_prompt
+from postinterview.ui.history_text import deleted_lines, option_text
 from postinterview.ui.markup import escape_markup
 from postinterview.workspace import Change, DeletedFile, StoreError, Workspace
 
@@ -63,7 +63,7 @@ class DeletedScreen(ModalScreen[bool]):
         highlighted = options.highlighted
         options.set_options(
             [
-                Option(escape_markup(deleted_prompt(item, self._read(item), now)), id=str(index))
+                Option(option_text(*deleted_lines(item, self._read(item), now)), id=str(index))
                 for index, item in enumerate(self._deleted)
             ]
             or [Option(EMPTY, disabled=True)]

@@ -12,7 +12,7 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from postinterview.domain.models import Application
-from postinterview.ui.history_text import VersionRow, version_rows
+from postinterview.ui.history_text import VersionRow, option_text, version_rows
 from postinterview.ui.markup import escape_markup
 from postinterview.ui.screens.confirm import ConfirmScreen
 from postinterview.ui.screens.workspace_screen import WorkspaceScreen, refuse_if_read_only
@@ -74,7 +74,7 @@ class HistoryScreen(WorkspaceScreen):
         listing = self.query_one("#history-versions", OptionList)
         highlighted = listing.highlighted
         listing.set_options(
-            [Option(escape_markup(row.prompt()), id=row.version.path.name) for row in self.rows]
+            [Option(option_text(*row.lines()), id=row.version.path.name) for row in self.rows]
             or [Option("No version of this application has been kept yet.", disabled=True)]
         )
         if self.rows:

@@ -11,6 +11,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from postinterview.ui.date_text import local_moment_label
+from postinterview.ui.history_text import option_text
 from postinterview.ui.markup import escape_markup
 from postinterview.workspace import Change, FileProblem, Workspace
 
@@ -47,8 +48,7 @@ class ProblemsScreen(ModalScreen[bool]):
     def _options(self) -> list[Option]:
         return [
             Option(
-                escape_markup(f"{problem.path.name}\n  {problem.message}\n  {self._kept(problem)}"),
-                id=str(index),
+                option_text(problem.path.name, problem.message, self._kept(problem)), id=str(index)
             )
             for index, problem in enumerate(self._problems)
         ]
