@@ -158,11 +158,12 @@ def test_an_empty_file_is_restored_from_its_last_good_version(
     version = recovery.last_good_version(store, app_id)
     assert version is not None
     assert version.path.read_bytes() == good
-    stored = recovery.restore_version(store, app_id, version)
+    stored, moved_to = recovery.restore_version(store, app_id, version)
     assert stored.application.notes == "the last good words"
     assert path.read_bytes() == good
     quarantined = list(paths.quarantine_dir(store.root).iterdir())
     assert [item.read_bytes() for item in quarantined] == [b""]
+    assert quarantined == [moved_to]
 
 
 def test_restoring_a_version_refuses_a_file_that_reads_fine(
@@ -188,8 +189,10 @@ def test_the_workspace_restores_a_cut_file_and_drops_its_problem(
     workspace = Workspace(store, clock=lambda: now)
     workspace.apply(workspace.read_all())
     (problem,) = workspace.problems
-    outcome = workspace.restore_last_good(problem)
-    assert outcome.ok, outcome.error
+    restored = workspace.restore_last_good(problem)
+    assert restored.saved.ok, restored.saved.error
+    assert restored.version == workspace.last_good_version(problem)
+    assert restored.quarantined is not None and restored.quarantined.read_bytes() == b""
     assert workspace.problems == []
     assert workspace.records[app_id].application.notes == "kept words"
 

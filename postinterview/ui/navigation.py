@@ -111,6 +111,22 @@ def open_weekly_review(app: App[Any], workspace: Workspace) -> None:
         app.push_screen(WeeklyReviewScreen(workspace))
 
 
+def open_deleted(app: App[Any], workspace: Workspace) -> None:
+    """The deleted applications, to put one back."""
+    from postinterview.ui.screens.deleted import DeletedScreen
+
+    if not isinstance(app.screen, ModalScreen):
+        app.push_screen(DeletedScreen(workspace))
+
+
+def open_history(app: App[Any], workspace: Workspace, app_id: str) -> None:
+    """Every kept version of one application, to restore one."""
+    from postinterview.ui.screens.history import HistoryScreen
+
+    if not isinstance(app.screen, HistoryScreen | ModalScreen):
+        app.push_screen(HistoryScreen(workspace, app_id))
+
+
 def open_help(app: App[Any]) -> None:
     """Show the keys and what each screen is for."""
     from postinterview.ui.screens.help import HelpScreen
@@ -204,6 +220,11 @@ def system_commands(
         "Weekly review",
         "Overdue, gone quiet, too soon; the week in figures",
         partial(open_weekly_review, app, workspace),
+    )
+    yield SystemCommand(
+        "Deleted applications",
+        "Put back an application that was deleted",
+        partial(open_deleted, app, workspace),
     )
     commands = getattr(screen, "palette_commands", None)
     if commands is not None:

@@ -51,7 +51,13 @@ from postinterview.workspace import folder
 from postinterview.workspace.changes import Change, Listener
 from postinterview.workspace.derived import Context, Derivation, DerivedEntry, valid_until
 from postinterview.workspace.folder import FolderRead, Signature
-from postinterview.workspace.outcome import REFUSALS, EditOutcome, SaveOutcome, describe_refusal
+from postinterview.workspace.outcome import (
+    REFUSALS,
+    EditOutcome,
+    RestoreOutcome,
+    SaveOutcome,
+    describe_refusal,
+)
 from postinterview.workspace.undo import (
     Added,
     ChangedSince,
@@ -525,20 +531,32 @@ class Workspace:
             return SaveOutcome(None, describe_refusal(error))
         return self.update(app_id, lambda _: kept.revised(updated_at=self.clock()))
 
-    def restore_last_good(self, problem: FileProblem) -> SaveOutcome:
+    def read_deleted(self, deleted: DeletedFile) -> Application:
+        """The application a deleted file holds; StoreError if it cannot be read."""
+        return recovery.read_version(deleted.path, deleted.app_id)
+
+    def last_good_version(self, problem: FileProblem) -> Version | None:
+        """The newest kept version of a damaged file that reads, if any."""
+        return recovery.last_good_version(self.store, problem.path.stem)
+
+    def restore_last_good(self, problem: FileProblem) -> RestoreOutcome:
         """Put the newest readable kept version in place of a damaged or empty file, which
         goes into `quarantine/` byte for byte."""
         app_id = problem.path.stem
         try:
             version = recovery.last_good_version(self.store, app_id)
             if version is None:
-                return SaveOutcome(None, f"No earlier version of {problem.path.name} was kept.")
-            stored = recovery.restore_version(self.store, app_id, version)
+                refused = SaveOutcome(
+                    None,
+                    f"No earlier version of {problem.path.name} was kept, so it stays as it is.",
+                )
+                return RestoreOutcome(refused)
+            stored, quarantined = recovery.restore_version(self.store, app_id, version)
         except REFUSALS as error:
             self._read_again(problem.path)
-            return SaveOutcome(None, describe_refusal(error))
+            return RestoreOutcome(SaveOutcome(None, describe_refusal(error)))
         self._take_own_write(stored)
-        return SaveOutcome(stored)
+        return RestoreOutcome(SaveOutcome(stored), version, quarantined)
 
     def save_draft(self, name_parts: list[str], text: str) -> tuple[str, Path | None]:
         """Keep a draft as a text file in `drafts/`: ("", where) or (why not, None)."""
