@@ -54,7 +54,7 @@ def test_undo_keeps_another_windows_later_edit_to_another_field(data_dir: Path) 
     other = _other_window(data_dir)
     other.update(app_id, lambda a: apply_field_edits(a, {"notes": "from the laptop"}, FIXED_NOW))
     message = workspace.undo()
-    assert message.startswith("Undone: the change to Acme (stage")
+    assert message == "Undone: Acme (stage: Applied → Interviewing)."
     application = workspace.store.load(app_id).application
     assert (application.stage, application.notes) == (Stage.APPLIED, "from the laptop")
 

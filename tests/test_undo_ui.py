@@ -50,7 +50,9 @@ async def test_a_card_move_is_undone_and_redone(data_dir: Path) -> None:
         after = _file(data_dir, FRESH_ID).read_bytes()
         assert b'stage = "screening"' in after
         await _undo_then_redo(pilot, data_dir, FRESH_ID, before, after)
-        assert any(text.startswith("Undone: the change to Acme Robotics") for text in _notices(app))
+        assert any(
+            text == "Undone: Acme Robotics (stage: Applied → Screening)." for text in _notices(app)
+        )
         assert any(text.startswith("Redone: ") for text in _notices(app))
 
 

@@ -190,10 +190,10 @@ def system_commands(
     yield SystemCommand("Help", "Keys, screens and where your data lives", partial(open_help, app))
     history = workspace.undo_history
     if history.done:
-        what = describe(history.done[-1])
+        what = describe(history.done[-1], workspace.clock())
         yield SystemCommand("Undo", f"Take back {what} (u)", partial(undo, app, workspace))
     if history.undone:
-        what = describe(history.undone[-1])
+        what = describe(history.undone[-1], workspace.clock())
         yield SystemCommand("Redo", f"Do {what} again (U)", partial(undo, app, workspace, True))
     yield SystemCommand(
         "I just had an interview",

@@ -2,15 +2,26 @@
 
 A step is one thing the person did (a tick, a stage move, an edit, a delete, an application
 added with its first interview) and holds one operation per file it touched. Each operation
-knows what it did, not how: undoing it is done by the workspace through the normal save path,
-and yields the operation that redoes it.
+knows what it did, not how: undoing it goes through the workspace's normal save path (an edit
+is taken back with the whole-record merge, so changes made elsewhere since to other values
+are kept), and yields the operation that redoes it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from postinterview.domain.models import Application
+from postinterview.domain.record_changes import what_changed
+from postinterview.domain.record_merge import merge_records
+from postinterview.storage.recovery import DeletedFile
+from postinterview.workspace.outcome import SaveOutcome
+
+if TYPE_CHECKING:
+    from postinterview.workspace.workspace import Workspace
 
 LIMIT = 200
 """Steps kept per window: far more than anyone walks back, few enough to cost nothing."""
@@ -117,28 +128,101 @@ def changed_since_message(paths: list[str]) -> str:
     )
 
 
-def describe(step: Step) -> str:
-    """What the step did, in words: its label, else said from its operations."""
-    if step.label:
-        return step.label
-    if not step.operations:
-        return "nothing"
+def describe(step: Step, now: datetime) -> str:
+    """What the step did, in words: its label, else said from its first operation."""
+    if step.label or not step.operations:
+        return step.label or "nothing"
     operation = step.operations[0]
     company = _company(operation)
     if isinstance(operation, Added):
         return f"adding {company}"
     if isinstance(operation, Removed):
         return f"deleting {company}"
-    changed = [
-        key.replace("_", " ")
-        for key in {**operation.before, **operation.after}
-        if key != "updated_at" and operation.before.get(key) != operation.after.get(key)
-    ]
-    return (
-        f"the change to {company} ({', '.join(changed)})" if changed else f"the change to {company}"
-    )
+    try:
+        changes = what_changed(_application(operation.before), _application(operation.after), now)
+    except ValueError:  # a record this version cannot model: say it plainly
+        changes = []
+    return f"{company} ({'; '.join(changes)})" if changes else f"the change to {company}"
 
 
 def _company(operation: Operation) -> str:
     record = operation.after if isinstance(operation, Edited) else operation.record
     return str(record.get("company", operation.app_id))
+
+
+def _application(record: dict[str, Any]) -> Application:
+    return Application.model_validate(record)
+
+
+def _without_stamp(record: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in record.items() if key != "updated_at"}
+
+
+# Walking back and forth --------------------------------------------------------------------------
+
+
+def walk_back(workspace: Workspace, source: list[Step], target: list[Step], done: str) -> str:
+    """Take the latest step of `source` back, operation by operation (the latest first),
+    and put what takes it forward again on `target`: "Undone: …", or why not."""
+    if not source:
+        return f"Nothing to {'undo' if done == 'undone' else 'redo'}."
+    step = source[-1]
+    label = describe(step, workspace.clock())
+    inverses: list[Operation] = []
+    error = ""
+    with workspace.unrecorded():
+        while step.operations:
+            outcome, inverse = _reverse(workspace, step.operations[-1])
+            if inverse is None:
+                error = outcome.error
+                break
+            step.operations.pop()
+            inverses.append(inverse)
+    if not step.operations:
+        source.pop()
+    if inverses:  # what was taken back can be taken forward again, even after a refusal
+        target.append(Step(label, inverses))
+    if error:
+        return f"Not {done}: {error}"
+    return f"{done.capitalize()}: {label}."
+
+
+def _reverse(workspace: Workspace, operation: Operation) -> tuple[SaveOutcome, Operation | None]:
+    """Do the opposite of `operation` through the save path: the outcome, and the operation
+    that does it again (None when refused)."""
+    if isinstance(operation, Removed):
+        deleted = DeletedFile(operation.moved_to, operation.app_id, None)
+        outcome = workspace.restore_deleted(deleted)
+        if outcome.stored is None:
+            return outcome, None
+        return outcome, Added(operation.app_id, outcome.stored.application.to_record())
+    if isinstance(operation, Added):
+        return _remove_added(workspace, operation)
+    seen: dict[str, Any] = {}
+
+    def back(current: Application) -> Application:
+        seen.update(current.to_record())
+        merge = merge_records(operation.after, operation.before, seen)
+        if merge.clashes:
+            raise ChangedSince(changed_since_message(merge.clashes))
+        if _without_stamp(merge.record) == _without_stamp(operation.before):
+            return _application(operation.before)  # exactly as it was
+        return _application({**merge.record, "updated_at": workspace.clock()})
+
+    outcome = workspace.update(operation.app_id, back)
+    if outcome.stored is None:
+        return outcome, None
+    return outcome, Edited(operation.app_id, dict(seen), outcome.stored.application.to_record())
+
+
+def _remove_added(workspace: Workspace, operation: Added) -> tuple[SaveOutcome, Operation | None]:
+    stored = workspace.records.get(operation.app_id)
+    if stored is not None and _without_stamp(stored.application.to_record()) != _without_stamp(
+        operation.record
+    ):
+        message = f"{stored.application.company} was changed elsewhere since it was added."
+        return SaveOutcome(None, message), None
+    outcome, moved_to = workspace.delete(operation.app_id)
+    if outcome.stored is None or moved_to is None:
+        return outcome, None
+    return outcome, Removed(operation.app_id, operation.record, moved_to)

@@ -24,7 +24,6 @@ from postinterview.domain.plan import (
     plan_for,
     plan_settings,
 )
-from postinterview.domain.record_merge import merge_records
 from postinterview.domain.settings import Settings
 from postinterview.domain.signals import load_signals_catalog, validate_weight_overrides
 from postinterview.domain.upcoming import next_start
@@ -47,7 +46,7 @@ from postinterview.storage.store import (
 from postinterview.storage.store import (
     Change as RecordChange,
 )
-from postinterview.workspace import folder
+from postinterview.workspace import folder, undo
 from postinterview.workspace.changes import Change, Listener
 from postinterview.workspace.derived import Context, Derivation, DerivedEntry, valid_until
 from postinterview.workspace.folder import FolderRead, Signature
@@ -58,17 +57,7 @@ from postinterview.workspace.outcome import (
     SaveOutcome,
     describe_refusal,
 )
-from postinterview.workspace.undo import (
-    Added,
-    ChangedSince,
-    Edited,
-    Operation,
-    Removed,
-    Step,
-    UndoHistory,
-    changed_since_message,
-    describe,
-)
+from postinterview.workspace.undo import Added, Edited, Operation, Removed, Step, UndoHistory
 
 T = TypeVar("T")
 
@@ -371,80 +360,20 @@ class Workspace:
 
     def undo(self) -> str:
         """Undo the latest step made here: what was undone, or why it could not be."""
-        return self._walk(self.undo_history.done, self.undo_history.undone, "undo", "undone")
+        return undo.walk_back(self, self.undo_history.done, self.undo_history.undone, "undone")
 
     def redo(self) -> str:
         """Redo the latest step undone here: what was redone, or why it could not be."""
-        return self._walk(self.undo_history.undone, self.undo_history.done, "redo", "redone")
+        return undo.walk_back(self, self.undo_history.undone, self.undo_history.done, "redone")
 
-    def _walk(self, source: list[Step], target: list[Step], verb: str, done: str) -> str:
-        """Take the latest step of `source` back, operation by operation (the latest first),
-        and put what takes it forward again on `target`."""
-        if not source:
-            return f"Nothing to {verb}."
-        step = source[-1]
-        label = describe(step)
-        inverses: list[Operation] = []
-        error = ""
+    @contextmanager
+    def unrecorded(self) -> Iterator[None]:
+        """Saves made inside are not steps of their own (an undo's, a redo's)."""
         recording, self._recording = self._recording, False
         try:
-            while step.operations:
-                outcome, inverse = self._reverse(step.operations[-1])
-                if inverse is None:
-                    error = outcome.error
-                    break
-                step.operations.pop()
-                inverses.append(inverse)
+            yield
         finally:
             self._recording = recording
-        if not step.operations:
-            source.pop()
-        if inverses:
-            target.append(Step(label, inverses))
-        if error:
-            return f"Not {done}: {error}"
-        return f"{done.capitalize()}: {label}."
-
-    def _reverse(self, operation: Operation) -> tuple[SaveOutcome, Operation | None]:
-        """Do the opposite of `operation` through the save path: the outcome, and the
-        operation that does it again (None when refused)."""
-        if isinstance(operation, Removed):
-            deleted = DeletedFile(operation.moved_to, operation.app_id, None)
-            outcome = self.restore_deleted(deleted)
-            if outcome.stored is None:
-                return outcome, None
-            return outcome, Added(operation.app_id, outcome.stored.application.to_record())
-        if isinstance(operation, Added):
-            return self._remove_added(operation)
-        seen: dict[str, Any] = {}
-
-        def back(current: Application) -> Application:
-            seen.update(current.to_record())
-            merge = merge_records(operation.after, operation.before, seen)
-            if merge.clashes:
-                raise ChangedSince(changed_since_message(merge.clashes))
-            record = merge.record
-            if _without_stamp(record) == _without_stamp(operation.before):
-                return Application.model_validate(operation.before)  # exactly as it was
-            return Application.model_validate({**record, "updated_at": self.clock()})
-
-        outcome = self.update(operation.app_id, back)
-        if outcome.stored is None:
-            return outcome, None
-        written = outcome.stored.application.to_record()
-        return outcome, Edited(operation.app_id, dict(seen), written)
-
-    def _remove_added(self, operation: Added) -> tuple[SaveOutcome, Operation | None]:
-        stored = self.records.get(operation.app_id)
-        if stored is not None and _without_stamp(stored.application.to_record()) != (
-            _without_stamp(operation.record)
-        ):
-            message = f"{stored.application.company} was changed elsewhere since it was added."
-            return SaveOutcome(None, message), None
-        outcome, moved_to = self.delete(operation.app_id)
-        if outcome.stored is None or moved_to is None:
-            return outcome, None
-        return outcome, Removed(operation.app_id, operation.record, moved_to)
 
     def _record(self, operation: Operation, label: str, merge_key: str = "") -> None:
         if not self._recording:
@@ -615,10 +544,6 @@ class Workspace:
     def _forget(self, name: str) -> None:
         self._count_write(name)
         self.apply(FolderRead(gone={name}, writes_before=self._writes))
-
-
-def _without_stamp(record: dict[str, Any]) -> dict[str, Any]:
-    return {key: value for key, value in record.items() if key != "updated_at"}
 
 
 def _entry_for(stored: Stored, generation: int, context: Context) -> DerivedEntry:
