@@ -30,6 +30,8 @@ class PostInterviewApp(App[None]):
         Binding("i,f2", "new_interview", "I just had an interview"),
         Binding("I", "schedule_interview", "Schedule interview", show=False),  # said on Today
         Binding("f1,question_mark", "help", "Help"),
+        Binding("u,ctrl+z", "undo", "Undo", show=False),  # in Help, the palette and toasts
+        Binding("U,ctrl+shift+z", "redo", "Redo", show=False),
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
 
@@ -83,6 +85,14 @@ class PostInterviewApp(App[None]):
     def action_weekly_review(self) -> None:
         """Overdue actions, quiet applications, what must wait, and the week in figures."""
         navigation.open_weekly_review(self, self.workspace)
+
+    def action_undo(self) -> None:
+        """Undo the latest change made in this window."""
+        navigation.undo(self, self.workspace)
+
+    def action_redo(self) -> None:
+        """Redo the latest change undone in this window."""
+        navigation.undo(self, self.workspace, redo=True)
 
     def action_help(self) -> None:
         """Show the keys and what each screen is for."""

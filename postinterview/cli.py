@@ -13,11 +13,14 @@ from typing import Any, NoReturn, TextIO
 
 from postinterview import __version__
 from postinterview.clock import NOW_ENV, Clock, ClockError, clock_from_env, system_clock
+from postinterview.commands import merge_driver
+from postinterview.commands.backup import run_backup
 from postinterview.commands.demo import run_demo
 from postinterview.commands.due import run_due
 from postinterview.commands.export import FORMATS, format_for, run_export
 from postinterview.commands.import_tracker import run_import
 from postinterview.commands.output import fail, warn_about_problems
+from postinterview.commands.restore import is_backup_file, run_restore
 from postinterview.domain.models import Application
 from postinterview.formatting import display_width, local_date, one_line, pad
 from postinterview.storage.paths import DATA_DIR_ENV, resolve_data_dir
@@ -40,14 +43,35 @@ decides (.csv, .json, .md, .ics). Exit code 0, or 1 if the file cannot be writte
 """
 
 IMPORT_HELP = """\
-The first row must name the columns: company and role are required; stage (or status),
-applied (date applied), location, link (url), recruiter, source and notes are optional.
+A backup (a .json file made by `export --format json`) is restored as `restore` does; see
+`postinterview restore --help`. Anything else is read as CSV. The first row must name the
+columns: company and role are required; stage (or status), applied (date applied),
+location, link (url), recruiter, source and notes are optional.
 Other columns are kept in the notes as 'Column: value' lines. Dates: 2026-11-01,
 01.11.2026 (day first), 1 Nov 2026 or Nov 1, 2026; a slashed date such as 03/04/2026 that
 could be read two ways is refused. A row already present (same company, role and applied
 date) is skipped, so importing a file twice adds nothing. Refused rows are listed on stderr
 with their line numbers. Exit code 0 when the file was read (even if rows were refused),
 1 when it cannot be read, is not CSV, lacks a company or role column, or saving fails.
+"""
+
+RESTORE_HELP = """\
+Reads a backup made by `postinterview export --format json`. Each application keeps its id:
+one not in the folder is created (the same file as before, byte for byte); one already here
+with the same record is skipped; one changed here as late as the backup's copy or later is
+kept as it is; one older here is replaced (its old version goes to its history). A file here
+that is damaged or from a newer postinterview is never overwritten. Replaced and kept ones
+are listed, entries that cannot be restored are named on stderr, and the others are still
+restored. Exit code 0 when the backup was read (even if some entries were refused), 1 when
+it cannot be read, is not a backup, or saving fails.
+"""
+
+BACKUP_HELP = """\
+Copies the whole data folder (applications, settings, drafts, deleted, quarantine,
+migrated, history) into a new folder postinterview-backup-YYYY-MM-DDTHHMMSS in DIR (default:
+the current folder), private to you, while no save is under way. Use the copy as --data-dir,
+or copy files back from it. Exit code 0, or 1 if the copy cannot be made (nothing is left
+half-made).
 """
 
 DUE_HELP = """\
@@ -87,11 +111,26 @@ def build_parser() -> argparse.ArgumentParser:
         "--output", "-o", metavar="FILE", type=Path, help="write to FILE (default: stdout)"
     )
     importing = commands.add_parser(
-        "import", help="add applications from a spreadsheet saved as CSV", description=IMPORT_HELP
+        "import",
+        help="add applications from a spreadsheet saved as CSV, or from a backup",
+        description=IMPORT_HELP,
     )
-    importing.add_argument("file", metavar="FILE", type=Path, help="the CSV file")
+    importing.add_argument("file", metavar="FILE", type=Path, help="the CSV or backup file")
     importing.add_argument(
         "--dry-run", action="store_true", help="check the file and report, without saving"
+    )
+    restoring = commands.add_parser(
+        "restore", help="bring applications back from a JSON backup", description=RESTORE_HELP
+    )
+    restoring.add_argument("file", metavar="FILE", type=Path, help="the backup (.json)")
+    restoring.add_argument(
+        "--dry-run", action="store_true", help="say what would happen, without saving"
+    )
+    backup = commands.add_parser(
+        "backup", help="copy the whole data folder into a new dated folder", description=BACKUP_HELP
+    )
+    backup.add_argument(
+        "dir", metavar="DIR", type=Path, nargs="?", default=Path("."), help="where to put it"
     )
     demo = commands.add_parser(
         "demo",
@@ -101,6 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--no-open", action="store_true", help="only create the folder and print where it is"
     )
+    merge_driver.add_parser(commands)
     return parser
 
 
@@ -129,6 +169,8 @@ def main(
 
 
 def _dispatch(args: argparse.Namespace, workspace_ready: Callable[[Workspace], None] | None) -> int:
+    if args.command == "merge-driver":  # git's three files, not the data folder
+        return merge_driver.run(args)
     if args.command == "demo":  # never reads or writes the data folder
         clock = clock_from_env()
         opener = (
@@ -148,8 +190,12 @@ def _dispatch(args: argparse.Namespace, workspace_ready: Callable[[Workspace], N
     if args.command == "export":
         output = None if args.output == Path("-") else args.output
         return run_export(store, clock_from_env()(), args.format, output)
+    if args.command == "restore" or (args.command == "import" and is_backup_file(args.file)):
+        return run_restore(store, args.file, args.dry_run, sys.stdout)
     if args.command == "import":
         return run_import(store, args.file, clock_from_env()(), args.dry_run, sys.stdout)
+    if args.command == "backup":
+        return run_backup(data_dir, args.dir, clock_from_env()(), sys.stdout)
     start_mode = "board" if args.command == "board" else None
     return _run_app(store, start_mode, clock_from_env(), workspace_ready)
 

@@ -158,11 +158,12 @@ def test_an_empty_file_is_restored_from_its_last_good_version(
     version = recovery.last_good_version(store, app_id)
     assert version is not None
     assert version.path.read_bytes() == good
-    stored = recovery.restore_version(store, app_id, version)
+    stored, moved_to = recovery.restore_version(store, app_id, version)
     assert stored.application.notes == "the last good words"
     assert path.read_bytes() == good
     quarantined = list(paths.quarantine_dir(store.root).iterdir())
     assert [item.read_bytes() for item in quarantined] == [b""]
+    assert quarantined == [moved_to]
 
 
 def test_restoring_a_version_refuses_a_file_that_reads_fine(
@@ -175,3 +176,40 @@ def test_restoring_a_version_refuses_a_file_that_reads_fine(
     with pytest.raises(StoreError, match="reads fine now"):
         recovery.restore_version(store, app_id, version)
     assert store.path_for(app_id).read_bytes() == current
+
+
+def test_the_workspace_restores_a_cut_file_and_drops_its_problem(
+    store: ApplicationStore, now: datetime
+) -> None:
+    from postinterview.workspace import Workspace
+
+    app_id = store.create(sample_application()).application.id
+    _edit_notes(store, app_id, "kept words", now)
+    store.path_for(app_id).write_bytes(b"")
+    workspace = Workspace(store, clock=lambda: now)
+    workspace.apply(workspace.read_all())
+    (problem,) = workspace.problems
+    restored = workspace.restore_last_good(problem)
+    assert restored.saved.ok, restored.saved.error
+    assert restored.version == workspace.last_good_version(problem)
+    assert restored.quarantined is not None and restored.quarantined.read_bytes() == b""
+    assert workspace.problems == []
+    assert workspace.records[app_id].application.notes == "kept words"
+
+
+def test_the_workspace_restores_a_version_as_a_new_save(
+    store: ApplicationStore, now: datetime
+) -> None:
+    from postinterview.workspace import Workspace
+
+    app_id = store.create(sample_application()).application.id
+    _edit_notes(store, app_id, "first words", now)
+    _edit_notes(store, app_id, "second words", now)
+    workspace = Workspace(store, clock=lambda: now)
+    workspace.apply(workspace.read_all())
+    first_words = workspace.versions(app_id)[-2]
+    assert workspace.read_version(app_id, first_words).notes == "first words"
+    outcome = workspace.restore_version(app_id, first_words)
+    assert outcome.ok, outcome.error
+    assert store.load(app_id).application.notes == "first words"
+    assert len(workspace.versions(app_id)) == 4  # the restore is a version of its own

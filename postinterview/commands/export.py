@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -40,21 +40,27 @@ def run_export(store: ApplicationStore, now: datetime, fmt: str, output: Path | 
     result = store.load_all()
     warn_about_problems(result)
     applications = [stored.application for stored in result.applications]
+    newer = {s.application.id: s.newer_schema for s in result.applications if s.newer_schema}
     try:
-        write_output(render(fmt, applications, store, now), output)
+        write_output(render(fmt, applications, store, now, newer), output)
     except OutputFailed as error:
         return fail(str(error))
     return 0
 
 
 def render(
-    fmt: str, applications: Sequence[Application], store: ApplicationStore, now: datetime
+    fmt: str,
+    applications: Sequence[Application],
+    store: ApplicationStore,
+    now: datetime,
+    newer_schemas: Mapping[str, int] | None = None,
 ) -> bytes:
-    """The export's bytes (UTF-8; CRLF line ends for csv and ics, as their standards want)."""
+    """The export's bytes (UTF-8; CRLF line ends for csv and ics, as their standards want).
+    `newer_schemas`: the ids of files a newer postinterview wrote, and their schema."""
     if fmt == "csv":
         return export_csv(applications).encode("utf-8")
     if fmt == "json":
-        return export_json(applications, now).encode("utf-8")
+        return export_json(applications, now, newer_schemas).encode("utf-8")
     loaded = load_settings(store.root)
     warn_about_settings(loaded)
     settings = plan_settings(loaded.settings)

@@ -93,8 +93,11 @@ def last_good_version(store: ApplicationStore, app_id: str) -> Version | None:
     return None
 
 
-def restore_version(store: ApplicationStore, app_id: str, version: Version) -> Stored:
-    """Put a kept version back in place of a damaged, empty or missing file.
+def restore_version(
+    store: ApplicationStore, app_id: str, version: Version
+) -> tuple[Stored, Path | None]:
+    """Put a kept version back in place of a damaged, empty or missing file; returns it
+    and where the damaged file went (None for a missing one).
 
     The damaged file goes into `quarantine/` first. Refused when the file reads fine now
     (repaired since): then a restore is a normal save, which the caller makes through the
@@ -104,15 +107,16 @@ def restore_version(store: ApplicationStore, app_id: str, version: Version) -> S
         path = store.path_for(app_id)
         raw = _read_kept(version.path)
         read_version(version.path, app_id)  # a damaged copy must not push the file aside
+        quarantined = None
         try:
             store.load(app_id)
         except NotFound:
             pass
         except FileIsDamaged:
-            store.move_aside(path, paths.quarantine_dir(store.root))
+            quarantined = store.move_aside(path, paths.quarantine_dir(store.root))
         else:
             raise StoreError(f"{path.name} reads fine now, so it was not replaced.")
-        return store.write_bytes(app_id, raw)
+        return store.write_bytes(app_id, raw), quarantined
 
 
 def _read_kept(path: Path) -> bytes:

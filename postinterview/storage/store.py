@@ -23,6 +23,7 @@ from pathlib import Path
 from postinterview.domain.ids import is_valid_id, new_application_id
 from postinterview.domain.models import Application
 from postinterview.domain.settings import HistorySettings
+from postinterview.domain.sync_copies import has_conflict_markers, sync_copy_of
 from postinterview.storage import history, paths
 from postinterview.storage.atomic import ensure_private_dir, is_temp_name, write_atomic
 from postinterview.storage.codec import (
@@ -236,6 +237,9 @@ class ApplicationStore:
         """The application, and the file's bytes and schema if it was migrated from an older one."""
         app_id = path.stem
         if not is_valid_id(app_id):
+            copy = sync_copy_of(path.name)
+            if copy is not None:
+                raise FileIsDamaged(copy.describe())
             raise FileIsDamaged(
                 "the file name is not a valid application id (lower-case letters, digits "
                 "and single hyphens)"
@@ -247,6 +251,12 @@ class ApplicationStore:
         try:
             decoded = read_application(raw, path.stem)
         except DamagedFile as error:
+            if has_conflict_markers(raw.decode("utf-8", "replace")):
+                raise FileIsDamaged(
+                    f"{error.describe()}. It holds git's conflict markers (<<<<<<<): a merge "
+                    "was left for you to finish. Keep one side of each marked part, delete "
+                    "the marker lines, then `git add` the file."
+                ) from error
             raise FileIsDamaged(error.describe()) from error
         origin = None if decoded.migrated_from is None else _Origin(raw, decoded.migrated_from)
         return Stored(decoded.application, revision_of(raw), decoded.newer_schema), origin

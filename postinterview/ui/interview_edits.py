@@ -115,6 +115,8 @@ class InterviewEdits:
         saved until the person chooses to replace theirs (ctrl+s)."""
         self.saving = False
         """True while one of these saves is under way (its change is not news to the screen)."""
+        self.typing_key = f"typing:{app_id}:{interview_id}:{id(self)}"
+        """Typed text saved while this screen is open is one step for undo."""
 
     def save(self, changes: Mapping[str, Any], replace_theirs: bool = False) -> SaveOutcome | None:
         """Save the person's `changes` (None when nothing is left to write). A field that
@@ -128,7 +130,9 @@ class InterviewEdits:
             return None
         self.saving = True
         try:
-            outcome = self.workspace.save_fields(self.app_id, self.fields, self.baseline, writable)
+            outcome = self.workspace.save_fields(
+                self.app_id, self.fields, self.baseline, writable, self.typing_key
+            )
         finally:
             self.saving = False
         self.baseline.update(outcome.written)  # exactly what is on disk now

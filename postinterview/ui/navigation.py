@@ -15,6 +15,7 @@ from textual.app import App, SystemCommand
 from textual.screen import ModalScreen, Screen
 
 from postinterview.workspace import Workspace
+from postinterview.workspace.undo import describe
 
 if TYPE_CHECKING:
     from postinterview.ui.screens.interview_picker import Choice
@@ -110,6 +111,22 @@ def open_weekly_review(app: App[Any], workspace: Workspace) -> None:
         app.push_screen(WeeklyReviewScreen(workspace))
 
 
+def open_deleted(app: App[Any], workspace: Workspace) -> None:
+    """The deleted applications, to put one back."""
+    from postinterview.ui.screens.deleted import DeletedScreen
+
+    if not isinstance(app.screen, ModalScreen):
+        app.push_screen(DeletedScreen(workspace))
+
+
+def open_history(app: App[Any], workspace: Workspace, app_id: str) -> None:
+    """Every kept version of one application, to restore one."""
+    from postinterview.ui.screens.history import HistoryScreen
+
+    if not isinstance(app.screen, HistoryScreen | ModalScreen):
+        app.push_screen(HistoryScreen(workspace, app_id))
+
+
 def open_help(app: App[Any]) -> None:
     """Show the keys and what each screen is for."""
     from postinterview.ui.screens.help import HelpScreen
@@ -138,16 +155,32 @@ def start_interview(app: App[Any], workspace: Workspace) -> None:
     app.push_screen(InterviewPickerScreen(workspace), chosen)
 
 
-def save_typing_then_exit(app: App[Any]) -> None:
-    """Save what every open editor has typed (while its fields still exist), then exit.
-
-    In a terminal, keys typed fast arrive together: ctrl+q is seen before the keys before it
-    have been handled by their field, so the app waits for a refresh before this runs."""
+def save_typing(app: App[Any]) -> None:
+    """Save what every open editor has typed (while its fields still exist)."""
     for screen in app.screen_stack:
         save = getattr(screen, "save_typing", None)
         if save is not None:
             save()
+
+
+def save_typing_then_exit(app: App[Any]) -> None:
+    """Save what every open editor has typed, then exit.
+
+    In a terminal, keys typed fast arrive together: ctrl+q is seen before the keys before it
+    have been handled by their field, so the app waits for a refresh before this runs."""
+    save_typing(app)
     app.exit()
+
+
+def undo(app: App[Any], workspace: Workspace, redo: bool = False) -> None:
+    """Undo (or redo) the latest change made in this window, and say what it was. Typing
+    not yet saved is saved first: it is the latest change."""
+    save_typing(app)
+    message = workspace.redo() if redo else workspace.undo()
+    refused = message.startswith("Not ")
+    app.notify(
+        message, severity="warning" if refused else "information", timeout=8 if refused else 5
+    )
 
 
 def system_commands(
@@ -155,6 +188,13 @@ def system_commands(
 ) -> Iterable[SystemCommand]:
     """The command palette's entries: the app's own, then the screen's."""
     yield SystemCommand("Help", "Keys, screens and where your data lives", partial(open_help, app))
+    history = workspace.undo_history
+    if history.done:
+        what = describe(history.done[-1], workspace.clock())
+        yield SystemCommand("Undo", f"Take back {what} (u)", partial(undo, app, workspace))
+    if history.undone:
+        what = describe(history.undone[-1], workspace.clock())
+        yield SystemCommand("Redo", f"Do {what} again (U)", partial(undo, app, workspace, True))
     yield SystemCommand(
         "I just had an interview",
         "Record it, reflect, and see what to do next",
@@ -180,6 +220,11 @@ def system_commands(
         "Weekly review",
         "Overdue, gone quiet, too soon; the week in figures",
         partial(open_weekly_review, app, workspace),
+    )
+    yield SystemCommand(
+        "Deleted applications",
+        "Put back an application that was deleted",
+        partial(open_deleted, app, workspace),
     )
     commands = getattr(screen, "palette_commands", None)
     if commands is not None:

@@ -44,13 +44,15 @@ class FormEdit:
         self.baseline = comparable(application)
 
 
-def create_application(workspace: Workspace, values: dict[str, Any]) -> SaveOutcome:
-    """Store a new application from form values."""
+def create_application(
+    workspace: Workspace, values: dict[str, Any], merge_key: str = ""
+) -> SaveOutcome:
+    """Store a new application from form values (`merge_key`: see Workspace.update)."""
     try:
         application = new_application(now=workspace.clock(), **values)
     except ValidationError as error:
         return SaveOutcome(None, "; ".join(describe_validation_error(error)))
-    return workspace.add(application)
+    return workspace.add(application, merge_key=merge_key)
 
 
 def save_form_edits(workspace: Workspace, edit: FormEdit, values: dict[str, Any]) -> str | None:

@@ -6,21 +6,27 @@ knows the domain and the storage, never Textual (a test checks it).
 """
 
 # Views see records as storage hands them over (`Stored`, `FileProblem`), through here.
-from postinterview.storage.store import FileProblem, Stored
+from postinterview.storage.history import Version
+from postinterview.storage.recovery import DeletedFile
+from postinterview.storage.store import FileProblem, Stored, StoreError
 from postinterview.workspace.changes import Change, Listener
 from postinterview.workspace.derived import Context, Derivation
-from postinterview.workspace.outcome import EditOutcome, SaveOutcome
+from postinterview.workspace.outcome import EditOutcome, RestoreOutcome, SaveOutcome
 from postinterview.workspace.workspace import FolderRead, Workspace
 
 __all__ = [
     "Change",
     "Context",
+    "DeletedFile",
     "Derivation",
     "EditOutcome",
     "FileProblem",
     "FolderRead",
     "Listener",
+    "RestoreOutcome",
     "SaveOutcome",
+    "StoreError",
     "Stored",
+    "Version",
     "Workspace",
 ]

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from pydantic import ValidationError
 
 from postinterview.domain.editing import describe_validation_error
+from postinterview.storage.history import Version
 from postinterview.storage.store import Stored, StoreError
 
 COMMENTS_LOST = "Your comments in this file could not be kept; the earlier text is in history/."
@@ -55,6 +57,17 @@ class EditOutcome:
     clashes: dict[str, object] = field(default_factory=dict)
     """Fields both the person and someone else changed since the baseline, with the other
     version's value. Not written: the person's text stays on screen."""
+
+
+@dataclass(frozen=True)
+class RestoreOutcome:
+    """The result of putting the last good version in place of a damaged file."""
+
+    saved: SaveOutcome
+    version: Version | None = None
+    """The kept version now in the file; None when nothing was restored."""
+    quarantined: Path | None = None
+    """Where the damaged bytes went (None when nothing was restored, or no file was there)."""
 
 
 REFUSALS: tuple[type[Exception], ...] = (StoreError, ValidationError, ValueError, LookupError)

@@ -22,6 +22,7 @@ from postinterview.domain.editing import move_stage
 from postinterview.domain.models import Application, Channel
 from postinterview.domain.plan import ActionState
 from postinterview.domain.stages import Stage
+from postinterview.ui import navigation
 from postinterview.ui.detail_text import (
     action_line,
     contact_log_lines,
@@ -56,6 +57,7 @@ class ApplicationDetailScreen(WorkspaceScreen):
         Binding("s", "move", "Stage"),
         Binding("l", "log_contact", "Log contact"),
         Binding("I", "schedule", "Schedule interview"),
+        Binding("H", "history", "History"),
     ]
 
     def __init__(self, workspace: Workspace, app_id: str) -> None:
@@ -162,6 +164,11 @@ class ApplicationDetailScreen(WorkspaceScreen):
                 "One still to come, for this application",
                 self.action_schedule,
             ),
+            SystemCommand(
+                "History of this application",
+                "Every version kept, and restoring one",
+                self.action_history,
+            ),
         ]
 
     @on(OptionList.OptionSelected, "#detail-interviews")
@@ -173,6 +180,10 @@ class ApplicationDetailScreen(WorkspaceScreen):
         """Schedule an interview ahead for this application."""
         if self.stored is not None and not refuse_if_read_only(self, self.app_id):
             self.post_message(ScheduleInterview(self.app_id))
+
+    def action_history(self) -> None:
+        """Every kept version of this application, to restore one."""
+        navigation.open_history(self.app, self.workspace, self.app_id)
 
     def action_close(self) -> None:
         """Back to where the application was opened from."""

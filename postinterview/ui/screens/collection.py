@@ -19,6 +19,7 @@ from postinterview.domain.days import local_day
 from postinterview.domain.editing import move_stage, same_company
 from postinterview.domain.models import Application
 from postinterview.domain.stages import Stage
+from postinterview.ui import navigation
 from postinterview.ui.application_fields import describe_company
 from postinterview.ui.messages import LookAgain
 from postinterview.ui.saving import FormEdit, create_application, save_form_edits
@@ -41,6 +42,7 @@ class ApplicationCollectionScreen(WorkspaceScreen):
         Binding("e", "edit", "Edit"),
         Binding("s", "move", "Stage"),
         Binding("d", "delete", "Delete"),
+        Binding("D", "deleted", "Deleted", show=False),  # in help and the delete dialog
         Binding("p", "problems", "Problems", show=False),
         Binding("r", "look_again", "Reload", show=False),
         Binding("t", "app.switch_mode('today')", "Today"),
@@ -220,8 +222,8 @@ class ApplicationCollectionScreen(WorkspaceScreen):
 
         question = f"Delete {app.company} — {app.role}?"
         detail = (
-            "Its file is moved to the deleted folder of your data folder, so it can still be "
-            "recovered by hand."
+            "Its file is moved to the deleted folder of your data folder: D lists the deleted "
+            "applications and puts one back."
         )
         self.app.push_screen(ConfirmScreen(question, detail, "Delete"), confirmed)
 
@@ -231,6 +233,10 @@ class ApplicationCollectionScreen(WorkspaceScreen):
             self.notify("Every file was read without a problem.")
             return
         self.app.push_screen(ProblemsScreen(self.workspace))
+
+    def action_deleted(self) -> None:
+        """List the deleted applications, to put one back."""
+        navigation.open_deleted(self.app, self.workspace)
 
     def action_look_again(self) -> None:
         """Look for changes made outside the app now (it looks every two seconds anyway)."""
@@ -253,4 +259,4 @@ class ApplicationCollectionScreen(WorkspaceScreen):
             self.notify(outcome.error, severity="error", timeout=8)
             return
         company = outcome.stored.application.company
-        self.notify(f"Deleted {company}. The file is in {moved_to.parent}.")
+        self.notify(f"Deleted {company}. The file is in {moved_to.parent}; u undoes it.")

@@ -108,9 +108,10 @@ and the signal reading (◆). Overdue cards come first in their column.
 | `/` | Board: filter by company, role, people or notes (`escape` clears) |
 | `c` | Board: show or fold the closed stages |
 | `d` | Delete it (after you confirm; the file is moved to `deleted/`, not erased) |
+| `D` | Deleted applications: put one back |
 | `t` / `b` / `a` | Today / the board / the list |
 | `w` | The weekly review |
-| `p` | Files that could not be read, and moving them aside |
+| `p` | Files that could not be read: restore the last good version, or move them aside |
 | `r` | Reload from disk |
 
 ## One application
@@ -118,7 +119,20 @@ and the signal reading (◆). Overdue cards come first in their column.
 `enter` on the list or the board. What to do next and by when, the interviews (with their
 checklist progress and signal reading; `enter` opens one), referees and whether they were
 warned, the contact log, the stage history and your notes. `e` edits, `s` changes the stage,
-`l` logs a call, email or message.
+`l` logs a call, email or message, `H` shows its history.
+
+## Getting things back
+
+Each time an application is saved, the version it replaces is kept in `history/` of your
+data folder (the latest ones, and one a day for a month).
+
+- **History** (`H` on an application): every kept version, newest first, with when it was
+  saved and what it changed; ● marks what it holds now. `enter` restores the highlighted one
+  after you confirm, as a new save, so the version it replaces stays in the list.
+- **Deleted applications** (`D` on the list, the board or Today): `enter` or `r` puts the
+  highlighted one back, unless another application has its id by now.
+- **A damaged or empty file** (`p`): `r` puts back the newest version of it that reads; the
+  damaged file is moved into `quarantine/` first, so nothing of it is lost.
 
 ## Weekly review
 
@@ -135,6 +149,8 @@ applying. At the bottom, the week in figures.
 | --- | --- |
 | `i` or `f2` | I just had an interview |
 | `I` | Schedule an interview ahead |
+| `u` or `ctrl+z` | Undo the latest change made in this window (a tick, a move, a delete…) |
+| `U` or `ctrl+shift+z` | Redo what you undid |
 | `ctrl+p` | Command palette: every action by name |
 | `?` or `f1` | This help |
 | `escape` | Close a dialog without saving |
@@ -145,7 +161,9 @@ applying. At the bottom, the week in figures.
 Every change is saved the moment you make it, as one plain TOML file per application in
 the `applications` folder of your data folder. The files are yours: read them, edit them by
 hand, back them up or keep them in git. A file that cannot be read is never overwritten;
-the app lists it with the reason instead.
+the app lists it with the reason instead. Every version a file has had is kept for a while
+in the `history` folder, and deleted applications go to the `deleted` folder, so a slip can
+be taken back.
 
 Choose another folder with `postinterview --data-dir DIR` or `POSTINTERVIEW_DATA_DIR`.
 """

@@ -1,4 +1,5 @@
-"""Files that could not be read: what is wrong with each, and moving them aside."""
+"""Files that could not be read: what is wrong with each, putting back the last good version,
+and moving them aside."""
 
 from __future__ import annotations
 
@@ -9,20 +10,25 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from postinterview.ui.date_text import local_moment_label
+from postinterview.ui.history_text import option_text
 from postinterview.ui.markup import escape_markup
-from postinterview.workspace import Change, Workspace
+from postinterview.workspace import Change, FileProblem, Workspace
 
 EXPLANATION = (
     "These files were left exactly as they are. Fix one in a text editor (it is read again "
-    "within seconds), or press m to move the selected file into the quarantine folder."
+    "within seconds); or press r to put back the last good version kept in its history (the "
+    "damaged file goes into the quarantine folder first); or m to move it there as it is."
 )
 
 
 class ProblemsScreen(ModalScreen[bool]):
-    """The files that could not be read. Dismisses True when a file was moved aside."""
+    """The files that could not be read. Dismisses True when a file was moved aside or put
+    right."""
 
     BINDINGS = [
         Binding("escape,q", "close", "Close"),
+        Binding("r", "restore", "Restore the last good version"),
         Binding("m", "move_aside", "Move aside"),
     ]
 
@@ -41,9 +47,19 @@ class ProblemsScreen(ModalScreen[bool]):
 
     def _options(self) -> list[Option]:
         return [
-            Option(f"{problem.path.name}\n  {problem.message}", id=str(index))
+            Option(
+                option_text(problem.path.name, problem.message, self._kept(problem)), id=str(index)
+            )
             for index, problem in enumerate(self._problems)
         ]
+
+    def _kept(self, problem: FileProblem) -> str:
+        """What r would put back."""
+        version = self._workspace.last_good_version(problem)
+        if version is None:
+            return "No earlier version was kept: fix it by hand, or move it aside."
+        when = local_moment_label(version.saved_at, self._workspace.clock())
+        return f"r puts back the version saved {when}."
 
     def on_mount(self) -> None:
         self.query_one("#problems", OptionList).focus()
@@ -77,6 +93,25 @@ class ProblemsScreen(ModalScreen[bool]):
         self._show_status(f"Moved to {target}")
         if not self._problems:
             self.dismiss(True)
+
+    def action_restore(self) -> None:
+        """Put the last good version in place of the highlighted file (kept in quarantine/)."""
+        options = self.query_one("#problems", OptionList)
+        if options.highlighted is None or not self._problems:
+            return
+        problem = self._problems[options.highlighted]
+        restored = self._workspace.restore_last_good(problem)
+        if restored.version is None or not restored.saved.ok:
+            self._show_status(f"Not restored: {restored.saved.error}")
+            return
+        self._moved_any = True  # the list follows the workspace (see _changed)
+        when = local_moment_label(restored.version.saved_at, self._workspace.clock())
+        moved = (
+            f"The damaged file is in {restored.quarantined}."
+            if restored.quarantined is not None
+            else "There was no damaged file left to move aside."
+        )
+        self._show_status(f"Put back the version of {problem.path.name} saved {when}. {moved}")
 
     def action_close(self) -> None:
         """Back to the list."""

@@ -153,14 +153,19 @@ class QuickApplicationScreen(ModalScreen[bool]):
         show_message(self.query_one("#form-error", Static), message)
 
 
-def record_interview_now(workspace: Workspace, stored: Stored) -> tuple[Choice | None, str]:
+def record_interview_now(
+    workspace: Workspace, stored: Stored, merge_key: str = ""
+) -> tuple[Choice | None, str]:
     """Add an interview that started about an hour ago to `stored`, saved at once: the
-    application and interview ids, or None and why it could not be saved."""
+    application and interview ids, or None and why it could not be saved. (`merge_key`: the
+    one the application was added with, so one undo takes both back.)"""
     interview_id = new_interview_id()
     now = workspace.clock()
     start = default_interview_start(now)
     app_id = stored.application.id
-    outcome = workspace.update(app_id, lambda a: record_interview(a, interview_id, start, now))
+    outcome = workspace.update(
+        app_id, lambda a: record_interview(a, interview_id, start, now), merge_key=merge_key
+    )
     if not outcome.ok:
         return None, outcome.error
     return (app_id, interview_id), ""
@@ -177,9 +182,10 @@ def add_and_record(
     `record`: then the interview id is ""), then `then(choice)`; nothing happens if the
     person cancels."""
     created: list[Stored] = []
+    merge_key = f"quick-add:{new_interview_id()}"  # the add and its interview: one undo
 
     def save(values: dict[str, Any]) -> str | None:
-        outcome = create_application(workspace, values)
+        outcome = create_application(workspace, values, merge_key)
         if outcome.stored is not None:
             created.append(outcome.stored)
         return outcome.error or None
@@ -193,7 +199,7 @@ def add_and_record(
         if not record:
             then((created[0].application.id, ""))
             return
-        choice, problem = record_interview_now(workspace, created[0])
+        choice, problem = record_interview_now(workspace, created[0], merge_key)
         if choice is None:
             app.notify(problem, severity="error", timeout=8)
             return

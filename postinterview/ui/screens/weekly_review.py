@@ -204,7 +204,7 @@ class WeeklyReviewScreen(WorkspaceScreen):
             self._change(
                 row.app_id,
                 lambda a: move_stage(a, Stage.NO_REPLY, self.clock(), note="Weekly review"),
-                "Closed as no reply. It can be moved back from the board.",
+                "Closed as no reply. u undoes it, or move it back from the board.",
             )
 
     def action_draft(self) -> None:
