@@ -84,6 +84,20 @@ def test_edits_to_different_fields_merge_into_ours(tmp_path: Path) -> None:
     assert raw.decode().startswith(HEADER)
 
 
+def test_a_merge_keeps_the_comments_of_our_hand_edited_file(tmp_path: Path) -> None:
+    base = _base()
+    plain = encode_application(move_stage(base, Stage.SCREENING, LATER))
+    ours = plain.replace(b"notes = ", b"# why I applied, below\nnotes = ")
+    files = _files(
+        tmp_path, encode_application(base), ours, encode_application(_notes_and_name(base))
+    )
+    assert _driver(files) == 0
+    raw = Path(files[1]).read_bytes()
+    assert b"# why I applied, below\n" in raw
+    merged = read_application(raw, "acme-engineer-abc123").application
+    assert (merged.stage, merged.notes) == (Stage.SCREENING, "They liked the demo.")
+
+
 @needs_git
 def test_the_same_field_changed_on_both_sides_leaves_conflict_markers_around_it_alone(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]

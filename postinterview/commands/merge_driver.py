@@ -36,8 +36,8 @@ from postinterview.storage.codec import (
     DamagedFile,
     UnsavableRecord,
     decode_record,
-    encode_application,
 )
+from postinterview.storage.hand_edits import encode_over
 from postinterview.storage.paths import resolve_data_dir
 
 HELP = """\
@@ -109,7 +109,7 @@ def merge_versions(base: bytes, ours: bytes, theirs: bytes) -> FieldMerge:
             return FieldMerge(
                 None, f"both sides changed {', '.join(merge.clashes)}", _sides(*records)
             )
-        return FieldMerge(_encode(merge.record))
+        return FieldMerge(_encode(merge.record, over=ours))  # ours' comments stay
     except _NoFieldMerge as error:
         return FieldMerge(None, str(error))
 
@@ -126,10 +126,11 @@ def _sides(
         return None
 
 
-def _encode(record: dict[str, Any]) -> bytes:
-    """`record` as a file this version writes, if it is a valid application."""
+def _encode(record: dict[str, Any], over: bytes | None = None) -> bytes:
+    """`record` as a file this version writes, if it is a valid application; written over
+    the text `over`, the person's comments and layout there are kept (as a save keeps them)."""
     try:
-        return encode_application(Application.model_validate(record))
+        return encode_over(Application.model_validate(record), over).data
     except ValidationError as error:
         problem = describe_validation_error(error)[0]
         raise _NoFieldMerge(f"the merged application would not be valid ({problem})") from error
