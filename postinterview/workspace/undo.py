@@ -169,7 +169,7 @@ def walk_back(workspace: Workspace, source: list[Step], target: list[Step], done
     step = source[-1]
     label = describe(step, workspace.clock())
     inverses: list[Operation] = []
-    error = ""
+    error = note = ""
     with workspace.unrecorded():
         while step.operations:
             outcome, inverse = _reverse(workspace, step.operations[-1])
@@ -178,13 +178,14 @@ def walk_back(workspace: Workspace, source: list[Step], target: list[Step], done
                 break
             step.operations.pop()
             inverses.append(inverse)
+            note = note or outcome.note
     if not step.operations:
         source.pop()
     if inverses:  # what was taken back can be taken forward again, even after a refusal
         target.append(Step(label, inverses))
     if error:
         return f"Not {done}: {error}"
-    return f"{done.capitalize()}: {label}."
+    return f"{done.capitalize()}: {label}. {note}".strip()
 
 
 def _reverse(workspace: Workspace, operation: Operation) -> tuple[SaveOutcome, Operation | None]:
