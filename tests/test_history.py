@@ -36,8 +36,8 @@ def test_every_version_written_is_kept(store: ApplicationStore, now: datetime) -
     assert [version.path.read_bytes() for version in kept] == [first, second]
     mode = stat.S_IMODE(kept[0].path.stat().st_mode)
     assert mode == atomic.PRIVATE_FILE_MODE
-    folder_mode = stat.S_IMODE(paths.history_dir(store.root, app_id).stat().st_mode)
-    assert folder_mode == atomic.PRIVATE_DIR_MODE
+    for folder in (paths.history_root(store.root), paths.history_dir(store.root, app_id)):
+        assert stat.S_IMODE(folder.stat().st_mode) == atomic.PRIVATE_DIR_MODE
 
 
 def test_a_hand_edit_is_kept_before_a_save_replaces_it(

@@ -67,7 +67,7 @@ async def test_an_empty_file_is_restored_from_history_on_the_problems_screen(
         [quarantined] = (data_dir / "quarantine").iterdir()
         assert quarantined.read_bytes() == b""
         status = _text(problems, "#problems-status")
-        assert "Put back the version of" in status and "saved" in status
+        assert "Restored " in status and "as it was saved" in status
         assert str(quarantined) in status.replace("\n", "")
         assert app.workspace.problems == []
         assert app.workspace.records[app_id].application.notes == "the last good words"

@@ -68,8 +68,13 @@ def test_undo_refuses_when_the_same_field_changed_elsewhere(data_dir: Path) -> N
     on_disk = _on_disk(workspace, app_id)
     message = workspace.undo()
     assert message.startswith("Not undone: the stage and stage history were changed elsewhere")
+    assert message.endswith("It is no longer in the list, so undo goes on from here.")
     assert _on_disk(workspace, app_id) == on_disk
-    assert len(workspace.undo_history.done) == 2  # still there: nothing was undone
+    # The refused step no longer stands in front of the one before it: the add.
+    assert workspace.undo() == "Not undone: Acme was changed elsewhere since it was added. " + (
+        "It is no longer in the list, so undo goes on from here."
+    )
+    assert workspace.undo() == "Nothing to undo."
 
 
 def test_a_delete_is_undone_and_redone(data_dir: Path) -> None:
@@ -135,3 +140,15 @@ def test_a_new_change_after_an_undo_drops_the_redo(data_dir: Path) -> None:
 
 def test_nothing_to_undo_says_so(data_dir: Path) -> None:
     assert _workspace(data_dir).undo() == "Nothing to undo."
+
+
+def test_a_delete_put_back_and_deleted_again_is_still_undone(data_dir: Path) -> None:
+    workspace = _workspace(data_dir)
+    app_id = _added(workspace)
+    before = _on_disk(workspace, app_id)
+    workspace.delete(app_id)
+    (deleted,) = workspace.deleted_files()
+    assert workspace.restore_deleted(deleted).ok  # from the Deleted list
+    assert workspace.undo() == "Undone: putting back Acme."  # deleted again, a new name
+    assert workspace.undo() == "Undone: deleting Acme."
+    assert _on_disk(workspace, app_id) == before

@@ -14,8 +14,13 @@ TEMP_SUFFIX = ".partial"
 
 
 def ensure_private_dir(path: Path) -> None:
-    """Create `path` (and parents) readable by the user alone; leave an existing one as it is."""
-    path.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
+    """Create `path` (and parents) readable by the user alone; leave an existing one as it is.
+    (`mkdir(parents=True)` would give the parents it creates the default mode.)"""
+    if path.is_dir():
+        return
+    if not path.parent.is_dir() and path.parent != path:
+        ensure_private_dir(path.parent)
+    path.mkdir(mode=PRIVATE_DIR_MODE, exist_ok=True)
 
 
 def fsync_dir(path: Path) -> None:

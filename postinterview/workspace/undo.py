@@ -179,12 +179,14 @@ def walk_back(workspace: Workspace, source: list[Step], target: list[Step], done
             step.operations.pop()
             inverses.append(inverse)
             note = note or outcome.note
-    if not step.operations:
-        source.pop()
+    # A refused step is dropped: what it would take back is no longer there as it was, and
+    # keeping it would stand in front of every older step for good.
+    source.pop()
     if inverses:  # what was taken back can be taken forward again, even after a refusal
         target.append(Step(label, inverses))
     if error:
-        return f"Not {done}: {error}"
+        verb = "undo" if done == "undone" else "redo"
+        return f"Not {done}: {error} It is no longer in the list, so {verb} goes on from here."
     return f"{done.capitalize()}: {label}. {note}".strip()
 
 
@@ -193,6 +195,11 @@ def _reverse(workspace: Workspace, operation: Operation) -> tuple[SaveOutcome, O
     that does it again (None when refused)."""
     if isinstance(operation, Removed):
         deleted = DeletedFile(operation.moved_to, operation.app_id, None)
+        if not operation.moved_to.exists():  # put back and deleted again since: its newest
+            deleted = next(
+                (item for item in workspace.deleted_files() if item.app_id == operation.app_id),
+                deleted,
+            )
         outcome = workspace.restore_deleted(deleted)
         if outcome.stored is None:
             return outcome, None

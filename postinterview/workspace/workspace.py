@@ -440,7 +440,8 @@ class Workspace:
         except REFUSALS as error:
             return SaveOutcome(None, describe_refusal(error))
         self._take_own_write(stored)
-        self._record(Added(deleted.app_id, stored.application.to_record()), "")
+        label = f"putting back {stored.application.company}"
+        self._record(Added(deleted.app_id, stored.application.to_record()), label)
         return SaveOutcome(stored)
 
     def versions(self, app_id: str) -> list[Version]:

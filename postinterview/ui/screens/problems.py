@@ -111,7 +111,7 @@ class ProblemsScreen(ModalScreen[bool]):
             if restored.quarantined is not None
             else "There was no damaged file left to move aside."
         )
-        self._show_status(f"Put back the version of {problem.path.name} saved {when}. {moved}")
+        self._show_status(f"Restored {problem.path.name} as it was saved {when}. {moved}")
 
     def action_close(self) -> None:
         """Back to the list."""
