@@ -50,6 +50,7 @@ async def test_a_card_move_is_undone_and_redone(data_dir: Path) -> None:
         after = _file(data_dir, FRESH_ID).read_bytes()
         assert b'stage = "screening"' in after
         await _undo_then_redo(pilot, data_dir, FRESH_ID, before, after)
+        assert app.screen.selected_id() == FRESH_ID  # type: ignore[attr-defined]
         assert any(
             text == "Undone: Acme Robotics (stage: Applied → Screening)." for text in _notices(app)
         )

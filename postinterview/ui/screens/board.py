@@ -170,6 +170,11 @@ class BoardScreen(ApplicationCollectionScreen):
 
     # Focus and selection ------------------------------------------------------------------------
 
+    def follow(self, app_id: str | None) -> None:
+        """Keep the cursor on `app_id`'s card when it next moves (an undo moving it back),
+        so the next key acts on it; None stops following."""
+        self._follow = app_id
+
     def selected_id(self) -> str | None:
         focused = self.focused
         if isinstance(focused, BoardColumn):
