@@ -12,7 +12,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
-from postinterview.commands.output import PROG, fail, one_line, warn_about_problems
+from postinterview.commands.output import (
+    PROG,
+    fail,
+    one_line,
+    read_input,
+    warn_about_problems,
+)
 from postinterview.storage.store import ApplicationStore, StoreError
 from postinterview.transfer.import_csv import (
     MAX_TRACKER_BYTES,
@@ -23,24 +29,13 @@ from postinterview.transfer.import_csv import (
 )
 
 
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes (up to one past the size limit); OSError when it cannot be read."""
-    with path.open("rb") as handle:
-        return handle.read(MAX_TRACKER_BYTES + 1)
-
-
 def run_import(
     store: ApplicationStore, path: Path, now: datetime, dry_run: bool, out: TextIO
 ) -> int:
     """Import the tracker at `path` into `store`; see the module docstring for exit codes."""
-    try:
-        raw = read_bytes(path)
-    except FileNotFoundError:
-        return fail(f"{path}: no such file")
-    except IsADirectoryError:
-        return fail(f"{path}: is a folder, not a CSV file")
-    except OSError as error:
-        return fail(f"{path}: cannot be read ({error.strerror or error})")
+    raw = read_input(path, MAX_TRACKER_BYTES, "a CSV file")
+    if isinstance(raw, int):
+        return raw
     try:
         read = read_tracker(decode_tracker(raw), now, origin=path.name)
     except TrackerRefused as refusal:

@@ -18,6 +18,21 @@ def fail(message: str) -> int:
     return 1
 
 
+def read_input(path: Path, limit: int, kind: str) -> bytes | int:
+    """The bytes of the file a command reads (up to one past `limit`, so that an oversized
+    file shows), or, once it has said why it cannot be read, the exit code (1). `kind` names
+    what the file should be ("a CSV file")."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(limit + 1)
+    except FileNotFoundError:
+        return fail(f"{path}: no such file")
+    except IsADirectoryError:
+        return fail(f"{path}: is a folder, not {kind}")
+    except OSError as error:
+        return fail(f"{path}: cannot be read ({error.strerror or error})")
+
+
 def warn(message: str) -> None:
     """One line of warning on stderr."""
     print(f"{PROG}: warning: {one_line(message)}", file=sys.stderr)

@@ -24,7 +24,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TextIO
 
-from postinterview.commands.output import PROG, fail, one_line
+from postinterview.commands.output import PROG, fail, one_line, read_input
 from postinterview.domain.models import Application
 from postinterview.storage.codec import UnsavableRecord, encode_application
 from postinterview.storage.store import (
@@ -95,14 +95,9 @@ def is_backup_file(path: Path) -> bool:
 
 def run_restore(store: ApplicationStore, path: Path, dry_run: bool, out: TextIO) -> int:
     """Restore the backup at `path` into `store`; see the module docstring for exit codes."""
-    try:
-        raw = read_backup_bytes(path)
-    except FileNotFoundError:
-        return fail(f"{path}: no such file")
-    except IsADirectoryError:
-        return fail(f"{path}: is a folder, not a backup file")
-    except OSError as error:
-        return fail(f"{path}: cannot be read ({error.strerror or error})")
+    raw = read_input(path, MAX_BACKUP_BYTES, "a backup file")
+    if isinstance(raw, int):
+        return raw
     try:
         backup = read_backup(raw)
     except BackupRefused as refusal:
