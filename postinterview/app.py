@@ -33,6 +33,10 @@ class PostInterviewApp(App[None]):
         Binding("u,ctrl+z", "undo", "Undo", show=False),  # in Help, the palette and toasts
         Binding("U,ctrl+shift+z", "redo", "Redo", show=False),
         Binding("ctrl+q", "quit", "Quit", priority=True),
+        # Before the keys after it are sent on: in a burst, text typed after tab belongs to
+        # the next field, not to the one tab left.
+        Binding("tab", "focus_next", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", show=False, priority=True),
     ]
 
     def __init__(self, workspace: Workspace, start_mode: str = "today") -> None:

@@ -281,3 +281,19 @@ async def test_the_welcome_offers_both_and_enter_takes_the_interview_one(data_di
         await pilot.press("n")
         await settle(pilot)
         assert type(pilot.app.screen).__name__ == "ApplicationFormScreen"  # the full form
+
+
+async def test_a_tab_in_a_burst_moves_on_before_the_next_key(
+    data_dir: Path,
+) -> None:
+    from postinterview.ui.screens.application_form import ApplicationFormScreen
+
+    async with make_app(data_dir).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, ApplicationFormScreen)
+        await burst(pilot, *"Acme", "tab", *"Engineer")
+        form = pilot.app.screen
+        assert form.query_one("#company", Input).value == "Acme"
+        assert form.query_one("#role", Input).value == "Engineer"
