@@ -11,8 +11,9 @@ from postinterview.storage.recovery import DeletedFile
 from postinterview.storage.store import FileProblem, Stored, StoreError
 from postinterview.workspace.changes import Change, Listener
 from postinterview.workspace.derived import Context, Derivation
+from postinterview.workspace.folder import FolderRead
 from postinterview.workspace.outcome import EditOutcome, RestoreOutcome, SaveOutcome
-from postinterview.workspace.workspace import FolderRead, Workspace
+from postinterview.workspace.workspace import Workspace
 
 __all__ = [
     "Change",
