@@ -103,6 +103,12 @@ def now() -> datetime:
 
 
 @pytest.fixture
+def fixed_now_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line's clock at FIXED_NOW (it reads $POSTINTERVIEW_NOW)."""
+    monkeypatch.setenv("POSTINTERVIEW_NOW", FIXED_NOW.isoformat())
+
+
+@pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"
 

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from postinterview.cli import main
 from postinterview.demo import demo_applications
 from postinterview.storage import backup as backup_module
 from postinterview.storage import paths
@@ -18,21 +17,13 @@ from postinterview.storage.atomic import TEMP_PREFIX, TEMP_SUFFIX
 from postinterview.storage.backup import BackupFailed, backup_name, make_backup
 from postinterview.storage.locking import _try_lock
 from postinterview.storage.store import ApplicationStore
+from tests.cli_tools import cli
 from tests.conftest import FIXED_NOW
 
 NAME = "postinterview-backup-2026-11-20T153000"  # FIXED_NOW in UTC, the tests' zone
 
 
-@pytest.fixture(autouse=True)
-def _fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("POSTINTERVIEW_NOW", FIXED_NOW.isoformat())
-
-
-def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    captured = capsys.readouterr()
-    assert "Traceback" not in captured.err
-    return code, captured.out, captured.err
+pytestmark = pytest.mark.usefixtures("fixed_now_env")
 
 
 @pytest.fixture

@@ -15,7 +15,6 @@ from typing import Any
 
 import pytest
 
-from postinterview.cli import main
 from postinterview.commands.restore import Outcome, _carry_out, decide
 from postinterview.demo import demo_applications
 from postinterview.domain.models import Application
@@ -24,21 +23,13 @@ from postinterview.storage.codec import encode_application, read_application
 from postinterview.storage.store import ApplicationStore
 from postinterview.transfer.export_json import export_json
 from postinterview.transfer.import_backup import BackupRefused, read_backup
+from tests.cli_tools import cli
 from tests.conftest import FIXED_NOW
 
 PLUS_TWO = timezone(timedelta(hours=2))
 
 
-@pytest.fixture(autouse=True)
-def _fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("POSTINTERVIEW_NOW", FIXED_NOW.isoformat())
-
-
-def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    captured = capsys.readouterr()
-    assert "Traceback" not in captured.err
-    return code, captured.out, captured.err
+pytestmark = pytest.mark.usefixtures("fixed_now_env")
 
 
 def demo_folder(root: Path) -> ApplicationStore:

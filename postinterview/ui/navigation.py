@@ -176,13 +176,15 @@ def undo(app: App[Any], workspace: Workspace, redo: bool = False) -> None:
     """Undo (or redo) the latest change made in this window, and say what it was. Typing
     not yet saved is saved first: it is the latest change."""
     save_typing(app)
+    from postinterview.ui.screens.board import BoardScreen
+
     steps = workspace.undo_history.undone if redo else workspace.undo_history.done
-    follow = getattr(app.screen, "follow", None)  # the board keeps its cursor on the card
-    if follow is not None and steps and steps[-1].operations:
-        follow(steps[-1].operations[-1].app_id)
+    board = app.screen if isinstance(app.screen, BoardScreen) else None  # its cursor follows
+    if board is not None and steps and steps[-1].operations:
+        board.following = steps[-1].operations[-1].app_id
     message = workspace.redo() if redo else workspace.undo()
-    if follow is not None:
-        follow(None)
+    if board is not None:
+        board.following = None
     refused = message.startswith("Not ")
     app.notify(
         message, severity="warning" if refused else "information", timeout=8 if refused else 5

@@ -52,8 +52,9 @@ class BoardScreen(ApplicationCollectionScreen):
         self.query_text = ""
         """The filter as typed; "" shows every card."""
         self._filter_timer: Timer | None = None
-        self._follow: str | None = None
-        """A card being moved: the focus follows it to its new column."""
+        self.following: str | None = None
+        """A card being moved (here, or back by an undo): the cursor follows it to its new
+        column, so the next key acts on it."""
         self._complete_drawn = False
         """Whether every card has been drawn once (not just a large folder's early ones)."""
 
@@ -127,8 +128,8 @@ class BoardScreen(ApplicationCollectionScreen):
         if before is not None and before.stage != card.stage:
             self._draw(before.stage)
         self._draw(card.stage)
-        if self._follow == application.id:
-            self._follow = None
+        if self.following == application.id:
+            self.following = None
             column = self.column_of(card.stage)
             if column.display:
                 # At once, not after this message (as `focus()` would): a second shift+right
@@ -169,11 +170,6 @@ class BoardScreen(ApplicationCollectionScreen):
         _update_if_changed(banner, self.problems_text())
 
     # Focus and selection ------------------------------------------------------------------------
-
-    def follow(self, app_id: str | None) -> None:
-        """Keep the cursor on `app_id`'s card when it next moves (an undo moving it back),
-        so the next key acts on it; None stops following."""
-        self._follow = app_id
 
     def selected_id(self) -> str | None:
         focused = self.focused
@@ -228,10 +224,10 @@ class BoardScreen(ApplicationCollectionScreen):
             where = "first" if step < 0 else "last"
             self.notify(f"{current.label} is the {where} stage.")
             return
-        self._follow = stored.application.id
+        self.following = stored.application.id
         # No "Saved." here: the card showing up in its new column says it.
         self.save(stored.application.id, lambda a: move_stage(a, target, self.clock()), done="")
-        self._follow = None
+        self.following = None
 
     @on(OptionList.OptionSelected, ".board-column")
     def _open(self, event: OptionList.OptionSelected) -> None:
