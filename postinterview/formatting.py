@@ -11,6 +11,21 @@ READ_ONLY_NOTE = "read-only"
 """The plain words on a card or a row whose file a newer postinterview wrote."""
 
 
+_STAND_INS = {code: chr(0x2400 + code) for code in range(0x20)} | {0x7F: "\u2421"}
+_STAND_INS |= {code: f"<{code:02X}>" for code in range(0x80, 0xA0)}
+for _kept in "\n\t":
+    del _STAND_INS[ord(_kept)]
+
+
+def shown(text: str) -> str:
+    """`text` safe to print: C0/C1 control characters and DEL become visible stand-ins.
+
+    ESC becomes '␛', so an escape sequence in a note (from an import or a hand edit) is shown
+    and never obeyed by the terminal. Line breaks and tabs stay. The stored text is untouched.
+    """
+    return text.translate(_STAND_INS)
+
+
 def one_line(text: str, limit: int) -> str:
     """`text` with line breaks and runs of spaces folded, cut to `limit` characters with '…'."""
     flat = " ".join(text.split())
