@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import time
 from pathlib import Path
 
@@ -17,6 +19,48 @@ except ImportError:  # Windows
 
 class LockTimeout(OSError):
     """Another process held the lock for longer than we were prepared to wait."""
+
+
+class LockRefused(OSError):
+    """Something other than a plain file is at the lock's path (a link, a folder, a pipe);
+    it is never followed or created through, and `strerror` says what to do."""
+
+
+_LOCK_FLAGS = (
+    os.O_RDWR
+    | os.O_CREAT
+    | getattr(os, "O_NOFOLLOW", 0)  # a link at the path fails instead of being followed
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_NONBLOCK", 0)  # a pipe at the path must not hang the open
+)
+
+
+def _open_lock_file(path: Path) -> int:
+    """The lock file's handle, never through a link: with a link at `path` (dangling or not)
+    nothing is created or opened, and LockRefused says so. (The check before the open covers
+    systems without O_NOFOLLOW; the flag covers a link made in between.)"""
+    if os.path.islink(path):
+        raise _refused(path, "is a link")
+    try:
+        fd = os.open(path, _LOCK_FLAGS, PRIVATE_FILE_MODE)
+    except OSError as error:
+        if os.path.islink(path) or error.errno == errno.ELOOP:
+            raise _refused(path, "is a link") from error
+        if isinstance(error, IsADirectoryError) or os.path.isdir(path):
+            raise _refused(path, "is a folder") from error
+        raise
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise _refused(path, "is not a plain file")
+    return fd
+
+
+def _refused(path: Path, what: str) -> LockRefused:
+    return LockRefused(
+        errno.ELOOP,
+        f"the lock file {path} {what}; remove it (postinterview makes a plain file there)",
+        str(path),
+    )
 
 
 def _try_lock(fd: int) -> bool:
@@ -39,11 +83,12 @@ def _unlock(fd: int) -> None:
 
 def acquire_lock(path: Path, timeout: float = 10.0) -> int:
     """Take an exclusive lock on `path` (created if needed); returns the handle to release.
+    LockRefused when something other than a plain file is there.
 
     Polls rather than blocking forever, so a hung process elsewhere turns into a clear error
     instead of a frozen screen.
     """
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE_MODE)
+    fd = _open_lock_file(path)
     deadline = time.monotonic() + timeout
     delay = 0.001
     while not _try_lock(fd):

@@ -113,7 +113,8 @@ def restore_version(
         except NotFound:
             pass
         except FileIsDamaged:
-            quarantined = store.move_aside(path, paths.quarantine_dir(store.root))
+            # A link stays, so the kept version is written through it (see storage/links.py).
+            quarantined = store.move_aside(path, paths.quarantine_dir(store.root), keep_link=True)
         else:
             raise StoreError(f"{path.name} reads fine now, so it was not replaced.")
         return store.write_bytes(app_id, raw), quarantined

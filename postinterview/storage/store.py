@@ -33,6 +33,7 @@ from postinterview.storage.codec import (
     read_application,
 )
 from postinterview.storage.hand_edits import encode_over
+from postinterview.storage.links import LinkRefused, is_link, write_target
 from postinterview.storage.locking import acquire_lock, release_lock
 from postinterview.storage.migrations import newer_schema_reason
 
@@ -282,6 +283,13 @@ class ApplicationStore:
                 # Read one byte past the limit so the size check sees an oversized file.
                 return handle.read(MAX_FILE_BYTES + 1)
         except FileNotFoundError as error:
+            try:
+                write_target(path)
+            except LinkRefused as refused:  # a link to nothing is news, not a deletion
+                reason = str(refused.strerror or refused).removeprefix(f"{path.name} ")
+                raise FileIsDamaged(reason) from error
+            except OSError:
+                pass
             raise NotFound(
                 f"{path.name} no longer exists: it was deleted or moved in another window "
                 "or by hand."
@@ -472,19 +480,37 @@ class ApplicationStore:
             raise CannotSave(f"Could not write {app_id}: {error.strerror or error}") from error
         return stored
 
-    def move_aside(self, path: Path, folder: Path) -> Path:
-        """Move `path` into `folder` under a dated name (the caller holds the lock)."""
-        return self._move_aside(path, folder)
+    def move_aside(self, path: Path, folder: Path, keep_link: bool = False) -> Path:
+        """Move `path` into `folder` under a dated name (the caller holds the lock). For a
+        link, see `_move_entry`."""
+        return self._move_aside(path, folder, keep_link)
 
     @staticmethod
-    def _move_aside(path: Path, folder: Path) -> Path:
+    def _move_aside(path: Path, folder: Path, keep_link: bool = False) -> Path:
         ensure_private_dir(folder)
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
         target = folder / f"{path.stem}.{stamp}{path.suffix}"
         try:
-            shutil.move(path, target)
+            _move_entry(path, target, keep_link)
         except FileNotFoundError as error:
             raise NotFound(f"{path.name} no longer exists.") from error
         except OSError as error:
             raise CannotSave(f"Could not move {path.name}: {error.strerror or error}") from error
         return target
+
+
+def _move_entry(path: Path, to: Path, keep_link: bool) -> None:
+    """Move `path` to `to`. A link that leads to a plain file leaves that file's bytes at `to`
+    (a moved link could lead elsewhere from there, or nowhere) and the file it led to as it
+    was; `keep_link` keeps the link too, for a version about to be written through it. Any
+    other entry, a broken link included, is moved as it is."""
+    try:
+        linked = write_target(path) if is_link(path) else None
+    except LinkRefused:
+        linked = None
+    if linked is None:
+        shutil.move(path, to)
+        return
+    write_atomic(to, linked.read_bytes())
+    if not keep_link:
+        path.unlink()
