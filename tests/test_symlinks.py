@@ -13,6 +13,7 @@ import pytest
 from postinterview.commands.output import OutputFailed, write_output
 from postinterview.domain.editing import apply_field_edits
 from postinterview.storage import atomic, history, paths, recovery
+from postinterview.storage.backup import make_backup
 from postinterview.storage.drafts_store import save_draft
 from postinterview.storage.links import LinkRefused
 from postinterview.storage.settings_store import CannotSaveSettings, load_settings, save_table
@@ -245,3 +246,48 @@ def test_quarantining_a_dangling_link_moves_the_link_itself(
     moved = store.quarantine(store.path_for(app_id))
     assert moved.is_symlink() and os.readlink(moved) == str(synced)
     assert not store.path_for(app_id).is_symlink() and store.load_all().problems == []
+
+
+# The folder copy ---------------------------------------------------------------------------
+
+
+def test_a_backup_copies_linked_data_as_data_and_other_links_as_links(
+    store: ApplicationStore, sync: Path, tmp_path: Path
+) -> None:
+    app_id, synced = _linked_application(store, sync, relative=True)
+    (sync / "settings.toml").write_text("[you]\nname = 'Sam'\n", encoding="utf-8")
+    paths.settings_path(store.root).symlink_to(sync / "settings.toml")
+    (store.root / "notes-link").symlink_to(sync / "settings.toml")
+    into = tmp_path / "backups"
+    into.mkdir()
+
+    made = make_backup(store.root, into, FIXED_NOW)
+
+    copied = made.folder / "applications" / f"{app_id}.toml"
+    assert not copied.is_symlink() and copied.read_bytes() == synced.read_bytes()
+    assert not (made.folder / "settings.toml").is_symlink()
+    assert "Sam" in (made.folder / "settings.toml").read_text()
+    assert (made.folder / "notes-link").is_symlink()  # not data the app reads
+    assert made.applications == 1
+
+
+def test_a_linked_applications_folder_is_copied_unless_it_holds_the_backup(
+    tmp_path: Path, sync: Path
+) -> None:
+    root = tmp_path / "data"
+    root.mkdir()
+    (sync / "apps").mkdir()
+    paths.applications_dir(root).symlink_to(sync / "apps")
+    store = ApplicationStore(root)
+    app_id = store.create(sample_application()).application.id
+    into = tmp_path / "backups"
+    into.mkdir()
+
+    made = make_backup(root, into, FIXED_NOW)
+    assert not (made.folder / "applications").is_symlink() and made.applications == 1
+    assert (made.folder / "applications" / f"{app_id}.toml").is_file()
+
+    inside = sync / "apps" / "backups"  # a backup into the linked folder: never copies itself
+    inside.mkdir()
+    again = make_backup(root, inside, FIXED_NOW.replace(hour=16))
+    assert (again.folder / "applications").is_symlink()

@@ -2,8 +2,9 @@
 
 Everything in the folder is copied (applications, settings.toml, drafts, deleted, quarantine,
 migrated, history, and anything else a person keeps there) except the lock file and the temp
-files of a save. Symbolic links are copied as links, never followed; pipes, sockets and
-devices are not data and are left out (and named). The copy is private to the user
+files of a save. Symbolic links are copied as links, never followed, except those the app
+reads as its data (see `_followed`); pipes, sockets and devices are not data and are left out
+(and named). The copy is private to the user
 (folders 0700, files 0600) and keeps each file's modification time.
 
 The copy goes into a hidden `.partial` folder first and takes its dated name only once it is
@@ -98,7 +99,8 @@ def _copy_locked(root: Path, target: Path, made: BackupMade, copied: list[Path])
     handle = acquire_lock(paths.lock_path(root))
     try:
         skip = {paths.lock_path(root).name}
-        _copy_folder(root, target, Path(), skip, made, copied)
+        avoid = (root.resolve(), target.resolve())
+        _copy_folder(root, target, Path(), skip, made, copied, avoid)
         copied.append(target)
     finally:
         release_lock(handle)
@@ -118,6 +120,7 @@ def _copy_folder(
     skip: set[str],
     made: BackupMade,
     copied: list[Path],
+    avoid: tuple[Path, ...],
 ) -> None:
     with os.scandir(source) as listing:
         entries = sorted(listing, key=lambda entry: entry.name)
@@ -126,10 +129,13 @@ def _copy_folder(
             continue
         to = target / entry.name
         info = entry.stat(follow_symlinks=False)
+        if stat.S_ISLNK(info.st_mode) and _followed(Path(entry.path), relative / entry.name, avoid):
+            info = os.stat(entry.path)  # copied as what it leads to
         if stat.S_ISDIR(info.st_mode):
             to.mkdir(mode=PRIVATE_DIR_MODE)
             os.chmod(to, PRIVATE_DIR_MODE)
-            _copy_folder(Path(entry.path), to, relative / entry.name, set(), made, copied)
+            inner = relative / entry.name
+            _copy_folder(Path(entry.path), to, inner, set(), made, copied, avoid)
         elif stat.S_ISLNK(info.st_mode):
             os.symlink(os.readlink(entry.path), to)
             made.files += 1
@@ -142,6 +148,30 @@ def _copy_folder(
             made.left_out.append(str(relative / entry.name))
             continue
         copied.append(to)
+
+
+_DATA_LINKS = frozenset({"applications", "settings.toml"})
+"""Entries of the data folder that, when links, are copied as what they lead to."""
+
+
+def _followed(path: Path, relative: Path, avoid: tuple[Path, ...]) -> bool:
+    """Whether the link at `path` is copied as the file or folder it leads to: the
+    application files, their folder and the settings. A person links those into a sync
+    folder; a backup holding only the link would hold none of the data, and, opened as a data
+    folder, would write into the live one. A folder that is, or holds, the data folder or the
+    backup (in `avoid`) stays a link, so the copy never copies itself."""
+    posix = relative.as_posix()
+    in_applications = relative.parent.as_posix() == "applications" and posix.endswith(".toml")
+    if posix not in _DATA_LINKS and not in_applications:
+        return False
+    try:
+        real = Path(os.path.realpath(path, strict=True))
+        mode = os.stat(real).st_mode
+    except OSError:  # leads nowhere, or round in a loop: copied as the link it is
+        return False
+    if stat.S_ISREG(mode):
+        return True
+    return stat.S_ISDIR(mode) and not any(real == p or real in p.parents for p in avoid)
 
 
 def _copy_file(source: Path, target: Path) -> None:
