@@ -291,3 +291,16 @@ def test_a_linked_applications_folder_is_copied_unless_it_holds_the_backup(
     inside.mkdir()
     again = make_backup(root, inside, FIXED_NOW.replace(hour=16))
     assert (again.folder / "applications").is_symlink()
+
+
+def test_a_killed_save_through_a_link_leaves_no_temp_file_in_the_sync_folder(
+    store: ApplicationStore, sync: Path
+) -> None:
+    app_id, synced = _linked_application(store, sync, relative=False)
+    left = sync / f".tmp-{app_id}-dead0001.partial"
+    left.write_bytes(b"half")
+    theirs = sync / ".tmp-someone-else-1234.partial"  # not ours: not touched
+    theirs.write_bytes(b"x")
+
+    assert store.sweep_temp_files() == 1
+    assert not left.exists() and theirs.exists() and synced.exists()

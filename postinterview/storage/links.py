@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -53,3 +54,28 @@ def write_target(path: Path) -> Path:
             errno.EINVAL, f"{path.name} is a link to {real}, which is not a plain file", str(path)
         )
     return real
+
+
+def temp_files_beside_targets(links: Iterable[Path], prefix: str, suffix: str) -> list[Path]:
+    """The temp files a killed save through one of `links` left next to the file it leads to
+    (named `<prefix><that file's stem>-…<suffix>`): only those, as the folder there is the
+    person's own, not ours."""
+    found: list[Path] = []
+    by_folder: dict[Path, set[str]] = {}
+    for link in links:
+        try:
+            target = write_target(link)
+        except OSError:
+            continue
+        by_folder.setdefault(target.parent, set()).add(f"{prefix}{target.stem}-")
+    for folder, starts in by_folder.items():
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            continue
+        found += [
+            folder / name
+            for name in names
+            if name.endswith(suffix) and any(name.startswith(start) for start in starts)
+        ]
+    return found

@@ -25,7 +25,13 @@ from postinterview.domain.models import Application
 from postinterview.domain.settings import HistorySettings
 from postinterview.domain.sync_copies import has_conflict_markers, sync_copy_of
 from postinterview.storage import history, paths
-from postinterview.storage.atomic import ensure_private_dir, is_temp_name, write_atomic
+from postinterview.storage.atomic import (
+    TEMP_PREFIX,
+    TEMP_SUFFIX,
+    ensure_private_dir,
+    is_temp_name,
+    write_atomic,
+)
 from postinterview.storage.codec import (
     MAX_FILE_BYTES,
     DamagedFile,
@@ -33,7 +39,12 @@ from postinterview.storage.codec import (
     read_application,
 )
 from postinterview.storage.hand_edits import encode_over
-from postinterview.storage.links import LinkRefused, is_link, write_target
+from postinterview.storage.links import (
+    LinkRefused,
+    is_link,
+    temp_files_beside_targets,
+    write_target,
+)
 from postinterview.storage.locking import acquire_lock, release_lock
 from postinterview.storage.migrations import newer_schema_reason
 
@@ -373,10 +384,14 @@ class ApplicationStore:
             return 0
         removed = 0
         with self.locked():  # no save is under way while we hold the lock
+            linked = [p for p in self.files() if is_link(p)]
             for name in os.listdir(self.folder):
                 if is_temp_name(name):
                     (self.folder / name).unlink(missing_ok=True)
                     removed += 1
+            for path in temp_files_beside_targets(linked, TEMP_PREFIX, TEMP_SUFFIX):
+                path.unlink(missing_ok=True)
+                removed += 1
         return removed
 
     @contextmanager
