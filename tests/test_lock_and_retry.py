@@ -268,3 +268,13 @@ def test_the_retry_covers_every_file_written_through_the_atomic_writer(
     draft = save_draft(tmp_path, ["thank", "you"], "Thanks!\n")
     assert "Sam" in paths.settings_path(tmp_path).read_text()
     assert draft.read_text() == "Thanks!\n" and len(pauses) == 4
+
+
+def test_a_data_folder_link_to_a_missing_folder_is_refused_in_words(tmp_path: Path) -> None:
+    linked = tmp_path / "data"
+    linked.symlink_to(tmp_path / "unmounted" / "postinterview")
+    store = ApplicationStore(linked)
+    assert store.load_all().applications == []
+    with pytest.raises(CannotSave, match="is a link to .*, which is not there"):
+        store.create(sample_application())
+    assert not (tmp_path / "unmounted").exists() and linked.is_symlink()

@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from postinterview.storage.links import write_target
+from postinterview.storage.links import LinkRefused, write_target
 
 PRIVATE_FILE_MODE = 0o600
 PRIVATE_DIR_MODE = 0o700
@@ -45,6 +45,9 @@ def ensure_private_dir(path: Path) -> None:
     (`mkdir(parents=True)` would give the parents it creates the default mode.)"""
     if path.is_dir():
         return
+    if os.path.islink(path):  # a link to a folder that is not there: never made for it
+        reason = f"{path} is a link to {os.readlink(path)}, which is not there"
+        raise LinkRefused(errno.ENOENT, reason, str(path))
     if not path.parent.is_dir() and path.parent != path:
         ensure_private_dir(path.parent)
     path.mkdir(mode=PRIVATE_DIR_MODE, exist_ok=True)
