@@ -278,3 +278,18 @@ def test_a_data_folder_link_to_a_missing_folder_is_refused_in_words(tmp_path: Pa
     with pytest.raises(CannotSave, match="is a link to .*, which is not there"):
         store.create(sample_application())
     assert not (tmp_path / "unmounted").exists() and linked.is_symlink()
+
+
+def test_moving_a_file_aside_is_retried_too(
+    store: ApplicationStore, monkeypatch: pytest.MonkeyPatch, pauses: list[float]
+) -> None:
+    app_id = store.create(sample_application()).application.id
+    deleted = paths.deleted_dir(store.root)
+    deleted.mkdir()
+    refused = PermissionError(errno.EACCES, "Permission denied")
+    monkeypatch.setattr(os, "replace", FlakyReplace(2, refused, deleted))
+
+    moved = store.delete(app_id, store.load(app_id).revision)
+
+    assert moved.parent == deleted and len(pauses) == 2
+    assert not store.path_for(app_id).exists()

@@ -9,6 +9,7 @@ Rules it keeps (DESIGN §4):
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import heapq
 import os
@@ -30,6 +31,7 @@ from postinterview.storage.atomic import (
     TEMP_SUFFIX,
     ensure_private_dir,
     is_temp_name,
+    replace_retrying,
     write_atomic,
 )
 from postinterview.storage.codec import (
@@ -524,7 +526,12 @@ def _move_entry(path: Path, to: Path, keep_link: bool) -> None:
     except LinkRefused:
         linked = None
     if linked is None:
-        shutil.move(path, to)
+        try:  # a rename, tried again while refused for a moment, as a save's is
+            replace_retrying(path, to)
+        except OSError as error:
+            if error.errno != errno.EXDEV:
+                raise
+            shutil.move(path, to)  # `applications` linked onto another file system
         return
     write_atomic(to, linked.read_bytes())
     if not keep_link:
