@@ -9,11 +9,9 @@ Rules it keeps (DESIGN §4):
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import heapq
 import os
-import shutil
 import stat
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -31,7 +29,6 @@ from postinterview.storage.atomic import (
     TEMP_SUFFIX,
     ensure_private_dir,
     is_temp_name,
-    replace_retrying,
     write_atomic,
 )
 from postinterview.storage.codec import (
@@ -49,6 +46,7 @@ from postinterview.storage.links import (
 )
 from postinterview.storage.locking import acquire_lock, release_lock
 from postinterview.storage.migrations import newer_schema_reason
+from postinterview.storage.moves import move_entry
 
 SUFFIX = ".toml"
 _O_BINARY = getattr(os, "O_BINARY", 0)
@@ -499,7 +497,7 @@ class ApplicationStore:
 
     def move_aside(self, path: Path, folder: Path, keep_link: bool = False) -> Path:
         """Move `path` into `folder` under a dated name (the caller holds the lock). For a
-        link, see `_move_entry`."""
+        link, see `moves.move_entry`."""
         return self._move_aside(path, folder, keep_link)
 
     @staticmethod
@@ -508,31 +506,9 @@ class ApplicationStore:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
         target = folder / f"{path.stem}.{stamp}{path.suffix}"
         try:
-            _move_entry(path, target, keep_link)
+            move_entry(path, target, keep_link)
         except FileNotFoundError as error:
             raise NotFound(f"{path.name} no longer exists.") from error
         except OSError as error:
             raise CannotSave(f"Could not move {path.name}: {error.strerror or error}") from error
         return target
-
-
-def _move_entry(path: Path, to: Path, keep_link: bool) -> None:
-    """Move `path` to `to`. A link that leads to a plain file leaves that file's bytes at `to`
-    (a moved link could lead elsewhere from there, or nowhere) and the file it led to as it
-    was; `keep_link` keeps the link too, for a version about to be written through it. Any
-    other entry, a broken link included, is moved as it is."""
-    try:
-        linked = write_target(path) if is_link(path) else None
-    except LinkRefused:
-        linked = None
-    if linked is None:
-        try:  # a rename, tried again while refused for a moment, as a save's is
-            replace_retrying(path, to)
-        except OSError as error:
-            if error.errno != errno.EXDEV:
-                raise
-            shutil.move(path, to)  # `applications` linked onto another file system
-        return
-    write_atomic(to, linked.read_bytes())
-    if not keep_link:
-        path.unlink()
