@@ -35,6 +35,7 @@ from postinterview.storage.codec import (
 from postinterview.storage.hand_edits import encode_over
 from postinterview.storage.locking import acquire_lock, release_lock
 from postinterview.storage.migrations import newer_schema_reason
+from postinterview.storage.toml_guard import BOM
 
 SUFFIX = ".toml"
 _O_BINARY = getattr(os, "O_BINARY", 0)
@@ -142,6 +143,12 @@ class LoadResult:
 
 def _is_application_file(name: str) -> bool:
     return name.endswith(SUFFIX) and not name.startswith(".") and not is_temp_name(name)
+
+
+def read_file(path: Path) -> bytes:
+    """The bytes of an application file or a kept copy of one (history/, deleted/), read no
+    further than a file may hold: NotFound, or FileIsDamaged with the reason."""
+    return ApplicationStore._read_bytes(path)
 
 
 def revision_of(raw: bytes) -> str:
@@ -279,8 +286,15 @@ class ApplicationStore:
                     raise FileIsDamaged("is a folder, not a file")
                 if not stat.S_ISREG(mode):
                     raise FileIsDamaged("is not a regular file (a pipe or a device?)")
-                # Read one byte past the limit so the size check sees an oversized file.
-                return handle.read(MAX_FILE_BYTES + 1)
+                size = os.fstat(fd).st_size
+                if size > MAX_FILE_BYTES + len(BOM):  # not even read: it cannot be one of ours
+                    raise FileIsDamaged(
+                        f"the file is {size / 1_048_576:.1f} MiB; an application file may be "
+                        f"at most {MAX_FILE_BYTES // 1_048_576} MiB (a real one is a few "
+                        "kilobytes)"
+                    )
+                # One byte past the limit, so that the codec sees a file that has grown since.
+                return handle.read(MAX_FILE_BYTES + len(BOM) + 1)
         except FileNotFoundError as error:
             raise NotFound(
                 f"{path.name} no longer exists: it was deleted or moved in another window "
