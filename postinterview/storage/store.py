@@ -145,6 +145,20 @@ def _is_application_file(name: str) -> bool:
     return name.endswith(SUFFIX) and not name.startswith(".") and not is_temp_name(name)
 
 
+def _size(entry: os.DirEntry[str]) -> int:
+    try:
+        return entry.stat().st_size  # (the entry keeps it: _modified asks it again for free)
+    except OSError:
+        return 0  # gone or unreadable: the full read reports it
+
+
+def _modified(entry: os.DirEntry[str]) -> int:
+    try:
+        return entry.stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
 def read_file(path: Path) -> bytes:
     """The bytes of an application file or a kept copy of one (history/, deleted/), read no
     further than a file may hold: NotFound, or FileIsDamaged with the reason."""
@@ -196,6 +210,14 @@ class ApplicationStore:
 
         entries = heapq.nlargest(count, self._entries().values(), key=modified)
         return [self.folder / entry.name for entry in entries]
+
+    def early_files(self, count: int, max_bytes: int) -> tuple[list[Path], bool]:
+        """The `count` files changed most recently, the latest first, less any larger than
+        `max_bytes`; and whether that leaves any file out (so a full read must follow)."""
+        entries = list(self._entries().values())
+        small = [entry for entry in entries if _size(entry) <= max_bytes]
+        chosen = heapq.nlargest(count, small, key=_modified)
+        return [self.folder / entry.name for entry in chosen], len(chosen) < len(entries)
 
     def _entries(self) -> dict[str, os.DirEntry[str]]:
         # Names, not Paths: listing 10,000 files as Path objects, filtering and sorting them

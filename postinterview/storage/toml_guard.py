@@ -220,6 +220,9 @@ def check_shape(text: str, limits: Limits) -> None:
         )
     skeleton = structure(text, limits)
     if len(skeleton) > limits.max_structure:
+        start = skeleton[: limits.max_structure]  # a long key or deep nesting there says more
+        _check_keys(start, limits)
+        _check_depth(start, limits)
         raise UnreadableToml(
             f"the file has {len(skeleton):,} characters outside its quoted texts; "
             f"{limits.kind} has a few thousand (the limit is {limits.max_structure:,})"
