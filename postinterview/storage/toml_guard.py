@@ -275,7 +275,8 @@ def _check_depth(skeleton: str, limits: Limits) -> None:
     for index, bracket in enumerate(brackets):
         if index == limits.max_items:  # keeps this loop short
             raise UnreadableToml(
-                f"the file has {len(brackets):,} brackets; {limits.kind} has a few hundred"
+                f"the file has more than {limits.max_items:,} brackets outside its quoted "
+                f"texts; {limits.kind} has a few hundred"
             )
         depth = depth + 1 if bracket in "[{" else max(depth - 1, 0)
         if depth > limits.max_depth:
