@@ -14,7 +14,7 @@ from textual.widgets import OptionList, Static
 
 from postinterview.storage.atomic import ensure_private_dir
 from postinterview.storage.codec import encode_application
-from postinterview.storage.settings_store import load_settings, save_table
+from postinterview.storage.settings_store import CannotSaveSettings, load_settings, save_table
 from postinterview.storage.store import ApplicationStore
 from postinterview.storage.toml_guard import BOM
 from postinterview.ui.screens.board import BoardScreen
@@ -140,3 +140,37 @@ def test_a_byte_order_mark_in_settings_is_read_and_kept_when_a_table_is_saved(
     again = load_settings(data_dir)
     assert again.problems == [] and again.settings.you is not None
     assert again.settings.you.name == "Sam"
+
+
+def test_a_hostile_kept_version_is_passed_over_by_the_restore_with_its_reason(
+    data_dir: Path,
+) -> None:
+    """history/ is read by the restore and the history screen: the same check applies."""
+    from postinterview.storage import history, recovery
+    from postinterview.storage.store import FileIsDamaged
+
+    store = ApplicationStore(data_dir)
+    stored = store.create(sample_application())
+    app_id = stored.application.id
+    good = history.newest(data_dir, app_id)
+    assert good is not None
+    folder = good.path.parent
+    hostile = folder / f"29991231T000000000000Z-{'f' * 12}.toml"
+    hostile.write_bytes(b"a" + b".a" * 40_000 + b" = 1\n")
+    with pytest.raises(FileIsDamaged, match="a key with 40,001 parts"):
+        recovery.read_version(hostile, app_id)
+    found = recovery.last_good_version(store, app_id)
+    assert found is not None and found.path == good.path
+
+
+def test_a_hostile_settings_file_means_the_defaults_and_a_reason(data_dir: Path) -> None:
+    ensure_private_dir(data_dir)
+    path = data_dir / "settings.toml"
+    path.write_bytes(b"[follow_up]\nx = " + b"{a=" * 5_000 + b"1" + b"}" * 5_000 + b"\n")
+    loaded = load_settings(data_dir)
+    [problem] = loaded.problems
+    assert "line 2: lists or tables nested more than 10 deep" in problem
+    assert "The default settings are used" in problem
+    with pytest.raises(CannotSaveSettings, match="nested more than 10 deep.*left as it is"):
+        save_table(data_dir, "you", {"name": "Sam"})
+    assert path.read_bytes().startswith(b"[follow_up]\nx = {a={a=")
