@@ -297,6 +297,19 @@ def test_recent_files_lists_the_latest_changed_application_files_first(
     assert store.files() == sorted(store.files())
 
 
+def test_the_early_files_leave_out_large_ones_and_say_when_any_is_left_out(
+    store: ApplicationStore,
+) -> None:
+    ids = [store.create(sample_application(f"Firm {n}")).application.id for n in range(3)]
+    for age, app_id in enumerate(ids):
+        os.utime(store.path_for(app_id), ns=(0, 10**18 - age * 10**9))
+    paths = [store.path_for(app_id) for app_id in ids]
+    assert store.early_files(10, 100_000) == (paths, False)  # every file: no early read
+    assert store.early_files(2, 100_000) == (paths[:2], True)
+    store.path_for(ids[0]).write_bytes(b"#" * 200_000)  # large (and the newest now)
+    assert store.early_files(10, 100_000) == (paths[1:], True)
+
+
 def test_a_missing_folder_has_no_files(store: ApplicationStore) -> None:
     assert store.files() == [] and store.recent_files(5) == [] and not store.has_files()
 
