@@ -6,6 +6,7 @@ import multiprocessing
 import os
 import stat
 import tomllib
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -126,7 +127,10 @@ DAMAGE = {
         b'[file_end]\nwritten_by = "x"\n',
         "line 4, field stage",
     ),
-    "deep": (b"schema_version = 1\nx = " + b"[" * 100_000 + b"]" * 100_000 + b"\n", "TOML"),
+    "deep": (
+        b"schema_version = 1\nx = " + b"[" * 100_000 + b"]" * 100_000 + b"\n",
+        "nested more than 10 deep",
+    ),
 }
 
 
@@ -167,8 +171,9 @@ def test_oversized_files_are_refused_before_parsing(
     store: ApplicationStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     stored = store.create(sample_application().revised(notes="n" * 2000))
-    monkeypatch.setattr(codec, "MAX_FILE_BYTES", 1000)  # as if the file had grown since
-    with pytest.raises(FileIsDamaged, match="limit"):
+    # As if the file had grown since (the store's own size check is by the file's length).
+    monkeypatch.setattr(codec, "APPLICATION", replace(codec.APPLICATION, max_bytes=1000))
+    with pytest.raises(FileIsDamaged, match="larger than"):
         store.load(stored.application.id)
 
 
@@ -290,6 +295,19 @@ def test_recent_files_lists_the_latest_changed_application_files_first(
     assert store.recent_files(2) == [store.path_for(ids[0]), store.path_for(ids[1])]
     assert set(store.recent_files(10)) == set(store.files()) == {store.path_for(i) for i in ids}
     assert store.files() == sorted(store.files())
+
+
+def test_the_early_files_leave_out_large_ones_and_say_when_any_is_left_out(
+    store: ApplicationStore,
+) -> None:
+    ids = [store.create(sample_application(f"Firm {n}")).application.id for n in range(3)]
+    for age, app_id in enumerate(ids):
+        os.utime(store.path_for(app_id), ns=(0, 10**18 - age * 10**9))
+    paths = [store.path_for(app_id) for app_id in ids]
+    assert store.early_files(10, 100_000) == (paths, False)  # every file: no early read
+    assert store.early_files(2, 100_000) == (paths[:2], True)
+    store.path_for(ids[0]).write_bytes(b"#" * 200_000)  # large (and the newest now)
+    assert store.early_files(10, 100_000) == (paths[1:], True)
 
 
 def test_a_missing_folder_has_no_files(store: ApplicationStore) -> None:

@@ -39,6 +39,7 @@ from postinterview.storage.codec import (
 )
 from postinterview.storage.hand_edits import encode_over
 from postinterview.storage.paths import resolve_data_dir
+from postinterview.storage.toml_guard import BOM
 
 HELP = """\
 git runs this when two branches both changed an application file: BASE, OURS and THEIRS are
@@ -181,7 +182,7 @@ def merge_driver(base: Path, ours: Path, theirs: Path, shown: str) -> int:
 
 def _read(path: Path) -> bytes:
     with path.open("rb") as handle:
-        return handle.read(MAX_FILE_BYTES + 1)  # the codec refuses a longer file
+        return handle.read(len(BOM) + MAX_FILE_BYTES + 1)  # the codec refuses a longer file
 
 
 def _line_merge(base: bytes, ours: bytes, theirs: bytes) -> bytes | None:

@@ -27,6 +27,7 @@ from pydantic import ValidationError
 from postinterview import __version__
 from postinterview.domain.editing import describe_validation_error
 from postinterview.domain.models import Application
+from postinterview.storage import toml_guard
 from postinterview.storage.migrations import (
     SCHEMA_VERSION,
     MigrationError,
@@ -34,9 +35,11 @@ from postinterview.storage.migrations import (
     give_people_ids,
     migrate,
 )
+from postinterview.storage.toml_guard import APPLICATION, UnreadableToml, strip_bom
 
-MAX_FILE_BYTES = 16 * 1024 * 1024
-"""Larger files are refused before parsing: a real application is a few kilobytes."""
+MAX_FILE_BYTES = APPLICATION.max_bytes
+"""Larger files are refused before parsing: a real application is a few kilobytes (a byte-order
+mark aside: see storage/toml_guard.py, which checks every file before it is parsed)."""
 
 HEADER = (
     "# postinterview application. Safe to edit by hand; your comments are kept. "
@@ -117,6 +120,13 @@ def encode_record(record: Mapping[str, Any], header: str = HEADER) -> bytes:
             f"This record is {len(encoded) / 1_048_576:.1f} MiB as TOML; a file may be at most "
             f"{MAX_FILE_BYTES // 1_048_576} MiB. Shorten the longest text."
         )
+    try:  # what is written must pass the check every read makes
+        toml_guard.check_shape(text, APPLICATION)
+    except UnreadableToml as error:
+        raise UnsavableRecord(
+            f"This record cannot be stored as TOML a read would accept: {error.message}. "
+            "Shorten the longest text."
+        ) from error
     if tomli_w.dumps(reparsed) != tomli_w.dumps(document):
         raise UnsavableRecord("This record does not survive being written as TOML.")
     return encoded
@@ -129,23 +139,12 @@ def encode_application(application: Application) -> bytes:
 
 def decode_record(raw: bytes) -> Decoded:
     """Parse and check a stored file; raise DamagedFile with the reason otherwise."""
-    if len(raw) > MAX_FILE_BYTES:
-        # `raw` may stop just past the limit (the store reads no further), so give no size.
-        raise DamagedFile(f"file is larger than the limit of {MAX_FILE_BYTES // 1_048_576} MiB")
-    if not raw.strip():
+    if not strip_bom(raw)[0].strip():
         raise DamagedFile("file is empty")
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise DamagedFile("not valid UTF-8 text", line=line) from error
-    try:
-        document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        # The message already ends "(at line N, column M)".
-        raise DamagedFile(f"not valid TOML: {error}") from error
-    except (RecursionError, ValueError, TypeError, MemoryError) as error:
-        raise DamagedFile(f"not readable TOML ({type(error).__name__})") from error
+        document, text = toml_guard.load(raw, APPLICATION)
+    except UnreadableToml as error:
+        raise DamagedFile(error.message, line=error.line) from error
     if END_TABLE not in document:
         raise DamagedFile(
             f"the [{END_TABLE}] section is missing: the file looks cut short", field=END_TABLE
@@ -184,7 +183,7 @@ def read_application(raw: bytes, app_id: str) -> DecodedApplication:
     except ValidationError as error:
         first = error.errors()[0]
         loc = [part for part in first["loc"]]
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8").removeprefix("\ufeff")
         field = ".".join(str(part) for part in loc)
         message = describe_validation_error(error)[0].split(": ", 1)[-1]
         extra = error.error_count() - 1

@@ -6,6 +6,9 @@ has the save's changes applied to its text instead (`toml_patch`, with tomlkit),
 result is kept only if it reads back to exactly the document the plain rewrite would hold.
 If not, the plain rewrite is written and the outcome says the comments were not kept (the
 earlier text is in history/, which the store writes first).
+
+A file that starts with a UTF-8 byte-order mark (some Windows editors add one) keeps it: the
+editor that added it expects it, and every reader here skips it.
 """
 
 from __future__ import annotations
@@ -30,6 +33,13 @@ from postinterview.storage.codec import (
     read_application,
 )
 from postinterview.storage.migrations import SCHEMA_VERSION
+from postinterview.storage.toml_guard import (
+    APPLICATION,
+    BOM,
+    UnreadableToml,
+    check_shape,
+    strip_bom,
+)
 
 HEADER_START = "# postinterview application."
 """How our first line begins, whatever a version wrote after it."""
@@ -64,6 +74,16 @@ def encode_over(application: Application, previous: bytes | None) -> Encoded:
 
     Raises UnsavableRecord as `encode_application` does.
     """
+    if previous is None:
+        return _encode_over(application, None)
+    body, marked = strip_bom(previous)
+    encoded = _encode_over(application, body)
+    if not marked:
+        return encoded
+    return Encoded(BOM + encoded.data, encoded.comments_lost)
+
+
+def _encode_over(application: Application, previous: bytes | None) -> Encoded:
     plain = encode_application(application)
     if previous is None or previous == plain or _is_plain(previous, application.id):
         return Encoded(_remember(plain, True))
@@ -92,6 +112,10 @@ def _keep_person_text(previous: bytes, plain: bytes) -> bytes | None:
             continue
         data = result.encode("utf-8")
         if len(data) > MAX_FILE_BYTES or not result.startswith(HEADER):
+            continue
+        try:  # the person's comments count too: the file must pass the check of every read
+            check_shape(result, APPLICATION)
+        except UnreadableToml:
             continue
         written = tomllib.loads(result)
         if toml_patch.same(written, target) and next(reversed(written)) == END_TABLE:

@@ -24,6 +24,7 @@ from postinterview.storage.store import (
     NotFound,
     Stored,
     StoreError,
+    read_file,
 )
 
 
@@ -57,9 +58,9 @@ def deleted_files(store: ApplicationStore) -> list[DeletedFile]:
 def read_version(path: Path, app_id: str) -> Application:
     """The application a kept file holds; FileIsDamaged when it cannot be read."""
     try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise FileIsDamaged(f"cannot be read: {error.strerror or error}") from error
+        raw = read_file(path)  # bounded: a copy dropped in history/ by hand is checked too
+    except NotFound as error:
+        raise FileIsDamaged(str(error)) from error
     try:
         application = read_application(raw, app_id).application
     except DamagedFile as error:
@@ -122,8 +123,8 @@ def restore_version(
 
 def _read_kept(path: Path) -> bytes:
     try:
-        return path.read_bytes()
-    except FileNotFoundError as error:
+        return read_file(path)
+    except NotFound as error:
         raise NotFound(f"{path.name} is no longer there.") from error
-    except OSError as error:
-        raise StoreError(f"{path.name} cannot be read: {error.strerror or error}") from error
+    except FileIsDamaged as error:
+        raise StoreError(f"{path.name} {error}") from error

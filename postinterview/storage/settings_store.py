@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import copy
 import re
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,10 +24,12 @@ import tomli_w
 from pydantic import ValidationError
 
 from postinterview.domain.settings import Settings
-from postinterview.storage import atomic, paths
+from postinterview.storage import atomic, paths, toml_guard
+from postinterview.storage.toml_guard import BOM, SETTINGS, UnreadableToml
 
-MAX_SETTINGS_BYTES = 1024 * 1024
-"""Larger files are refused before parsing: real settings are a few hundred bytes."""
+MAX_SETTINGS_BYTES = SETTINGS.max_bytes
+"""Larger files are refused before parsing: real settings are a few hundred bytes (see
+storage/toml_guard.py for the rest of the check every file has before it is parsed)."""
 
 _MAX_PASSES = 20
 """Bad settings are dropped and the rest validated again; a bound so this always ends."""
@@ -51,26 +52,18 @@ def load_settings(root: Path) -> SettingsLoad:
     path = paths.settings_path(root)
     try:
         with path.open("rb") as handle:
-            raw = handle.read(MAX_SETTINGS_BYTES + 1)  # one byte over shows an oversized file
+            # One byte over (a byte-order mark aside) shows an oversized file.
+            raw = handle.read(len(BOM) + MAX_SETTINGS_BYTES + 1)
     except FileNotFoundError:
         return SettingsLoad(Settings(), [], path)
     except IsADirectoryError:
         return _defaults(path, "is a folder, not a file")
     except OSError as error:
         return _defaults(path, f"cannot be read ({error.strerror or error})")
-    if len(raw) > MAX_SETTINGS_BYTES:
-        return _defaults(path, f"is larger than {MAX_SETTINGS_BYTES // 1024} KiB")
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        return _defaults(path, f"line {line}: not valid UTF-8 text")
-    try:
-        document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        return _defaults(path, f"not valid TOML: {error}")  # ends "(at line N, column M)"
-    except (RecursionError, ValueError, TypeError, MemoryError) as error:
-        return _defaults(path, f"not readable TOML ({type(error).__name__})")
+        document, text = toml_guard.load(raw, SETTINGS)
+    except UnreadableToml as error:  # too large, not UTF-8, a pathological shape, not TOML
+        return _defaults(path, str(error))
     settings, problems = _validate(document, text, path)
     return SettingsLoad(settings, problems, path)
 
@@ -152,15 +145,15 @@ def save_table(root: Path, table: str, values: dict[str, str]) -> Path:
     in the text itself, so comments and layout survive. Only if that cannot be done safely
     (the table written inline or as dotted keys) is the file written afresh from its data,
     which keeps every setting but not the comments. A file that cannot be read or is not TOML
-    is never overwritten. The write is atomic.
+    is never overwritten. A byte-order mark first is kept. The write is atomic.
     """
     path = paths.settings_path(root)
-    text = _current_text(path)
+    raw = _current_bytes(path)
     try:
-        document = tomllib.loads(text)
-    except (tomllib.TOMLDecodeError, RecursionError, ValueError, TypeError) as error:
-        message = f"{path} is not valid TOML ({error}), so it was left as it is."
-        raise CannotSaveSettings(message) from error
+        text = toml_guard.checked_text(raw, SETTINGS)
+        document = toml_guard.parse(text)
+    except UnreadableToml as error:
+        raise CannotSaveSettings(f"{path}: {error}, so it was left as it is.") from error
     expected = copy.deepcopy(document)
     existing = expected.get(table)
     if existing is not None and not isinstance(existing, dict):
@@ -171,33 +164,29 @@ def save_table(root: Path, table: str, values: dict[str, str]) -> Path:
         edited = tomli_w.dumps(expected)
     try:
         atomic.ensure_private_dir(root)
-        atomic.write_atomic(path, edited.encode("utf-8"))
+        mark = BOM if raw.startswith(BOM) else b""  # the editor that added it expects it
+        atomic.write_atomic(path, mark + edited.encode("utf-8"))
     except OSError as error:
         raise CannotSaveSettings(f"Could not write {path}: {error.strerror or error}") from error
     return path
 
 
-def _current_text(path: Path) -> str:
+def _current_bytes(path: Path) -> bytes:
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            return handle.read(len(BOM) + MAX_SETTINGS_BYTES + 1)  # the check sees one over
     except FileNotFoundError:
-        return ""
+        return b""
     except OSError as error:
         reason = error.strerror or str(error)
         message = f"{path} cannot be read ({reason}), so it was left as it is."
         raise CannotSaveSettings(message) from error
-    if len(raw) > MAX_SETTINGS_BYTES:
-        raise CannotSaveSettings(f"{path} is too large to be settings, so it was left as it is.")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise CannotSaveSettings(f"{path} is not UTF-8 text, so it was left as it is.") from None
 
 
 def _parsed(text: str) -> dict[str, Any] | None:
     try:
-        return tomllib.loads(text)
-    except (tomllib.TOMLDecodeError, RecursionError, ValueError, TypeError):
+        return toml_guard.parse(text)  # our own edit of a checked text: no check needed
+    except UnreadableToml:
         return None
 
 

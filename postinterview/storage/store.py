@@ -47,6 +47,7 @@ from postinterview.storage.links import (
 from postinterview.storage.locking import acquire_lock, release_lock
 from postinterview.storage.migrations import newer_schema_reason
 from postinterview.storage.moves import move_entry
+from postinterview.storage.toml_guard import BOM
 
 SUFFIX = ".toml"
 _O_BINARY = getattr(os, "O_BINARY", 0)
@@ -156,6 +157,26 @@ def _is_application_file(name: str) -> bool:
     return name.endswith(SUFFIX) and not name.startswith(".") and not is_temp_name(name)
 
 
+def _size(entry: os.DirEntry[str]) -> int:
+    try:
+        return entry.stat().st_size  # (the entry keeps it: _modified asks it again for free)
+    except OSError:
+        return 0  # gone or unreadable: the full read reports it
+
+
+def _modified(entry: os.DirEntry[str]) -> int:
+    try:
+        return entry.stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+def read_file(path: Path) -> bytes:
+    """The bytes of an application file or a kept copy of one (history/, deleted/), read no
+    further than a file may hold: NotFound, or FileIsDamaged with the reason."""
+    return ApplicationStore._read_bytes(path)
+
+
 def revision_of(raw: bytes) -> str:
     """The revision of a file with these bytes."""
     return hashlib.blake2b(raw, digest_size=16).hexdigest()
@@ -201,6 +222,14 @@ class ApplicationStore:
 
         entries = heapq.nlargest(count, self._entries().values(), key=modified)
         return [self.folder / entry.name for entry in entries]
+
+    def early_files(self, count: int, max_bytes: int) -> tuple[list[Path], bool]:
+        """The `count` files changed most recently, the latest first, less any larger than
+        `max_bytes`; and whether that leaves any file out (so a full read must follow)."""
+        entries = list(self._entries().values())
+        small = [entry for entry in entries if _size(entry) <= max_bytes]
+        chosen = heapq.nlargest(count, small, key=_modified)
+        return [self.folder / entry.name for entry in chosen], len(chosen) < len(entries)
 
     def _entries(self) -> dict[str, os.DirEntry[str]]:
         # Names, not Paths: listing 10,000 files as Path objects, filtering and sorting them
@@ -291,8 +320,15 @@ class ApplicationStore:
                     raise FileIsDamaged("is a folder, not a file")
                 if not stat.S_ISREG(mode):
                     raise FileIsDamaged("is not a regular file (a pipe or a device?)")
-                # Read one byte past the limit so the size check sees an oversized file.
-                return handle.read(MAX_FILE_BYTES + 1)
+                size = os.fstat(fd).st_size
+                if size > MAX_FILE_BYTES + len(BOM):  # not even read: it cannot be one of ours
+                    raise FileIsDamaged(
+                        f"the file is {size / 1_048_576:.1f} MiB; an application file may be "
+                        f"at most {MAX_FILE_BYTES // 1_048_576} MiB (a real one is a few "
+                        "kilobytes)"
+                    )
+                # One byte past the limit, so that the codec sees a file that has grown since.
+                return handle.read(MAX_FILE_BYTES + len(BOM) + 1)
         except FileNotFoundError as error:
             try:
                 write_target(path)

@@ -18,6 +18,11 @@ EARLY_FILES = 80
 """Folders with more files than this show their most recently changed ones first: enough to
 fill the board's open columns in a large terminal, few enough to read in a blink."""
 
+SLOW_BYTES = 256 * 1024
+"""Files larger than this take tens of milliseconds or more each to read (long notes, or a file
+that is not ours and will be refused): the early read leaves them to the full read, so the
+other cards never wait for them."""
+
 Signature = tuple[int, int, int]
 """A file's size, modification time (ns) and inode: if any differs, the file was replaced or
 edited in place, so it is read again."""
@@ -97,11 +102,12 @@ def read_files(
 
 
 def read_early(store: ApplicationStore) -> FolderRead | None:
-    """A large folder's most recently changed files, or None for a small one."""
-    recent = store.recent_files(EARLY_FILES + 1)
-    if len(recent) <= EARLY_FILES:
+    """A large folder's most recently changed files, and in any folder every file but the
+    large ones; None when that would be every file (the full read is all there is)."""
+    recent, partial = store.early_files(EARLY_FILES, SLOW_BYTES)
+    if not partial:
         return None
-    read = read_files(store, recent[:EARLY_FILES])
+    read = read_files(store, recent)
     read.kind = "early"
     read.settings = load_settings(store.root)
     return read

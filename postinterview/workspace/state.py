@@ -109,7 +109,8 @@ class FolderState:
     # Reading (any thread) -----------------------------------------------------------------------
 
     def read_early(self) -> FolderRead | None:
-        """A large folder's most recently changed files, or None for a small one."""
+        """A large folder's most recently changed files, and never its large files (they
+        wait for the full read); None when there is nothing to read early."""
         writes = self._writes
         read = folder.read_early(self.store)
         if read is not None:
