@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import time
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -70,4 +72,18 @@ async def poll(pilot: Pilot[None]) -> None:
     app = pilot.app
     assert isinstance(app, PostInterviewApp)
     app.folder_sync.poll()
+    await settle(pilot)
+
+
+async def wait_until(
+    pilot: Pilot[None], condition: Callable[[], bool], seconds: float = 10
+) -> None:
+    """Let the app run until `condition()` holds (a debounced autosave, a worker's result).
+
+    A fixed pause is too short on a loaded machine; this waits only as long as it must, and
+    gives up after `seconds` so the test's own assertion reports what did not happen.
+    """
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        await pilot.pause(0.05)
     await settle(pilot)

@@ -9,11 +9,10 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Label, Static, TextArea
 
 from postinterview.ui.screens.draft import DraftScreen
-from postinterview.ui.screens.interview import AUTOSAVE_DELAY
 from postinterview.ui.screens.today import TodayScreen
 from postinterview.ui.screens.your_name import YourNameScreen
 from postinterview.ui.widgets.interest_lines import InterestLines
-from tests.pilot_tools import make_app, settle, stored_record, type_text
+from tests.pilot_tools import make_app, settle, stored_record, type_text, wait_until
 from tests.pipeline import OVERDUE_ID, seed_pipeline
 from tests.test_interview_flow import push_interview, with_interview
 from tests.test_today import highlight
@@ -119,7 +118,12 @@ async def test_what_interested_each_interviewer_goes_in_their_own_note(data_dir:
         for index, text in ((0, "the on-call rota"), (1, "our Rust parser")):
             screen.query_one(f"#interest-{index}", Input).focus()
             await type_text(pilot, text)
-        await pilot.pause(AUTOSAVE_DELAY + 0.3)
+
+        def saved_interests() -> dict[str, str]:
+            interview = stored_record(data_dir, app_id)["interviews"][0]
+            return interview.get("reflection", {}).get("interested_them_by_person", {})  # type: ignore[no-any-return]
+
+        await wait_until(pilot, lambda: len(saved_interests()) == 2)
         reflection = stored_record(data_dir, app_id)["interviews"][0]["reflection"]
         assert reflection["interested_them_by_person"] == {
             "ana": "the on-call rota",
@@ -128,8 +132,7 @@ async def test_what_interested_each_interviewer_goes_in_their_own_note(data_dir:
         # Someone added in the facts gets a line of their own once saved; the others keep theirs.
         await pilot.press("ctrl+o")
         await type_text(pilot, "Cy Lee")
-        await pilot.pause(AUTOSAVE_DELAY + 0.3)
-        await settle(pilot)
+        await wait_until(pilot, lambda: bool(screen.query("#interest-name-2")))
         assert str(screen.query_one("#interest-name-2", Label).render()) == "Cy Lee"
         assert screen.query_one(InterestLines).answers() == reflection["interested_them_by_person"]
         await pilot.press("escape")

@@ -16,12 +16,12 @@ from postinterview.domain.models import Channel, ContactLogEntry
 from postinterview.domain.stages import Stage
 from postinterview.storage.store import ApplicationStore, CannotSave, Stored
 from postinterview.ui.interview_fields import local_text
-from postinterview.ui.screens.interview import AUTOSAVE_DELAY, InterviewScreen
+from postinterview.ui.screens.interview import InterviewScreen
 from postinterview.ui.screens.quick_application import QuickApplicationScreen
 from postinterview.ui.screens.stage_picker import StagePickerScreen
 from postinterview.ui.widgets.checklist_view import ChecklistList
 from tests.conftest import FIXED_NOW, sample_application
-from tests.pilot_tools import make_app, settle, stored_records, type_text
+from tests.pilot_tools import make_app, settle, stored_records, type_text, wait_until
 
 SIZE = (120, 50)
 
@@ -154,7 +154,8 @@ async def test_bad_input_is_explained_inline_and_the_rest_is_saved(data_dir: Pat
         screen.query_one("#actual_minutes", Input).value = "-5"
         screen.query_one("#planned_minutes", Input).value = "40"
         screen.query_one("#interviewers .title", Input).value = "Recruiter"  # no name
-        await pilot.pause(AUTOSAVE_DELAY + 0.3)
+        status = screen.query_one("#save-status", Static)
+        await wait_until(pilot, lambda: "to correct" in str(status.render()))
 
         def error(name: str) -> str:
             kind = "hint" if name == "at" else "error"  # a date field explains in its hint line

@@ -28,7 +28,7 @@ from postinterview.ui.screens import interview as interview_module
 from postinterview.ui.screens.application_form import ApplicationFormScreen
 from postinterview.ui.screens.interview import InterviewScreen
 from tests.conftest import FIXED_NOW, sample_application
-from tests.pilot_tools import make_app, settle, stored_record, stored_records
+from tests.pilot_tools import make_app, settle, stored_record, stored_records, wait_until
 from tests.test_interview_flow import push_interview, with_interview
 
 SIZE = (100, 40)
@@ -186,7 +186,7 @@ async def test_interview_autosave_failure_is_shown_and_the_next_save_catches_up(
         status = screen.query_one("#save-status", Static)
         error = faults.turn_on("disk full")
         screen.query_one("#next_steps", Input).value = "Final round next week"
-        await pilot.pause(AUTOSAVE_DELAY + 0.2)  # the autosave runs, and fails
+        await wait_until(pilot, lambda: text_of(screen, "#save-status").startswith("Not saved"))
         for name in FAULTS:
             if name != "disk full":  # the other failures, by saving at once
                 error = faults.turn_on(name)
@@ -200,7 +200,7 @@ async def test_interview_autosave_failure_is_shown_and_the_next_save_catches_up(
 
         faults.turn_off()
         screen.query_one("#promised_to_send", Input).value = "Portfolio"  # keep typing
-        await pilot.pause(AUTOSAVE_DELAY + 0.2)
+        await wait_until(pilot, lambda: text_of(screen, "#save-status").startswith("Saved at"))
         assert text_of(screen, "#save-status").startswith("Saved at")
         assert not status.has_class("error")
         [interview] = stored_records(data_dir)[0]["interviews"]
@@ -215,7 +215,7 @@ async def test_interview_autosave_failure_is_shown_and_the_next_save_catches_up(
             stored.application.id, lambda a: remove_interview(a, "int1", FIXED_NOW), None
         )
         screen.query_one("#contact_method", Input).value = "Typed after it was deleted"
-        await pilot.pause(AUTOSAVE_DELAY + 0.2)
+        await wait_until(pilot, lambda: "no longer in" in text_of(screen, "#save-status"))
         assert "Not saved" in text_of(screen, "#save-status")
         assert "no longer in" in text_of(screen, "#save-status")
         assert screen.query_one("#contact_method", Input).value == "Typed after it was deleted"
