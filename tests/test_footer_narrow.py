@@ -84,3 +84,17 @@ async def test_the_board_s_own_keys_come_before_the_shared_ones(data_dir: Path) 
         await settle(pilot)
         keys = list(shown_keys(app))
         assert keys[:4] == ["new_interview", "help", "move_card(-1)", "move_card(1)"]
+
+
+async def test_below_60_columns_the_interview_key_says_less_to_keep_help(data_dir: Path) -> None:
+    seed_pipeline(data_dir)
+    app = make_app(data_dir, "today")
+    async with app.run_test(size=(40, 12)) as pilot:
+        await settle(pilot)
+        assert_main_keys(app, "today at 40")
+        labels = {key.action: key.description for key in app.screen.query(FooterKey)}
+        assert labels["new_interview"] == "Interview"
+        await pilot.resize_terminal(100, 30)
+        await settle(pilot)
+        labels = {key.action: key.description for key in app.screen.query(FooterKey)}
+        assert labels["new_interview"] == "I just had an interview"

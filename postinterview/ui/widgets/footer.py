@@ -13,12 +13,16 @@ columns changes the focused widget but not the keys, and the rebuild cost about 
 from __future__ import annotations
 
 from collections.abc import Hashable
+from weakref import WeakKeyDictionary
 
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
+
+SHORT_LABELS = {"new_interview": "Interview"}
+"""What a main key says on a terminal too narrow for the main keys' full labels."""
 
 MAIN_ACTIONS = ("new_interview", "help")
 """The actions whose keys are shown first, on every screen that has them; then the screen's
@@ -39,6 +43,11 @@ class SteadyFooter(Footer):
     active bindings are unchanged."""
 
     _shown_signature: tuple[Hashable, ...] | None = None
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._full_labels: WeakKeyDictionary[FooterKey, str] = WeakKeyDictionary()
+        """Each main key's label as bound, while a short one may be shown instead."""
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         signature = bindings_signature(screen)
@@ -70,6 +79,7 @@ class SteadyFooter(Footer):
         room = self.size.width - sum(
             self._width(key) for key in keys if key.has_class("-command-palette")
         )
+        self._label_main_keys(keys, room)
         for key in keys:
             if key.has_class("-command-palette"):
                 continue
@@ -77,18 +87,31 @@ class SteadyFooter(Footer):
             if key.display != (room >= 0):
                 key.display = room >= 0
 
+    def _label_main_keys(self, keys: list[FooterKey], room: int) -> None:
+        """The main keys' full labels, or their short ones if the full ones do not all fit."""
+        mains = [key for key in keys if key.action in MAIN_ACTIONS]
+        for key in mains:
+            key.description = self._full_labels.setdefault(key, key.description)
+        if sum(self._width(key) for key in mains) > room:
+            for key in mains:
+                key.description = SHORT_LABELS.get(key.action, key.description)
+        for key in mains:
+            key.refresh(layout=True)
+
     def _width(self, key: FooterKey) -> int:
         size = Size(self.size.width, 1)
         return key.get_content_width(size, size) + key.styles.gutter.width + key.styles.margin.width
 
 
-def _own_actions(screen: Screen[object]) -> set[str]:
-    """The actions of the bindings `screen`'s own class declares."""
+def _own_actions(screen: Screen[object]) -> list[str]:
+    """The actions of the bindings `screen`'s own class declares, in its order."""
     declared = type(screen).__dict__.get("BINDINGS", [])
-    return {b.action if isinstance(b, Binding) else b[1] for b in declared}
+    return [b.action if isinstance(b, Binding) else b[1] for b in declared]
 
 
-def _rank(action: str, own: set[str]) -> tuple[int, int]:
+def _rank(action: str, own: list[str]) -> tuple[int, int]:
     if action in MAIN_ACTIONS:
         return 0, MAIN_ACTIONS.index(action)
-    return (1 if action in own else 2), 0
+    if action in own:
+        return 1, own.index(action)
+    return 2, 0
