@@ -29,7 +29,7 @@ class PostInterviewApp(App[None]):
     BINDINGS = [
         Binding("i,f2", "new_interview", "I just had an interview"),
         Binding("I", "schedule_interview", "Schedule interview", show=False),  # said on Today
-        Binding("f1,question_mark", "help", "Help"),
+        Binding("question_mark,f1", "help", "Help"),
         Binding("u,ctrl+z", "undo", "Undo", show=False),  # in Help, the palette and toasts
         Binding("U,ctrl+shift+z", "redo", "Redo", show=False),
         Binding("ctrl+q", "quit", "Quit", priority=True),

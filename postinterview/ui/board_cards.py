@@ -147,3 +147,24 @@ def _days_since_added(application: Application, now: datetime) -> int:
     if application.applied_on is not None:
         return max(0, (now.astimezone().date() - application.applied_on).days)
     return max(0, (now - application.created_at).days)
+
+
+def board_status(cards: Sequence[BoardCard], show_closed: bool, query: str) -> str:
+    """The board's line of figures: active, overdue, closed (and whether they are shown), and
+    what the filter leaves."""
+    active = sum(1 for card in cards if not card.stage.is_closed)
+    overdue = sum(1 for card in cards if card.next_state is ActionState.OVERDUE)
+    fold = "c folds them" if show_closed else "c shows them"
+    parts = [f"{active} active", f"{overdue} overdue", f"{len(cards) - active} closed ({fold})"]
+    if query:
+        shown = sum(1 for card in cards if card.matches(query))
+        parts.append(f"filter “{query}”: {shown} shown (escape clears)")
+    return "  ·  ".join(parts)
+
+
+EMPTY_BOARD = (
+    "[b]No applications yet.[/b]\n\n"
+    "Press [b]n[/b] to add one, or [b]i[/b] right after an interview. Each application gets a "
+    "card here, in the column of its stage."
+)
+"""What the board says on an empty folder (markup)."""

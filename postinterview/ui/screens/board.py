@@ -6,20 +6,19 @@ applications would stall the screen), and after a save only the columns it touch
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.containers import Horizontal
 from textual.timer import Timer
 from textual.widgets import Header, Input, OptionList, Static
 
 from postinterview.domain.editing import move_stage
-from postinterview.domain.plan import ActionState
 from postinterview.domain.stages import CLOSED_STAGES, STAGE_ORDER, Stage, neighbour
-from postinterview.ui.board_cards import CARD, BoardCard
+from postinterview.ui.board_cards import CARD, EMPTY_BOARD, BoardCard, board_status
 from postinterview.ui.messages import OpenApplication
 from postinterview.ui.screens.collection import ApplicationCollectionScreen
 from postinterview.ui.widgets.board_column import BoardColumn
+from postinterview.ui.widgets.board_frame import BoardFrame
 from postinterview.ui.widgets.footer import SteadyFooter
 from postinterview.workspace import Stored, Workspace
 
@@ -35,8 +34,8 @@ class BoardScreen(ApplicationCollectionScreen):
     BINDINGS = [
         Binding("left,h", "focus_column(-1)", "Column", show=False),
         Binding("right,l", "focus_column(1)", "Column", show=False),
-        Binding("shift+left,less_than_sign", "move_card(-1)", "◀ Stage"),
-        Binding("shift+right,greater_than_sign", "move_card(1)", "Stage ▶"),
+        Binding("less_than_sign,shift+left", "move_card(-1)", "◀ Stage"),
+        Binding("greater_than_sign,shift+right", "move_card(1)", "Stage ▶"),
         Binding("slash", "filter", "Filter"),
         Binding("c", "toggle_closed", "Closed"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
@@ -66,9 +65,7 @@ class BoardScreen(ApplicationCollectionScreen):
         yield Static("Loading your applications…", id="board-status")
         yield Input(placeholder="Filter: company, role, people, notes", id="board-filter")
         yield Static(EMPTY_BOARD, id="board-empty")
-        with Horizontal(id="board"):
-            for stage in STAGE_ORDER:
-                yield BoardColumn(stage)
+        yield BoardFrame()
         yield SteadyFooter()
 
     def on_mount(self) -> None:
@@ -78,13 +75,29 @@ class BoardScreen(ApplicationCollectionScreen):
         self.query_one("#board-empty").display = False
         self._fold_closed()
 
+    @property
+    def frame(self) -> BoardFrame:
+        """The columns, as many in view as the width allows."""
+        return self.query_one(BoardFrame)
+
     def columns(self) -> list[BoardColumn]:
-        """The columns shown now, left to right."""
-        return [column for column in self.query(BoardColumn) if column.display]
+        """The columns shown (in view or beyond an edge; not the folded ones), left to right."""
+        return [self.column_of(stage) for stage in self.frame.stages]
 
     def column_of(self, stage: Stage) -> BoardColumn:
         """The column of `stage` (shown or folded)."""
-        return self.query_one(f"#column-{stage.value}", BoardColumn)
+        return self.frame.column_of(stage)
+
+    def _focus(self, column: BoardColumn) -> None:
+        """Focus `column`, bringing it into view first (a column out of view takes no focus)."""
+        self.frame.bring_into_view(column.stage)
+        column.focus()
+
+    @on(events.DescendantFocus)
+    def _keep_in_view(self, event: events.DescendantFocus) -> None:
+        # Also when focused by tab or the mouse: a resize keeps this column in view.
+        if isinstance(event.widget, BoardColumn):
+            self.frame.bring_into_view(event.widget.stage)
 
     # Loading and drawing ------------------------------------------------------------------------
 
@@ -131,7 +144,8 @@ class BoardScreen(ApplicationCollectionScreen):
         if self.following == application.id:
             self.following = None
             column = self.column_of(card.stage)
-            if column.display:
+            if card.stage in self.frame.stages:
+                self.frame.bring_into_view(card.stage)
                 # At once, not after this message (as `focus()` would): a second shift+right
                 # already queued must move the same card, not the one now under the cursor.
                 self.set_focus(column)
@@ -151,18 +165,11 @@ class BoardScreen(ApplicationCollectionScreen):
         shown = [card for card in in_stage if card.matches(self.query_text)]
         shown.sort(key=lambda card: card.sort_key)
         self.column_of(stage).show_cards(shown, self.clock(), len(in_stage), keep_highlight)
+        self.frame.refresh_edges()
 
     def _refresh_status(self) -> None:
-        cards = self.cards.values()
-        active = sum(1 for card in cards if card.stage not in CLOSED_STAGES)
-        closed = len(self.cards) - active
-        overdue = sum(1 for card in cards if card.next_state is ActionState.OVERDUE)
-        parts = [f"{active} active", f"{overdue} overdue"]
-        parts.append(f"{closed} closed ({'c folds them' if self.show_closed else 'c shows them'})")
-        if self.query_text:
-            shown = sum(1 for card in cards if card.matches(self.query_text))
-            parts.append(f"filter “{self.query_text}”: {shown} shown (escape clears)")
-        _update_if_changed(self.query_one("#board-status", Static), "  ·  ".join(parts))
+        status = board_status(list(self.cards.values()), self.show_closed, self.query_text)
+        _update_if_changed(self.query_one("#board-status", Static), status)
         self.query_one("#board-empty").display = self.loaded and not self.cards
         self.query_one("#board").display = bool(self.cards)
         banner = self.query_one("#problems-banner", Static)
@@ -182,7 +189,7 @@ class BoardScreen(ApplicationCollectionScreen):
         with_cards = [column for column in columns if column.card_ids]
         target = with_cards[0] if with_cards else (columns[0] if columns else None)
         if target is not None:
-            target.focus()
+            self._focus(target)
 
     def action_focus_column(self, step: int) -> None:
         """Focus the next column to the left (-1) or right (1), keeping the row where it can."""
@@ -193,7 +200,7 @@ class BoardScreen(ApplicationCollectionScreen):
         index = columns.index(focused) if isinstance(focused, BoardColumn) else 0
         row = focused.highlighted if isinstance(focused, BoardColumn) else None
         target = columns[max(0, min(len(columns) - 1, index + step))]
-        target.focus()
+        self._focus(target)
         if row is not None and target.card_ids:
             target.highlighted = min(row, len(target.card_ids) - 1)
 
@@ -279,21 +286,21 @@ class BoardScreen(ApplicationCollectionScreen):
         self._refresh_status()
 
     def _fold_closed(self) -> None:
-        for stage in CLOSED_STAGES:
-            column = self.column_of(stage)
-            column.display = self.show_closed
-            if column.has_focus:
-                self._focus_first_column()
+        focused = self.focused
+        keep = focused.stage if isinstance(focused, BoardColumn) else None
+        stages = [s for s in STAGE_ORDER if self.show_closed or s not in CLOSED_STAGES]
+        self.frame.show_stages(stages, keep if keep in stages else None)
+        if keep is not None and keep not in stages:
+            self._focus_first_column()
+        elif self.show_closed:
+            # Shown to be looked at: a narrow board goes over to the first with cards.
+            closed = [self.column_of(s) for s in stages if s in CLOSED_STAGES]
+            target = next((c for c in closed if c.card_ids), closed[0])
+            if target.stage not in self.frame.in_view:
+                self._focus(target)
 
 
 def _update_if_changed(static: Static, text: str) -> None:
     # Each update lays out the whole screen again, which is most of the cost of a card move.
     if static.content != text:
         static.update(text)
-
-
-EMPTY_BOARD = (
-    "[b]No applications yet.[/b]\n\n"
-    "Press [b]n[/b] to add one, or [b]i[/b] right after an interview. Each application gets a "
-    "card here, in the column of its stage."
-)

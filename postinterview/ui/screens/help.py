@@ -95,7 +95,9 @@ no thank-you notes until it has happened. Once its start has passed, Today asks 
 
 The list (`a`) shows every application in a table; the board (`b`) shows one column per
 stage, each card with the time since your last contact, the next thing to do and by when,
-and the signal reading (◆). Overdue cards come first in their column.
+and the signal reading (◆). Overdue cards come first in their column. On a terminal too
+narrow for every column, the board shows as many as fit around the one you are in, and the
+line above them names the stages beyond each edge: `h` and `l` go on past it.
 
 | Key | What it does |
 | --- | --- |
@@ -103,7 +105,7 @@ and the signal reading (◆). Overdue cards come first in their column.
 | `enter` | Open it: everything about it, with its interviews |
 | `e` | Edit the selected application |
 | `s` | Move it to any stage (kept in its history) |
-| `shift+←` / `shift+→` (or `<` / `>`) | Board: move the card to the previous / next stage |
+| `<` / `>` (or `shift+←` / `shift+→`) | Board: move the card to the previous / next stage |
 | arrows or `h` `j` `k` `l` | Board: move between columns and cards |
 | `/` | Board: filter by company, role, people or notes (`escape` clears) |
 | `c` | Board: show or fold the closed stages |

@@ -16,7 +16,6 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.widgets import Header, Static
 
-from postinterview.domain.checklist import ItemKind, Phase, load_checklist_catalog
 from postinterview.domain.draft_offers import offers_for_action
 from postinterview.domain.drafts_catalog import load_drafts_catalog
 from postinterview.domain.models import Application
@@ -29,7 +28,6 @@ from postinterview.domain.plan import (
 from postinterview.domain.ticks import tick_entry
 from postinterview.domain.upcoming import awaiting_record, coming_up, next_start
 from postinterview.formatting import deadline_day
-from postinterview.ui.markup import escape_markup
 from postinterview.ui.messages import OpenApplication, OpenInterview
 from postinterview.ui.screens.collection import ApplicationCollectionScreen
 from postinterview.ui.screens.draft import open_drafts
@@ -42,6 +40,7 @@ from postinterview.ui.today_interviews import (
     coming_up_section,
     interview_prompt,
 )
+from postinterview.ui.waiting_text import waiting_items, waiting_line, waiting_reminders
 from postinterview.ui.widgets.footer import SteadyFooter
 from postinterview.ui.widgets.sectioned_list import Section, SectionedList
 from postinterview.workspace import Stored, Workspace
@@ -63,6 +62,8 @@ class TodayScreen(ApplicationCollectionScreen):
     """The actions to take now, across every open application."""
 
     AUTO_FOCUS = "#today-list"
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]
+    """Below 24 rows the reminders and the summary take one line each: the list needs them."""
 
     BINDINGS = [
         Binding("space", "done", "Done"),
@@ -82,7 +83,9 @@ class TodayScreen(ApplicationCollectionScreen):
         yield Static("", id="problems-banner")
         yield Static("Loading your applications…", id="today-summary")
         yield SectionedList(self._prompt, id="today-list")
-        yield Static(_waiting_reminders(), id="today-reminder")
+        reminders = waiting_items()
+        yield Static(waiting_reminders(reminders), id="today-reminder")
+        yield Static(waiting_line(reminders), id="today-reminder-line")
         yield SteadyFooter()
 
     def on_mount(self) -> None:
@@ -306,14 +309,3 @@ def _nothing_due(applications: int) -> str:
         "Nothing is due. Actions appear here once you record an interview (i): thank-you "
         "notes, referees to warn, when to follow up."
     )
-
-
-def _waiting_reminders() -> str:
-    """The 'while you wait' don'ts from the checklist catalog, as one line each."""
-    catalog = load_checklist_catalog()
-    items = [
-        item.text
-        for item in catalog.items
-        if item.phase is Phase.WHILE_WAITING and item.kind is ItemKind.DONT
-    ]
-    return "[b]While you wait[/b]\n" + "\n".join(f"• {escape_markup(text)}" for text in items[:4])

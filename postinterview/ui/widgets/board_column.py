@@ -174,6 +174,11 @@ class BoardColumn(OptionList):
         return options
 
     @property
+    def card_count(self) -> int:
+        """How many cards the column holds (those the filter leaves), drawn or not."""
+        return len(self._cards)
+
+    @property
     def highlighted_card_id(self) -> str | None:
         """The id of the highlighted card, if any."""
         if self.highlighted is None or not self.card_ids:
