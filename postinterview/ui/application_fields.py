@@ -11,6 +11,7 @@ from typing import Any
 
 from postinterview.domain.dates import day_label, read_day
 from postinterview.domain.models import Application, CompanySize, Source
+from postinterview.formatting import shown
 
 RECRUITER_FIELDS = ("recruiter_name", "recruiter_email", "recruiter_phone")
 DATE_FIELDS = ("applied_on", "offer_respond_by")
@@ -53,8 +54,9 @@ SIZE_CHOICES: tuple[tuple[str, CompanySize], ...] = (
 
 
 def describe_company(application: Application) -> str:
-    """'Acme — Backend Engineer (Screening)': how an application is named in lists."""
-    return f"{application.company} — {application.role} ({application.stage.label})"
+    """'Acme — Backend Engineer (Screening)': how an application is named in lists (shown:
+    control characters as stand-ins)."""
+    return shown(f"{application.company} — {application.role} ({application.stage.label})")
 
 
 def form_text_of(application: Application) -> dict[str, str]:

@@ -17,6 +17,7 @@ from postinterview.ui.date_text import moment_hint
 from postinterview.ui.interview_fields import DATETIME_FORMAT, parse_local_time
 from postinterview.ui.markup import escape_markup
 from postinterview.ui.widgets.date_field import DateField
+from postinterview.ui.widgets.shown_text import PlainText, TextInput
 
 LogFunction = Callable[[datetime, Channel, str, str], str | None]
 """Given when, channel, with whom and note, saves the entry and returns None, or why not."""
@@ -40,7 +41,7 @@ class ContactLogFormScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(f"Log a contact with {self._company}", classes="form-title", markup=False)
+            yield PlainText(f"Log a contact with {self._company}", classes="form-title")
             yield Label("When (local time)", classes="field-label")
             yield DateField(
                 self._read_at,
@@ -51,9 +52,9 @@ class ContactLogFormScreen(ModalScreen[bool]):
             yield Label("How", classes="field-label")
             yield Select(CHANNEL_CHOICES, value=Channel.EMAIL, allow_blank=False, id="channel")
             yield Label("With whom", classes="field-label")
-            yield Input(placeholder="e.g. Rae, the recruiter", id="with_whom")
+            yield TextInput(placeholder="e.g. Rae, the recruiter", id="with_whom")
             yield Label("What was said or sent", classes="field-label")
-            yield Input(placeholder="e.g. asked how the decision is going", id="note")
+            yield TextInput(placeholder="e.g. asked how the decision is going", id="note")
             yield Static("", id="save-error", classes="field-error")
             with Horizontal(classes="buttons"):
                 yield Button("Save  ctrl+s", variant="primary", id="save")

@@ -25,6 +25,7 @@ from postinterview.ui.markup import escape_markup
 from postinterview.ui.widgets.contacts_editor import ContactsEditor
 from postinterview.ui.widgets.date_field import DateField
 from postinterview.ui.widgets.interest_lines import InterestLines
+from postinterview.ui.widgets.shown_text import TextEditor, TextInput
 
 KIND_CHOICES = [(kind.value.capitalize(), kind) for kind in InterviewKind]
 FORMAT_CHOICES = [
@@ -95,7 +96,7 @@ def _labelled(
         )
     return Vertical(
         Label(label, id=f"{name}-label", classes="field-label"),
-        Input(placeholder=placeholder, id=name),
+        TextInput(placeholder=placeholder, id=name),
         Static("", id=f"{name}-error", classes="field-error"),
         id=f"{name}-field",
         classes="field",
@@ -202,7 +203,7 @@ class ReflectionForm(VerticalScroll):
     def compose(self) -> ComposeResult:
         for name in REFLECTION_FIELDS:
             yield Label(REFLECTION_PROMPTS[name], classes="field-label")
-            yield TextArea(id=name, classes="reflection")
+            yield TextEditor(id=name, classes="reflection")
             if name == "interested_them":
                 yield Label(
                     "And each of them? One line each, for their own thank-you note",
