@@ -23,6 +23,7 @@ from postinterview.domain.models import Application, CompanySize, Source
 from postinterview.domain.stages import OPEN_STAGES, Stage
 from postinterview.ui.application_fields import (
     DATE_FIELDS,
+    NOTES_FIELD,
     SIZE_CHOICES,
     SOURCE_CHOICES,
     TEXT_FIELDS,
@@ -118,6 +119,7 @@ class ApplicationFormScreen(ModalScreen[bool]):
             )
             yield Label("Notes", classes="field-label")
             yield TextEditor(initial.get("notes", ""), id="notes")
+            yield Static("", id="notes-error", classes="field-error")
             yield Static("", id="form-error", classes="form-error")
             with Horizontal(classes="buttons"):
                 yield Button("Save  ctrl+s", variant="primary", id="save")
@@ -161,10 +163,10 @@ class ApplicationFormScreen(ModalScreen[bool]):
         source: Source | None = self._choice("source")
         size: CompanySize | None = self._choice("company_size")
         values, errors = parse_form(self._text(), source, size, self._today, self._application)
-        for spec in TEXT_FIELDS:
+        for spec in (*TEXT_FIELDS, NOTES_FIELD):
             self._set_error(spec.name, errors.get(spec.name, ""))
         if errors:
-            self.query_one(f"#{next(iter(errors))}", Input).focus()
+            self.query_one(f"#{next(iter(errors))}").focus()
             self._set_form_error("Please correct the fields marked above.")
             return
         duplicates = self._duplicates(values["company"])
