@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.cells import cell_len
 from rich.text import Text
+from textual.expand_tabs import expand_tabs_inline
 from textual.widgets import Input, Static, TextArea
 
 from postinterview.formatting import shown, shown_in_place
@@ -34,6 +36,10 @@ class TextInput(Input):
 
     def validate_placeholder(self, placeholder: str) -> str:
         return shown(placeholder)
+
+    def _position_to_cell(self, position: int) -> int:
+        # As drawn: a stand-in takes a cell where the control character took none.
+        return cell_len(expand_tabs_inline(shown_in_place(self.value[:position]), 4))
 
     @property
     def _value(self) -> Text:
