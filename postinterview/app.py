@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
+from postinterview.formatting import shown
 from postinterview.ui import navigation
 from postinterview.ui.folder_sync import FolderSync
 from postinterview.ui.messages import (
@@ -61,8 +62,11 @@ class PostInterviewApp(App[None]):
         timeout: float | None = None,
         markup: bool = True,
     ) -> None:
-        # Messages name companies, files and errors as typed: "[Acme]" must not read as a tag.
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+        # Messages name companies, files and errors as typed: "[Acme]" must not read as a tag,
+        # and an escape sequence in a name is shown, never sent to the terminal.
+        super().notify(
+            shown(message), title=shown(title), severity=severity, timeout=timeout, markup=False
+        )
 
     @on(OpenApplication)
     def _open_application(self, message: OpenApplication) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -19,7 +18,7 @@ from postinterview.commands.demo import run_demo
 from postinterview.commands.due import run_due
 from postinterview.commands.export import FORMATS, format_for, run_export
 from postinterview.commands.import_tracker import run_import
-from postinterview.commands.output import fail, warn_about_problems
+from postinterview.commands.output import fail, json_text, shown_stream, warn_about_problems
 from postinterview.commands.restore import is_backup_file, run_restore
 from postinterview.domain.models import Application
 from postinterview.formatting import display_width, local_date, one_line, pad
@@ -178,24 +177,25 @@ def _dispatch(args: argparse.Namespace, workspace_ready: Callable[[Workspace], N
             if args.no_open
             else partial(_run_app, start_mode="board", clock=clock, workspace_ready=workspace_ready)
         )
-        return run_demo(clock(), opener, sys.stdout)
+        return run_demo(clock(), opener, shown_stream(sys.stdout))
+    out = shown_stream(sys.stdout)  # what commands print for people: shown, never obeyed
     data_dir = resolve_data_dir(args.data_dir)
     if data_dir.exists() and not data_dir.is_dir():
         return fail(f"the data folder {data_dir} is a file, not a folder")
     store = ApplicationStore(data_dir)
     if args.command == "list":
-        return _list(store, as_json=args.json)
+        return _list(store, as_json=args.json, out=out)
     if args.command == "due":
-        return run_due(store, clock_from_env()(), args.json, sys.stdout)
+        return run_due(store, clock_from_env()(), args.json, out)
     if args.command == "export":
         output = None if args.output == Path("-") else args.output
         return run_export(store, clock_from_env()(), args.format, output)
     if args.command == "restore" or (args.command == "import" and is_backup_file(args.file)):
-        return run_restore(store, args.file, args.dry_run, sys.stdout)
+        return run_restore(store, args.file, args.dry_run, out)
     if args.command == "import":
-        return run_import(store, args.file, clock_from_env()(), args.dry_run, sys.stdout)
+        return run_import(store, args.file, clock_from_env()(), args.dry_run, out)
     if args.command == "backup":
-        return run_backup(data_dir, args.dir, clock_from_env()(), sys.stdout)
+        return run_backup(data_dir, args.dir, clock_from_env()(), out)
     start_mode = "board" if args.command == "board" else None
     return _run_app(store, start_mode, clock_from_env(), workspace_ready)
 
@@ -232,8 +232,7 @@ def _list(store: ApplicationStore, as_json: bool, out: TextIO | None = None) -> 
         reverse=True,
     )
     if as_json:
-        json.dump([_summary(app) for app in applications], out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        out.write(json_text([_summary(app) for app in applications]) + "\n")
     elif not applications:
         out.write(f"No applications yet in {store.root}. Run `postinterview` to add one.\n")
     else:

@@ -17,6 +17,9 @@ for _kept in "\n\t":
     del _STAND_INS[ord(_kept)]
 
 
+_IN_PLACE = _STAND_INS | {code: "\ufffd" for code in range(0x80, 0xA0)}
+
+
 def shown(text: str) -> str:
     """`text` safe to print: C0/C1 control characters and DEL become visible stand-ins.
 
@@ -26,9 +29,17 @@ def shown(text: str) -> str:
     return text.translate(_STAND_INS)
 
 
+def shown_in_place(text: str) -> str:
+    """`text` with every control character replaced by ONE visible character, so positions in
+    the text stay positions on screen: for editing widgets, whose cursor counts characters.
+    Line breaks and tabs stay. C1 controls (which `shown` names as '<9B>') become '�'."""
+    return text.translate(_IN_PLACE)
+
+
 def one_line(text: str, limit: int) -> str:
-    """`text` with line breaks and runs of spaces folded, cut to `limit` characters with '…'."""
-    flat = " ".join(text.split())
+    """`text` shown (see `shown`) with line breaks and runs of spaces folded, cut to `limit`
+    characters with '…'."""
+    flat = shown(" ".join(text.split()))
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 

@@ -69,7 +69,7 @@ def test_files_and_folders_are_private(store: ApplicationStore, data_dir: Path) 
     assert stat.S_IMODE(data_dir.stat().st_mode) == 0o700
 
 
-@pytest.mark.parametrize("company", ["../../x", "CON", "a/b", "x" * 300, "🚀🙂", "."])
+@pytest.mark.parametrize("company", ["../../x", "CON", "a/b", "x" * 200, "🚀🙂", "."])
 def test_path_hostile_company_names_stay_inside_the_folder(
     store: ApplicationStore, company: str
 ) -> None:

@@ -6,12 +6,11 @@ shows them (transfer.days.action_days)."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any, TextIO
 
-from postinterview.commands.output import warn_about_problems, warn_about_settings
+from postinterview.commands.output import json_text, warn_about_problems, warn_about_settings
 from postinterview.domain.days import last_day
 from postinterview.domain.models import Application
 from postinterview.domain.plan import PlannedAction, plan_all, plan_settings
@@ -32,7 +31,7 @@ def run_due(store: ApplicationStore, now: datetime, as_json: bool, out: TextIO) 
     actions = plan_all(applications.values(), now, plan_settings(settings.settings))
     if as_json:
         rows = [action_json(action, applications[action.application_id]) for action in actions]
-        out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        out.write(json_text(rows) + "\n")
     else:
         out.write(due_text(actions, applications, now))
     return 0

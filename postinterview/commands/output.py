@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import io
+import json
 import sys
 from pathlib import Path
+from typing import Any, TextIO, cast
 
+from postinterview.formatting import shown
 from postinterview.storage.atomic import write_atomic
 from postinterview.storage.settings_store import SettingsLoad
 from postinterview.storage.store import LoadResult
@@ -39,8 +43,41 @@ def warn(message: str) -> None:
 
 
 def one_line(text: str) -> str:
-    """`text` with its line breaks folded, so one message is one line."""
-    return " ".join(text.split())
+    """`text` with its line breaks folded, so one message is one line; control characters in
+    it (a company's name, a file name) are shown, never obeyed by the terminal."""
+    return shown(" ".join(text.split()))
+
+
+class ShownWriter(io.TextIOBase):
+    """A text stream that writes everything through `formatting.shown`: what commands print
+    for people (the list, `due`, summaries) goes through one of these, so a company name
+    holding an escape sequence is shown on the terminal, never obeyed by it."""
+
+    def __init__(self, out: TextIO) -> None:
+        super().__init__()
+        self._out = out
+
+    def write(self, text: str) -> int:
+        self._out.write(shown(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self._out.flush()
+
+
+def shown_stream(out: TextIO) -> TextIO:
+    """`out` behind a `ShownWriter`."""
+    return cast(TextIO, ShownWriter(out))
+
+
+_JSON_CONTROLS = {code: f"\\u{code:04x}" for code in [0x7F, *range(0x80, 0xA0)]}
+
+
+def json_text(data: Any) -> str:
+    """`data` as indented JSON for scripts: exact, and with no raw control character in it.
+    (`json.dumps` escapes C0 controls but writes DEL and C1 as they are; they are escaped
+    here too, which JSON readers read back as the same characters.)"""
+    return json.dumps(data, ensure_ascii=False, indent=2).translate(_JSON_CONTROLS)
 
 
 def warn_about_problems(result: LoadResult) -> None:
@@ -62,6 +99,8 @@ class OutputFailed(Exception):
 def write_output(data: bytes, output: Path | None) -> None:
     """`data` to the file `output` (replaced atomically), or to stdout when None."""
     if output is None:
+        if sys.stdout.isatty():  # read by a person, not piped: shown, never obeyed
+            data = shown(data.decode("utf-8", "replace")).encode("utf-8")
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return

@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from postinterview.domain.limits import too_long
 from postinterview.domain.models import Application, StageChange
 from postinterview.domain.stages import Stage, move_refusal
 
@@ -92,6 +93,10 @@ def describe_validation_error(error: ValidationError) -> list[str]:
     lines = []
     for problem in error.errors():
         where = ".".join(str(part) for part in problem["loc"]) or "record"
+        if problem["type"] == "string_too_long":  # "company is 10,240 characters; the ..."
+            limit = problem.get("ctx", {}).get("max_length", 0)
+            lines.append(too_long(where, str(problem["input"]), limit))
+            continue
         message = problem["msg"]
         if message.startswith("Value error, "):
             message = message.removeprefix("Value error, ")

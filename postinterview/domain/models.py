@@ -1,6 +1,7 @@
 """What an application, an interview and a contact are.
 
-Pure data with validation: no files, no clock, no Textual. Every model keeps keys it does not
+Pure data with validation: no files, no clock, no Textual. Text fields have length limits
+(domain.limits). Every model keeps keys it does not
 know (`extra="allow"`), so a file written by a newer version survives a rewrite by this one.
 """
 
@@ -13,6 +14,7 @@ from typing import Annotated, Any, Literal, Self
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, Strict
 
 from postinterview.domain.ids import PERSON_ID_PATTERN, new_person_id
+from postinterview.domain.limits import LineText, NameText, NoteText
 from postinterview.domain.stages import Stage
 
 
@@ -24,6 +26,9 @@ def _not_blank(value: str) -> str:
 
 NonEmptyText = Annotated[str, AfterValidator(_not_blank)]
 """Text that must hold something other than white space; otherwise kept exactly as typed."""
+
+NonEmptyName = Annotated[NameText, AfterValidator(_not_blank)]
+"""A name (a company, a role, a person) that must hold something, at most NAME_LIMIT long."""
 
 Timestamp = Annotated[AwareDatetime, Strict()]
 """A date and time with its time zone. Strict: a bare number is not silently read as seconds."""
@@ -115,15 +120,15 @@ class Contact(Record):
     Someone created without one (a new row, an import, the demo) gets a fresh random id here;
     a file's people without one get deterministic ids when it is read (storage.migrations), so
     the same person has the same id at every load until the file is rewritten."""
-    name: NonEmptyText
+    name: NonEmptyName
     """Full name, as they spell it."""
-    title: str = ""
+    title: NameText = ""
     """Job title, e.g. 'Engineering Manager'."""
-    email: str = ""
+    email: NameText = ""
     """Work email address."""
-    phone: str = ""
+    phone: NameText = ""
     """Work phone number."""
-    note: str = ""
+    note: NoteText = ""
     """Anything worth remembering about them."""
 
 
@@ -141,9 +146,9 @@ class ContactLogEntry(Record):
     """When it happened."""
     channel: Channel = Channel.EMAIL
     """How it happened."""
-    with_whom: str = ""
+    with_whom: NameText = ""
     """Who you spoke or wrote to."""
-    note: str = ""
+    note: NoteText = ""
     """What was said."""
 
 
@@ -156,7 +161,7 @@ class StageChange(Record):
     """The stage before the move; absent for the first entry."""
     to_stage: Stage
     """The stage after the move."""
-    note: str = ""
+    note: NoteText = ""
     """Why, if the person said."""
 
 
@@ -176,16 +181,16 @@ def _answered_only(value: dict[str, str]) -> dict[str, str]:
 class Reflection(Record):
     """Answers to the reflection prompts, written while memory is fresh."""
 
-    went_well: str = ""
-    to_improve: str = ""
-    interested_them: str = ""
-    interested_them_by_person: Annotated[dict[PersonId, str], AfterValidator(_answered_only)] = (
-        Field(default_factory=dict)
-    )
+    went_well: NoteText = ""
+    to_improve: NoteText = ""
+    interested_them: NoteText = ""
+    interested_them_by_person: Annotated[
+        dict[PersonId, NoteText], AfterValidator(_answered_only)
+    ] = Field(default_factory=dict)
     """Interviewer id -> what seemed to interest that person (their thank-you note uses it).
     Blank answers are dropped, so the file holds only what was written."""
-    struggled_with: str = ""
-    forgot_to_say: str = ""
+    struggled_with: NoteText = ""
+    forgot_to_say: NoteText = ""
     still_want: Literal["yes", "no", "unsure"] | None = None
 
 
@@ -201,7 +206,7 @@ class Interview(Record):
     kind: InterviewKind = InterviewKind.OTHER
     format: InterviewFormat | None = None
     interviewers: list[Contact] = Field(default_factory=list)
-    place: str = ""
+    place: LineText = ""
     """Where it happens, or the link to the call (an address, a room, a video link)."""
     scheduled: bool = False
     """Put in ahead of time, as an upcoming interview: once its start has passed, Today asks
@@ -210,11 +215,11 @@ class Interview(Record):
     actual_minutes: Minutes | None = None
     decision_expected_on: Day | None = None
     """The date by which they said they would decide."""
-    contact_method: str = ""
+    contact_method: LineText = ""
     """How they said they would get in touch."""
-    next_steps: str = ""
+    next_steps: NoteText = ""
     """The next steps they described."""
-    promised_to_send: str = ""
+    promised_to_send: NoteText = ""
     """Anything you promised to send them."""
     references_requested: bool = False
     went_badly: bool = False
@@ -232,18 +237,18 @@ class Application(Record):
 
     id: str = Field(default="", exclude=True)
     """The file name stem; not stored inside the file, so the two can never disagree."""
-    company: NonEmptyText
-    role: NonEmptyText
+    company: NonEmptyName
+    role: NonEmptyName
     stage: Stage
     created_at: Timestamp
     updated_at: Timestamp
     source: Source | None = None
     company_size: CompanySize | None = None
-    location: str = ""
-    job_link: str = ""
+    location: LineText = ""
+    job_link: LineText = ""
     applied_on: Day | None = None
     recruiter: Contact | None = None
-    notes: str = ""
+    notes: NoteText = ""
     referees: list[Referee] = Field(default_factory=list)
     contact_log: list[ContactLogEntry] = Field(default_factory=list)
     stage_history: list[StageChange] = Field(default_factory=list)

@@ -9,8 +9,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from pydantic import BaseModel
+
 from postinterview.domain.dates import day_label, read_day
-from postinterview.domain.models import Application, CompanySize, Source
+from postinterview.domain.limits import field_too_long
+from postinterview.domain.models import Application, CompanySize, Contact, Source
+from postinterview.formatting import shown
 
 RECRUITER_FIELDS = ("recruiter_name", "recruiter_email", "recruiter_phone")
 DATE_FIELDS = ("applied_on", "offer_respond_by")
@@ -39,6 +43,14 @@ TEXT_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("recruiter_phone", "Recruiter phone"),
 )
 
+NOTES_FIELD = FieldSpec("notes", "Notes")
+"""The notes: a text area, not a line, but checked like the other fields."""
+
+_STORED_AS: dict[str, tuple[type[BaseModel], str]] = {
+    name: (Contact, name.removeprefix("recruiter_")) for name in RECRUITER_FIELDS
+}
+"""Form fields stored in another model than Application, and their name there."""
+
 SOURCE_CHOICES: tuple[tuple[str, Source], ...] = (
     ("Applied directly", Source.DIRECT),
     ("Through a recruiter", Source.RECRUITER),
@@ -53,8 +65,9 @@ SIZE_CHOICES: tuple[tuple[str, CompanySize], ...] = (
 
 
 def describe_company(application: Application) -> str:
-    """'Acme — Backend Engineer (Screening)': how an application is named in lists."""
-    return f"{application.company} — {application.role} ({application.stage.label})"
+    """'Acme — Backend Engineer (Screening)': how an application is named in lists (shown:
+    control characters as stand-ins)."""
+    return shown(f"{application.company} — {application.role} ({application.stage.label})")
 
 
 def form_text_of(application: Application) -> dict[str, str]:
@@ -96,6 +109,13 @@ def parse_form(
     for name in ("company", "role", "location", "job_link"):
         values[name] = text.get(name, "").strip()
     values["notes"] = text.get("notes", "")
+    for spec in (*TEXT_FIELDS, NOTES_FIELD):
+        model, field = _STORED_AS.get(spec.name, (Application, spec.name))
+        if field in model.model_fields and not errors.get(spec.name):
+            typed = text.get(spec.name, "")
+            typed = typed if spec is NOTES_FIELD else typed.strip()  # as stored
+            if problem := field_too_long(model, field, spec.label, typed):
+                errors[spec.name] = f"{problem}."
     values["source"] = source
     values["company_size"] = size
 

@@ -12,6 +12,7 @@ from rich.text import Text
 from postinterview.domain.models import Application
 from postinterview.domain.record_changes import what_changed
 from postinterview.ui.date_text import local_moment_label, local_now
+from postinterview.ui.markup import shown_rich
 from postinterview.workspace import DeletedFile, Version
 
 CURRENT_MARK = "●"
@@ -47,7 +48,7 @@ def option_text(heading: str, *details: str) -> Text:
     text = Text(heading, style="bold")
     for detail in details:
         text.append(f"\n{INDENT}{detail}", style="dim")
-    return text
+    return shown_rich(text)
 
 
 def version_rows(

@@ -12,7 +12,8 @@ from typing import Any
 
 from postinterview.domain.dates import DateRefused, day_label
 from postinterview.domain.ids import new_person_id
-from postinterview.domain.models import Contact, Interview, Referee
+from postinterview.domain.limits import field_too_long
+from postinterview.domain.models import Contact, Interview, Referee, Reflection
 from postinterview.domain.upcoming import FUTURE_TOLERANCE, start_problem
 from postinterview.ui.date_text import (
     day_hint,
@@ -209,9 +210,31 @@ def parse_facts(
             else:
                 values["decision_expected_on"] = decision
 
-    for name in ("place", "contact_method", "next_steps", "promised_to_send"):
-        values[name] = text.get(name, "").strip()
+    for name, label in _TEXT_FACTS.items():
+        value = text.get(name, "").strip()
+        if too_long := field_too_long(Interview, name, label, value):
+            errors[name] = f"{too_long}."  # left out: what is on disk stays
+        else:
+            values[name] = value
     return values, errors
+
+
+_TEXT_FACTS = {
+    "place": "Where",
+    "contact_method": "How they will contact you",
+    "next_steps": "The next steps",
+    "promised_to_send": "What you promised",
+}
+
+
+def reflection_problems(answers: Mapping[str, Any]) -> dict[str, str]:
+    """A message for each reflection answer too long to keep (see domain.limits)."""
+    problems = {}
+    for name, value in answers.items():
+        if isinstance(value, str) and name in Reflection.model_fields:
+            if problem := field_too_long(Reflection, name, "This answer", value):
+                problems[name] = f"{problem}."
+    return problems
 
 
 def parse_contacts(
@@ -240,6 +263,9 @@ def parse_contacts(
         if not row.name.strip():
             errors[index] = f"Give the {role}'s name, or clear the row."
             continue
+        if problem := _row_too_long(row):
+            errors[index] = problem
+            continue
         person_id = row.id
         if not person_id or person_id in claimed:
             person_id = _fresh_id(taken)
@@ -257,6 +283,18 @@ def parse_contacts(
         }
         people.append(model.model_validate(typed).model_dump())
     return (None if errors else people), errors
+
+
+def _row_too_long(row: ContactText) -> str:
+    """Why a person's row cannot be kept as typed ('The name is 300 characters; ...'), or ''."""
+    for label, field, value in (
+        ("The name", "name", row.name),
+        ("The title", "title", row.title),
+        ("The email or phone", "email", row.contact),
+    ):
+        if problem := field_too_long(Contact, field, label, value.strip()):
+            return f"{problem}."
+    return ""
 
 
 def _fresh_id(taken: set[str]) -> str:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from textual.app import App, SystemCommand
 from textual.screen import ModalScreen, Screen
 
+from postinterview.ui.markup import escape_markup
 from postinterview.workspace import Workspace
 from postinterview.workspace.undo import describe
 
@@ -198,10 +199,10 @@ def system_commands(
     yield SystemCommand("Help", "Keys, screens and where your data lives", partial(open_help, app))
     history = workspace.undo_history
     if history.done:
-        what = describe(history.done[-1], workspace.clock())
+        what = escape_markup(describe(history.done[-1], workspace.clock()))  # help is markup
         yield SystemCommand("Undo", f"Take back {what} (u)", partial(undo, app, workspace))
     if history.undone:
-        what = describe(history.undone[-1], workspace.clock())
+        what = escape_markup(describe(history.undone[-1], workspace.clock()))
         yield SystemCommand("Redo", f"Do {what} again (U)", partial(undo, app, workspace, True))
     yield SystemCommand(
         "I just had an interview",

@@ -23,6 +23,7 @@ from postinterview.domain.models import Application, CompanySize, Source
 from postinterview.domain.stages import OPEN_STAGES, Stage
 from postinterview.ui.application_fields import (
     DATE_FIELDS,
+    NOTES_FIELD,
     SIZE_CHOICES,
     SOURCE_CHOICES,
     TEXT_FIELDS,
@@ -33,6 +34,7 @@ from postinterview.ui.application_fields import (
 from postinterview.ui.date_text import day_hint
 from postinterview.ui.widgets.date_field import DateField
 from postinterview.ui.widgets.form_messages import show_duplicates, show_message
+from postinterview.ui.widgets.shown_text import PlainText, TextEditor, TextInput
 
 SaveFunction = Callable[[dict[str, Any]], str | None]
 """Given the form's values, saves them and returns None, or returns why it could not."""
@@ -75,7 +77,7 @@ class ApplicationFormScreen(ModalScreen[bool]):
         initial = form_text_of(app) if app else {"company": self._initial_company}
         title = f"Edit {app.company}" if app else "New application"
         with VerticalScroll(id="form"):
-            yield Static(title, classes="form-title", markup=False)
+            yield PlainText(title, classes="form-title")
             for spec in TEXT_FIELDS:
                 label = f"{spec.label} *" if spec.required else spec.label
                 yield Label(label, classes="field-label")
@@ -87,7 +89,9 @@ class ApplicationFormScreen(ModalScreen[bool]):
                         placeholder=spec.placeholder,
                     )
                     continue
-                yield Input(initial.get(spec.name, ""), placeholder=spec.placeholder, id=spec.name)
+                yield TextInput(
+                    initial.get(spec.name, ""), placeholder=spec.placeholder, id=spec.name
+                )
                 yield Static("", id=f"{spec.name}-error", classes="field-error")
                 if spec.name == "company":
                     yield Static("", id="duplicate-warning", classes="field-warning")
@@ -114,7 +118,8 @@ class ApplicationFormScreen(ModalScreen[bool]):
                 id="company_size",
             )
             yield Label("Notes", classes="field-label")
-            yield TextArea(initial.get("notes", ""), id="notes")
+            yield TextEditor(initial.get("notes", ""), id="notes")
+            yield Static("", id="notes-error", classes="field-error")
             yield Static("", id="form-error", classes="form-error")
             with Horizontal(classes="buttons"):
                 yield Button("Save  ctrl+s", variant="primary", id="save")
@@ -158,10 +163,10 @@ class ApplicationFormScreen(ModalScreen[bool]):
         source: Source | None = self._choice("source")
         size: CompanySize | None = self._choice("company_size")
         values, errors = parse_form(self._text(), source, size, self._today, self._application)
-        for spec in TEXT_FIELDS:
+        for spec in (*TEXT_FIELDS, NOTES_FIELD):
             self._set_error(spec.name, errors.get(spec.name, ""))
         if errors:
-            self.query_one(f"#{next(iter(errors))}", Input).focus()
+            self.query_one(f"#{next(iter(errors))}").focus()
             self._set_form_error("Please correct the fields marked above.")
             return
         duplicates = self._duplicates(values["company"])

@@ -20,6 +20,7 @@ from postinterview.ui.screens.collection import ApplicationCollectionScreen
 from postinterview.ui.widgets.board_column import BoardColumn
 from postinterview.ui.widgets.board_frame import BoardFrame
 from postinterview.ui.widgets.footer import SteadyFooter
+from postinterview.ui.widgets.shown_text import TextInput
 from postinterview.workspace import Stored, Workspace
 
 FILTER_DELAY = 0.15
@@ -63,7 +64,7 @@ class BoardScreen(ApplicationCollectionScreen):
         yield Header()
         yield Static("", id="problems-banner")
         yield Static("Loading your applications…", id="board-status")
-        yield Input(placeholder="Filter: company, role, people, notes", id="board-filter")
+        yield TextInput(placeholder="Filter: company, role, people, notes", id="board-filter")
         yield Static(EMPTY_BOARD, id="board-empty")
         yield BoardFrame()
         yield SteadyFooter()

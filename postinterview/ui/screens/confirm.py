@@ -7,7 +7,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Button
+
+from postinterview.ui.widgets.shown_text import PlainText
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -26,8 +28,8 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(self._question, classes="form-title", markup=False)
-            yield Static(self._detail, classes="dialog-detail", markup=False)
+            yield PlainText(self._question, classes="form-title")
+            yield PlainText(self._detail, classes="dialog-detail")
             with Horizontal(classes="buttons"):
                 yield Button(f"{self._yes_label}  y", variant="error", id="yes")
                 yield Button("Cancel  n", id="no")

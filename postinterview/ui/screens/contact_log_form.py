@@ -12,16 +12,21 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-from postinterview.domain.models import Channel
+from postinterview.domain.limits import field_too_long
+from postinterview.domain.models import Channel, ContactLogEntry
 from postinterview.ui.date_text import moment_hint
 from postinterview.ui.interview_fields import DATETIME_FORMAT, parse_local_time
-from postinterview.ui.markup import escape_markup
 from postinterview.ui.widgets.date_field import DateField
+from postinterview.ui.widgets.form_messages import show_message
+from postinterview.ui.widgets.shown_text import PlainText, TextInput
 
 LogFunction = Callable[[datetime, Channel, str, str], str | None]
 """Given when, channel, with whom and note, saves the entry and returns None, or why not."""
 
 CHANNEL_CHOICES = [(channel.value.replace("_", " ").capitalize(), channel) for channel in Channel]
+
+
+_LABELS = {"with_whom": "With whom", "note": "What was said"}
 
 
 class ContactLogFormScreen(ModalScreen[bool]):
@@ -40,7 +45,7 @@ class ContactLogFormScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(f"Log a contact with {self._company}", classes="form-title", markup=False)
+            yield PlainText(f"Log a contact with {self._company}", classes="form-title")
             yield Label("When (local time)", classes="field-label")
             yield DateField(
                 self._read_at,
@@ -51,9 +56,10 @@ class ContactLogFormScreen(ModalScreen[bool]):
             yield Label("How", classes="field-label")
             yield Select(CHANNEL_CHOICES, value=Channel.EMAIL, allow_blank=False, id="channel")
             yield Label("With whom", classes="field-label")
-            yield Input(placeholder="e.g. Rae, the recruiter", id="with_whom")
+            yield TextInput(placeholder="e.g. Rae, the recruiter", id="with_whom")
+            yield Static("", id="with_whom-error", classes="field-error")
             yield Label("What was said or sent", classes="field-label")
-            yield Input(placeholder="e.g. asked how the decision is going", id="note")
+            yield TextInput(placeholder="e.g. asked how the decision is going", id="note")
             yield Static("", id="save-error", classes="field-error")
             with Horizontal(classes="buttons"):
                 yield Button("Save  ctrl+s", variant="primary", id="save")
@@ -79,14 +85,20 @@ class ContactLogFormScreen(ModalScreen[bool]):
             return
         channel = self.query_one("#channel", Select).value
         assert isinstance(channel, Channel)
-        failure = self._log(
-            at,
-            channel,
-            self.query_one("#with_whom", Input).value.strip(),
-            self.query_one("#note", Input).value.strip(),
-        )
+        typed = {name: self.query_one(f"#{name}", Input).value.strip() for name in _LABELS}
+        too_long = {
+            name: field_too_long(ContactLogEntry, name, label, typed[name])
+            for name, label in _LABELS.items()
+        }
+        for name, problem in too_long.items():  # said at the field; the note's under it
+            line = "#with_whom-error" if name == "with_whom" else "#save-error"
+            show_message(self.query_one(line, Static), f"{problem}." if problem else "")
+        if wrong := [name for name, problem in too_long.items() if problem]:
+            self.query_one(f"#{wrong[0]}", Input).focus()
+            return
+        failure = self._log(at, channel, typed["with_whom"], typed["note"])
         if failure is not None:
-            self.query_one("#save-error", Static).update(escape_markup(failure))
+            show_message(self.query_one("#save-error", Static), failure)
             return
         self.dismiss(True)
 

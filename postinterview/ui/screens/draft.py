@@ -18,10 +18,12 @@ from postinterview.domain.drafts import Draft
 from postinterview.domain.drafts_catalog import load_drafts_catalog
 from postinterview.domain.models import Application, Channel
 from postinterview.domain.settings import YouSettings
+from postinterview.formatting import shown
 from postinterview.ui.markup import escape_markup
 from postinterview.ui.screens.workspace_screen import WorkspaceScreen
 from postinterview.ui.screens.your_name import YourNameScreen
 from postinterview.ui.widgets.footer import SteadyFooter
+from postinterview.ui.widgets.shown_text import TextEditor
 from postinterview.workspace import Workspace
 
 
@@ -76,14 +78,14 @@ class DraftScreen(Screen[None]):
         yield Header()
         with TabbedContent(id="drafts"):
             for index, draft in enumerate(self.drafts):
-                with TabPane(draft.title, id=f"draft-{index}"), Horizontal():
-                    yield TextArea(draft.text, id=f"draft-text-{index}", soft_wrap=True)
+                with TabPane(escape_markup(draft.title), id=f"draft-{index}"), Horizontal():
+                    yield TextEditor(draft.text, id=f"draft-text-{index}", soft_wrap=True)
                     with VerticalScroll(classes="draft-side"):
                         yield Static(_beside(draft), classes="draft-reminders")
         yield SteadyFooter()
 
     def on_mount(self) -> None:
-        self.sub_title = f"Draft for {self.company}"
+        self.sub_title = shown(f"Draft for {self.company}")
         self.query_one("#draft-text-0", TextArea).focus()
 
     def _active(self) -> tuple[Draft, str]:

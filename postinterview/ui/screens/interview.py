@@ -35,7 +35,12 @@ from postinterview.domain.stages import Stage
 from postinterview.domain.ticks import tick_entry
 from postinterview.domain.upcoming import checklist_for
 from postinterview.ui.interview_edits import REFEREES, REFLECTION, InterviewEdits
-from postinterview.ui.interview_fields import local_text, parse_contacts, parse_facts
+from postinterview.ui.interview_fields import (
+    local_text,
+    parse_contacts,
+    parse_facts,
+    reflection_problems,
+)
 from postinterview.ui.markup import escape_markup
 from postinterview.ui.screens.confirm import ConfirmScreen
 from postinterview.ui.screens.signals import SignalsScreen
@@ -410,11 +415,17 @@ class InterviewScreen(WorkspaceScreen):
             values["interviewers"] = interviewers.keep_ids(people)
         if referees is not None:
             values[REFEREES] = referees_editor.keep_ids(referees)
-        reflection, went_badly = self.query_one(ReflectionForm).values()
-        values.update({REFLECTION + name: value for name, value in reflection.items()})
+        reflection_form = self.query_one(ReflectionForm)
+        reflection, went_badly = reflection_form.values()
+        too_long = reflection_problems(reflection)
+        if show_errors:
+            reflection_form.show_errors(too_long)
+        values.update(
+            {REFLECTION + name: value for name, value in reflection.items() if name not in too_long}
+        )
         values["went_badly"] = went_badly
         changes = self.edits.changed(values)
-        return changes, len(errors) + len(row_errors) + len(referee_errors)
+        return changes, len(errors) + len(row_errors) + len(referee_errors) + len(too_long)
 
     def _save(self, change: Callable[[Application], Application]) -> bool:
         """Apply `change` to the file on disk now; report the outcome. True when saved."""

@@ -22,6 +22,7 @@ from postinterview.ui.application_fields import describe_company
 from postinterview.ui.markup import escape_markup
 from postinterview.ui.screens.quick_application import add_and_record, record_interview_now
 from postinterview.ui.upcoming_text import interview_choice
+from postinterview.ui.widgets.shown_text import TextInput
 from postinterview.workspace import Change, Stored, Workspace
 
 NEW = "+new"
@@ -60,7 +61,7 @@ class InterviewPickerScreen(ModalScreen[Choice | None]):
                 id="picker-question",
                 classes="dialog-detail",
             )
-            yield Input(placeholder="Type to filter by company or role", id="filter")
+            yield TextInput(placeholder="Type to filter by company or role", id="filter")
             yield OptionList(Option("Loading…", disabled=True), id="choices")
 
     def on_mount(self) -> None:

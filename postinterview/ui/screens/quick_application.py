@@ -24,6 +24,7 @@ from postinterview.ui.application_fields import describe_company, parse_form
 from postinterview.ui.interview_fields import default_interview_start
 from postinterview.ui.saving import create_application
 from postinterview.ui.widgets.form_messages import show_duplicates, show_message
+from postinterview.ui.widgets.shown_text import TextInput
 from postinterview.workspace import Stored, Workspace
 
 SaveFunction = Callable[[dict[str, Any]], str | None]
@@ -78,7 +79,7 @@ class QuickApplicationScreen(ModalScreen[bool]):
                 yield Label(label, classes="field-label")
                 value = self._initial_company if name == "company" else ""
                 placeholder = "e.g. Acme Robotics" if name == "company" else "e.g. Data Engineer"
-                yield Input(value, placeholder=placeholder, id=name)
+                yield TextInput(value, placeholder=placeholder, id=name)
                 yield Static("", id=f"{name}-error", classes="field-error")
                 if name == "company":
                     yield Static("", id="duplicate-warning", classes="field-warning")

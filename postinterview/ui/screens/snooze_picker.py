@@ -12,6 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from postinterview.ui.widgets.shown_text import PlainText
+
 MORNING = time(9, 0)
 """Snoozed actions come back at this local time."""
 
@@ -41,7 +43,7 @@ class SnoozePickerScreen(ModalScreen[datetime | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static("Snooze until…", classes="form-title")
-            yield Static(self._action_text, classes="dialog-detail", markup=False)
+            yield PlainText(self._action_text, classes="dialog-detail")
             yield OptionList(
                 *[Option(label, id=str(index)) for index, (label, _) in enumerate(self._choices)],
                 id="snooze-choices",

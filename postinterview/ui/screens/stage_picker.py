@@ -11,6 +11,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from postinterview.domain.stages import STAGE_ORDER, Stage, move_refusal
+from postinterview.ui.widgets.shown_text import PlainText
 
 
 class StagePickerScreen(ModalScreen[Stage | None]):
@@ -30,7 +31,7 @@ class StagePickerScreen(ModalScreen[Stage | None]):
             label = stage.label if refusal is None else f"{stage.label}  ({refusal})"
             options.append(Option(label, id=stage.value, disabled=refusal is not None))
         with Vertical(id="dialog"):
-            yield Static(f"Move {self._company} to…", classes="form-title", markup=False)
+            yield PlainText(f"Move {self._company} to…", classes="form-title")
             yield Static(f"Now: {self._current.label}", classes="dialog-detail")
             yield OptionList(*options, id="stages")
 

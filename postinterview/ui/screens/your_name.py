@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from postinterview.domain.settings import DEFAULT_SIGN_OFF, YouSettings
+from postinterview.ui.widgets.shown_text import TextInput
 
 
 class YourNameScreen(ModalScreen[YouSettings | None]):
@@ -30,10 +31,10 @@ class YourNameScreen(ModalScreen[YouSettings | None]):
                 markup=False,
             )
             yield Label("Your name", classes="field-label")
-            yield Input(placeholder="e.g. Sam Lee", id="your-name")
+            yield TextInput(placeholder="e.g. Sam Lee", id="your-name")
             yield Static("", id="your-name-error", classes="field-error")
             yield Label("Sign-off, above your name", classes="field-label")
-            yield Input(DEFAULT_SIGN_OFF, placeholder=DEFAULT_SIGN_OFF, id="sign-off")
+            yield TextInput(DEFAULT_SIGN_OFF, placeholder=DEFAULT_SIGN_OFF, id="sign-off")
             with Horizontal(classes="buttons"):
                 yield Button("Save  ctrl+s", variant="primary", id="save")
                 yield Button("Not now  esc", id="not-now")

@@ -29,6 +29,7 @@ from postinterview.domain.checklist import (
 )
 from postinterview.domain.checklist_now import first_to_do
 from postinterview.domain.days import last_day, local_day
+from postinterview.ui.markup import shown_rich
 
 MarkState = Literal["done", "not_applicable"]
 
@@ -98,7 +99,7 @@ def entry_prompt(
         prompt.append(f"\n   {entry.detail}", style="bright_black")
     if entry.note:
         prompt.append(f"\n   {entry.note}", style="dim")
-    return prompt
+    return shown_rich(prompt)
 
 
 class ChecklistList(OptionList):

@@ -12,6 +12,7 @@ from textual.widgets import Button, Input, Static
 
 from postinterview.ui.interview_fields import ContactText
 from postinterview.ui.markup import escape_markup
+from postinterview.ui.widgets.shown_text import TextInput
 
 
 class ContactRow(Vertical):
@@ -26,9 +27,11 @@ class ContactRow(Vertical):
         self.removed = False
         """Set as the row starts going away: an autosave meanwhile must not count it."""
         # Held, not queried: a save can read the row while it is being taken down.
-        self._name_input = Input(person.name, placeholder="Name", classes="name")
-        self._title_input = Input(person.title, placeholder="Job title", classes="title")
-        self._contact_input = Input(person.contact, placeholder="Email or phone", classes="contact")
+        self._name_input = TextInput(person.name, placeholder="Name", classes="name")
+        self._title_input = TextInput(person.title, placeholder="Job title", classes="title")
+        self._contact_input = TextInput(
+            person.contact, placeholder="Email or phone", classes="contact"
+        )
         self._error_line = Static("", classes="field-error")
 
     def compose(self) -> ComposeResult:

@@ -19,6 +19,7 @@ from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from postinterview.ui.markup import escape_markup
+from postinterview.ui.widgets.shown_text import TextInput
 
 Reader = Callable[[str], str]
 """Reads a field's text: returns what it was understood as ("→ Wed 9 Dec"), or raises
@@ -47,7 +48,7 @@ class DateField(Vertical):
         self.typed_at: datetime | None = clock() if clock else None
         """When the text last changed, by `clock`: read again later (an autosave minutes on),
         `now` or `tomorrow` must still mean what they meant when they were typed."""
-        self._input = Input(value, placeholder=placeholder, id=input_id)
+        self._input = TextInput(value, placeholder=placeholder, id=input_id)
         self._hint = Static("", id=f"{input_id}-hint", classes="date-hint")
         self._timer: Timer | None = None
 

@@ -11,6 +11,8 @@ from textual.widgets import Input, Label, Static
 
 from postinterview.domain.drafts import greeting_name
 from postinterview.domain.models import Contact
+from postinterview.formatting import shown
+from postinterview.ui.widgets.shown_text import TextInput
 
 
 class InterestLines(Vertical):
@@ -54,8 +56,8 @@ class InterestLines(Vertical):
         for index, person in enumerate(people):
             rows.append(
                 Horizontal(
-                    Label(person.name, id=f"interest-name-{index}", markup=False),
-                    Input(
+                    Label(shown(person.name), id=f"interest-name-{index}", markup=False),
+                    TextInput(
                         self._answers.get(person.id, ""),
                         placeholder=f"what {greeting_name(person)} asked most about (optional)",
                         id=f"interest-{index}",

@@ -24,7 +24,9 @@ from postinterview.ui.interview_fields import (
 from postinterview.ui.markup import escape_markup
 from postinterview.ui.widgets.contacts_editor import ContactsEditor
 from postinterview.ui.widgets.date_field import DateField
+from postinterview.ui.widgets.form_messages import show_message
 from postinterview.ui.widgets.interest_lines import InterestLines
+from postinterview.ui.widgets.shown_text import TextEditor, TextInput
 
 KIND_CHOICES = [(kind.value.capitalize(), kind) for kind in InterviewKind]
 FORMAT_CHOICES = [
@@ -95,7 +97,7 @@ def _labelled(
         )
     return Vertical(
         Label(label, id=f"{name}-label", classes="field-label"),
-        Input(placeholder=placeholder, id=name),
+        TextInput(placeholder=placeholder, id=name),
         Static("", id=f"{name}-error", classes="field-error"),
         id=f"{name}-field",
         classes="field",
@@ -202,7 +204,8 @@ class ReflectionForm(VerticalScroll):
     def compose(self) -> ComposeResult:
         for name in REFLECTION_FIELDS:
             yield Label(REFLECTION_PROMPTS[name], classes="field-label")
-            yield TextArea(id=name, classes="reflection")
+            yield TextEditor(id=name, classes="reflection")
+            yield Static("", id=f"{name}-error", classes="field-error")
             if name == "interested_them":
                 yield Label(
                     "And each of them? One line each, for their own thank-you note",
@@ -232,6 +235,11 @@ class ReflectionForm(VerticalScroll):
     async def follow_people(self, people: Sequence[Contact]) -> None:
         """The interviewers as saved now: one line each for what interested them."""
         await self.query_one(InterestLines).follow(people)
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        """Show each answer's message (one too long to keep); clear the rest."""
+        for name in REFLECTION_FIELDS:
+            show_message(self.query_one(f"#{name}-error", Static), errors.get(name, ""))
 
     def values(self) -> tuple[dict[str, Any], bool]:
         """The reflection's fields, and whether it went badly."""

@@ -15,6 +15,8 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from postinterview.ui.markup import shown_rich
+
 T = TypeVar("T")
 
 MORE = "more:"
@@ -69,7 +71,7 @@ class SectionedList(OptionList, Generic[T]):
             heading = Text(f"{section.title} ({count:,})", style="bold")
             if section.items and section.hint:
                 heading.append(f"   {section.hint}", style="dim")
-            options.append(Option(heading, disabled=True))
+            options.append(Option(shown_rich(heading), disabled=True))
             if not section.items:
                 options.append(Option(Text(f"  {section.empty}", style="dim"), disabled=True))
             options += self._rows(section, keep)
@@ -83,7 +85,9 @@ class SectionedList(OptionList, Generic[T]):
         wanted = ids.index(keep) + 1 if keep in ids else 0
         count = max(self._shown.get(section.title, self.PAGE), wanted)
         self._shown[section.title] = count
-        rows = [Option(self._prompt(item), id=key) for key, item in section.items[:count]]
+        rows = [
+            Option(shown_rich(self._prompt(item)), id=key) for key, item in section.items[:count]
+        ]
         rest = len(section.items) - count
         if rest > 0:
             more = min(rest, self.PAGE)
