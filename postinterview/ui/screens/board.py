@@ -11,7 +11,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.timer import Timer
-from textual.widgets import Header, Input, OptionList, Static
+from textual.widgets import Header, Input, Static
 
 from postinterview.domain.editing import move_stage
 from postinterview.domain.plan import ActionState
@@ -21,6 +21,7 @@ from postinterview.ui.messages import OpenApplication
 from postinterview.ui.screens.collection import ApplicationCollectionScreen
 from postinterview.ui.widgets.board_column import BoardColumn
 from postinterview.ui.widgets.footer import SteadyFooter
+from postinterview.ui.widgets.option_list import OptionList
 from postinterview.workspace import Stored, Workspace
 
 FILTER_DELAY = 0.15
