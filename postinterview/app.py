@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import ThemeProvider
@@ -86,7 +87,7 @@ class PostInterviewApp(App[None]):
 
     def action_command_palette(self) -> None:
         """Show the command palette (ours: its paging holds while its list is still hidden)."""
-        if self.use_command_palette and not Palette.is_open(self):
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             self.push_screen(Palette(id="--command-palette"))
 
     def search_themes(self) -> None:
