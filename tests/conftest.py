@@ -53,6 +53,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=None,
         help="Replay one random-key run as its failure printed it: SEED:WxH:FOLDER:KEYS.",
     )
+    parser.addoption(
+        "--random-keys-log",
+        default=None,
+        help="Append one line per random-key run (seed, size, keys, time, result) to this file "
+        "(pytest-xdist workers' prints are not shown).",
+    )
 
 
 @dataclass(frozen=True)

@@ -38,14 +38,18 @@ def parse_replay(text: str) -> Run:
     return Run(int(seed), (int(width), int(height)), folder, int(keys))
 
 
-async def check(run: Run, root: Path) -> Run:
+async def check(request: pytest.FixtureRequest, run: Run, root: Path) -> Run:
     started = time.monotonic()
     await drive(run, fill(run.folder, root))
     took = time.monotonic() - started
-    print(
+    line = (
         f"random keys {run.replay}: {run.keys} keys, {len(run.steps)} steps, "
-        f"{run.quits} quits, {took:.1f} s, {'CRASH' if run.errors else 'ok'}"
+        f"{run.quits} quits, {took:.1f} s, {'CRASH ' + run.report() if run.errors else 'ok'}"
     )
+    print(line)
+    if log := request.config.getoption("--random-keys-log"):
+        with open(log, "a", encoding="utf-8") as out:
+            out.write(line + "\n")
     assert not run.errors, run.report()
     return run
 
@@ -64,7 +68,7 @@ async def test_random_keys(
         if (size, folder) not in CI_CASES:
             pytest.skip("in the long run only (--random-keys)")
         seed = run_seed(CI_SEED if base is None else base, size, folder, 0)
-        await check(Run(seed, size, folder, CI_KEYS), tmp_path / "data")
+        await check(request, Run(seed, size, folder, CI_KEYS), tmp_path / "data")
         return
     if base is None:
         base = random.SystemRandom().randrange(1_000_000)
@@ -73,14 +77,14 @@ async def test_random_keys(
     for chunk in range(-(-keys // CHUNK)):
         count = min(CHUNK, keys - chunk * CHUNK)
         seed = run_seed(base, size, folder, chunk)
-        await check(Run(seed, size, folder, count), tmp_path / f"data-{chunk}")
+        await check(request, Run(seed, size, folder, count), tmp_path / f"data-{chunk}")
 
 
 async def test_replay(request: pytest.FixtureRequest, tmp_path: Path) -> None:
     replay = request.config.getoption("--random-keys-replay")
     if not replay:
         pytest.skip("no --random-keys-replay given")
-    await check(parse_replay(replay), tmp_path / "data")
+    await check(request, parse_replay(replay), tmp_path / "data")
 
 
 async def test_the_driver_reaches_every_screen(
