@@ -45,7 +45,17 @@ SCREEN_KEYS = (
 ).split()
 """Every screen's own keys (ctrl+q is left out: it ends the run; quitting is tested apart)."""
 TEXT = "abcdefghijklmnopqrstuvwxyz ABCXYZ 0123456789 -:./+ éü€ 漢字 [b]x[/b] @,;'\""
-WEIGHTS = {"navigate": 30, "screen key": 35, "type": 6, "text": 12, "escape": 6, "enter": 6}
+WEIGHTS = {
+    "navigate": 30,
+    "screen key": 35,
+    "type": 6,
+    "text": 12,
+    "escape": 6,
+    "enter": 6,
+    "resize": 2,
+}
+RESIZES = [*SIZES, (30, 20), (200, 60)]
+"""A window dragged to another size mid-run (30x20 from the issue, below the 40x12 aimed at)."""
 JUMP_WEIGHT = 5
 
 
@@ -227,6 +237,11 @@ async def _step(pilot: Pilot[None], run: Run, rng: random.Random, jumps_only: bo
         run.keys += 1  # a jump counts as a key: it stands for the keys that lead there
         return
     kind = rng.choices(list(WEIGHTS), weights=list(WEIGHTS.values()))[0]
+    if kind == "resize":
+        width, height = rng.choice(RESIZES)
+        run.steps.append(f"<resize {width}x{height}>")
+        await pilot.resize_terminal(width, height)
+        return
     if kind == "navigate":
         keys = [rng.choice(NAVIGATION) for _ in range(rng.randint(1, 4))]
     elif kind == "screen key":
