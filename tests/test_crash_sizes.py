@@ -12,6 +12,7 @@ import pytest
 from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import OptionList as TextualOptionList
+from textual.widgets import Static
 
 from postinterview.app import PostInterviewApp
 from postinterview.demo import demo_applications
@@ -145,3 +146,16 @@ def test_every_option_list_is_the_guarded_one() -> None:
         )
     ]
     assert offenders == []
+
+
+async def test_a_board_filter_that_looks_like_markup_is_shown_as_typed(demo_dir: Path) -> None:
+    """Found by the random-key run (seed 3574826375 at 45x15): a filter typed as `[/x]` was
+    read as a closing tag by the board's status line, and the app stopped with MarkupError."""
+    app = make_app(demo_dir, "board")
+    async with app.run_test(size=(45, 15)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await burst(pilot, *"[//f3nt]", "enter")
+        still_running(app)
+        status = app.screen.query_one("#board-status", Static)
+        assert "filter “[//f3nt]”" in str(status.render())

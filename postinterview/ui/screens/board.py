@@ -64,7 +64,8 @@ class BoardScreen(ApplicationCollectionScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="problems-banner")
-        yield Static("Loading your applications…", id="board-status")
+        # Plain text: the filter shown in it is typed by the person ("[/x]" is no tag).
+        yield Static("Loading your applications…", id="board-status", markup=False)
         yield Input(placeholder="Filter: company, role, people, notes", id="board-filter")
         yield Static(EMPTY_BOARD, id="board-empty")
         with Horizontal(id="board"):
