@@ -17,14 +17,16 @@ from textual.widgets import Static
 from postinterview.app import PostInterviewApp
 from postinterview.demo import demo_applications
 from postinterview.storage.store import ApplicationStore
+from postinterview.ui.screens.interview import InterviewScreen
 from postinterview.ui.screens.signals import SignalsScreen
 from postinterview.ui.screens.today import TodayScreen
 from postinterview.ui.screens.weekly_review import WeeklyReviewScreen
 from postinterview.ui.widgets.option_list import OptionList
 from tests.conftest import FIXED_NOW
-from tests.pilot_tools import burst, make_app, settle
+from tests.pilot_tools import burst, make_app, settle, stored_record
 
 SMALL = [(45, 15), (40, 12), (30, 20)]
+GLOBEX = ("globex-data-analyst-demo03", "iv-globex-first")
 PACKAGE = Path(__file__).resolve().parent.parent / "postinterview"
 
 
@@ -159,3 +161,23 @@ async def test_a_board_filter_that_looks_like_markup_is_shown_as_typed(demo_dir:
         still_running(app)
         status = app.screen.query_one("#board-status", Static)
         assert "filter “[//f3nt]”" in str(status.render())
+
+
+async def test_the_interview_screen_closed_while_its_keys_are_still_arriving(
+    demo_dir: Path,
+) -> None:
+    """Found by the random-key run (`--random-keys-replay=1082728199:60x20:empty:1000`, which
+    replays it): escape right after typing and a save closed the interview screen while the
+    save's redraw and the typing's autosave were still queued; they looked for fields already
+    gone (NoMatches). This short burst does not always hit that moment; the replay does."""
+    app = make_app(demo_dir, "applications")
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        for _ in range(3):
+            app.push_screen(InterviewScreen(app.workspace, *GLOBEX, "reflection"))
+            await settle(pilot)
+            await burst(pilot, *"fine", "ctrl+s", *"more", "escape", "escape")
+            still_running(app)
+        assert not isinstance(app.screen, InterviewScreen)
+    reflection = stored_record(demo_dir, GLOBEX[0])["interviews"][0]["reflection"]
+    assert "fine" in str(reflection)  # what was typed before escape is kept
