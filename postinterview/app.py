@@ -7,8 +7,10 @@ from collections.abc import Iterable
 from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.theme import ThemeProvider
 
 from postinterview.formatting import shown
 from postinterview.ui import navigation
@@ -19,6 +21,7 @@ from postinterview.ui.messages import (
     OpenInterview,
     ScheduleInterview,
 )
+from postinterview.ui.widgets.option_list import Palette
 from postinterview.workspace import Workspace
 
 
@@ -85,6 +88,22 @@ class PostInterviewApp(App[None]):
     @on(LookAgain)
     def _look_again(self) -> None:
         self.folder_sync.poll()
+
+    def action_command_palette(self) -> None:
+        """Show the command palette (ours: its paging holds while its list is still hidden)."""
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(Palette(id="--command-palette"))
+
+    def search_themes(self) -> None:
+        """The palette's theme chooser, with the same guard."""
+        self.push_screen(Palette(providers=[ThemeProvider], placeholder="Search for themes…"))
+
+    def action_help_quit(self) -> None:
+        """ctrl+c: say how to quit, in words (notifications here are plain text, no markup)."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(f"Press {key} to quit the app.", title="Do you want to quit?")
+                return
 
     async def action_quit(self) -> None:
         """Quit once keys typed just before ctrl+q have reached their fields and been saved."""

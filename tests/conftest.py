@@ -34,6 +34,31 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="Run the reliability suite at full strength (hundreds of kills, thousands of "
         "fuzzed files); the default is sized for CI.",
     )
+    # The random-key test (tests/test_random_keys.py): a few keys per size in CI, more on demand.
+    parser.addoption(
+        "--random-keys",
+        type=int,
+        default=0,
+        help="Keys to send in all in the random-key test, spread over its sizes and folders "
+        "(e.g. 20000); the default is a short run sized for CI.",
+    )
+    parser.addoption(
+        "--random-keys-seed",
+        type=int,
+        default=None,
+        help="The random-key test's base seed (CI uses a fixed one; a long run a fresh one).",
+    )
+    parser.addoption(
+        "--random-keys-replay",
+        default=None,
+        help="Replay one random-key run as its failure printed it: SEED:WxH:FOLDER:KEYS.",
+    )
+    parser.addoption(
+        "--random-keys-log",
+        default=None,
+        help="Append one line per random-key run (seed, size, keys, time, result) to this file "
+        "(pytest-xdist workers' prints are not shown).",
+    )
 
 
 @dataclass(frozen=True)

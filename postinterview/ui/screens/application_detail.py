@@ -13,7 +13,7 @@ from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import Header, Static
 from textual.widgets.option_list import Option
 
 from postinterview.domain.contacts import log_contact
@@ -45,6 +45,7 @@ from postinterview.ui.screens.workspace_screen import (
     refuse_if_read_only,
 )
 from postinterview.ui.widgets.footer import SteadyFooter
+from postinterview.ui.widgets.option_list import OptionList
 from postinterview.workspace import Change, Stored, Workspace
 
 

@@ -10,7 +10,7 @@ from textual import events, on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.timer import Timer
-from textual.widgets import Header, Input, OptionList, Static
+from textual.widgets import Header, Input, Static
 
 from postinterview.domain.editing import move_stage
 from postinterview.domain.stages import CLOSED_STAGES, STAGE_ORDER, Stage, neighbour
@@ -20,6 +20,7 @@ from postinterview.ui.screens.collection import ApplicationCollectionScreen
 from postinterview.ui.widgets.board_column import BoardColumn
 from postinterview.ui.widgets.board_frame import BoardFrame
 from postinterview.ui.widgets.footer import SteadyFooter
+from postinterview.ui.widgets.option_list import OptionList
 from postinterview.ui.widgets.shown_text import TextInput
 from postinterview.workspace import Stored, Workspace
 
@@ -63,7 +64,8 @@ class BoardScreen(ApplicationCollectionScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="problems-banner")
-        yield Static("Loading your applications…", id="board-status")
+        # Plain text: the filter shown in it is typed by the person ("[/x]" is no tag).
+        yield Static("Loading your applications…", id="board-status", markup=False)
         yield TextInput(placeholder="Filter: company, role, people, notes", id="board-filter")
         yield Static(EMPTY_BOARD, id="board-empty")
         yield BoardFrame()

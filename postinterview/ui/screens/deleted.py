@@ -7,12 +7,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import OptionList, Static
+from textual.widgets import Static
 from textual.widgets.option_list import Option
 
 from postinterview.domain.models import Application
 from postinterview.ui.history_text import deleted_lines, option_text
 from postinterview.ui.markup import escape_markup
+from postinterview.ui.widgets.option_list import OptionList
 from postinterview.workspace import Change, DeletedFile, StoreError, Workspace
 
 EXPLANATION = (

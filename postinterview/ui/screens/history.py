@@ -8,7 +8,7 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import Header, Static
 from textual.widgets.option_list import Option
 
 from postinterview.domain.models import Application
@@ -17,6 +17,7 @@ from postinterview.ui.markup import escape_markup
 from postinterview.ui.screens.confirm import ConfirmScreen
 from postinterview.ui.screens.workspace_screen import WorkspaceScreen, refuse_if_read_only
 from postinterview.ui.widgets.footer import SteadyFooter
+from postinterview.ui.widgets.option_list import OptionList
 from postinterview.workspace import Change, StoreError, Version, Workspace
 
 EXPLANATION = (

@@ -7,7 +7,7 @@ what is on disk stays valid while the person corrects it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from textual import events, on
@@ -30,7 +30,7 @@ from textual.widgets import (
 from postinterview.domain.checklist_now import past_entries
 from postinterview.domain.editing import move_stage
 from postinterview.domain.interviews import find_interview, is_upcoming, remove_interview
-from postinterview.domain.models import Application, Interview
+from postinterview.domain.models import Application, Contact, Interview
 from postinterview.domain.stages import Stage
 from postinterview.domain.ticks import tick_entry
 from postinterview.domain.upcoming import checklist_for
@@ -167,9 +167,11 @@ class InterviewScreen(WorkspaceScreen):
         pane.label = f"3 {'Get ready' if upcoming else 'Checklist'} {progress}"
         self.query_one(FactsForm).show_moment(upcoming, bool(interview.place))
         # A line per interviewer as saved (one just added in the facts has one at once).
-        self.call_after_refresh(
-            self.query_one(ReflectionForm).follow_people, interview.interviewers
-        )
+        self.call_after_refresh(self._follow_people, interview.interviewers)
+
+    async def _follow_people(self, people: Sequence[Contact]) -> None:
+        if not self.closing:  # escape may have come in between
+            await self.query_one(ReflectionForm).follow_people(people)
 
     # Commands ----------------------------------------------------------------------------------
 
@@ -337,7 +339,7 @@ class InterviewScreen(WorkspaceScreen):
     @on(RadioSet.Changed)
     @on(ContactsEditor.Changed)
     def _typed(self) -> None:
-        if self._loading:
+        if self._loading or self.closing:  # closing: the keystroke's widgets may be gone
             return
         # Read now, save in a moment: if the app closes first, on_unmount saves this.
         self._pending = self._collect_changes(show_errors=False)[0]
@@ -364,6 +366,8 @@ class InterviewScreen(WorkspaceScreen):
     def _save_typed(self, replace_theirs: bool = False) -> bool:
         """Save every valid field the person changed; a field that clashed stays unsaved
         unless `replace_theirs` (ctrl+s). False when a save failed."""
+        if self.closing:
+            return True  # the fields are gone; on_unmount saves what the last keystroke read
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, Static
 from textual.widgets.option_list import Option
 
 from postinterview.domain.upcoming import awaiting_record
@@ -22,6 +22,7 @@ from postinterview.ui.application_fields import describe_company
 from postinterview.ui.markup import escape_markup
 from postinterview.ui.screens.quick_application import add_and_record, record_interview_now
 from postinterview.ui.upcoming_text import interview_choice
+from postinterview.ui.widgets.option_list import OptionList
 from postinterview.ui.widgets.shown_text import TextInput
 from postinterview.workspace import Change, Stored, Workspace
 

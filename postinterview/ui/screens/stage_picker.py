@@ -7,10 +7,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import OptionList, Static
+from textual.widgets import Static
 from textual.widgets.option_list import Option
 
 from postinterview.domain.stages import STAGE_ORDER, Stage, move_refusal
+from postinterview.ui.widgets.option_list import OptionList
 from postinterview.ui.widgets.shown_text import PlainText
 
 

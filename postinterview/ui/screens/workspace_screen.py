@@ -24,6 +24,12 @@ class WorkspaceScreen(Screen[None]):
         self._missed: Change | None = None
         """What changed while another screen was on top, drawn when this one is shown."""
 
+    @property
+    def closing(self) -> bool:
+        """Whether the screen is being taken down: its widgets may be gone already, while
+        messages and timers queued before (a burst of keys, then escape) still arrive."""
+        return self._pruning or self._closing or self._closed
+
     def workspace_changed(self, change: Change) -> None:
         """Redraw what `change` touched (called once when the screen is mounted, with
         `everything`, to draw what is already there)."""

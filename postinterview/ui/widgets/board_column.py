@@ -11,13 +11,13 @@ from datetime import datetime
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from postinterview.domain.plan import ActionState
 from postinterview.domain.stages import Stage
 from postinterview.formatting import READ_ONLY_NOTE, deadline_day, one_line
 from postinterview.ui.board_cards import BoardCard
+from postinterview.ui.widgets.option_list import OptionList
 
 STATE_STYLE = {
     ActionState.OVERDUE: "bold red",

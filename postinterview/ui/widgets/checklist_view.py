@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import OptionList, ProgressBar, Static
+from textual.widgets import ProgressBar, Static
 from textual.widgets.option_list import Option
 
 from postinterview.domain.checklist import (
@@ -30,6 +30,7 @@ from postinterview.domain.checklist import (
 from postinterview.domain.checklist_now import first_to_do
 from postinterview.domain.days import last_day, local_day
 from postinterview.ui.markup import shown_rich
+from postinterview.ui.widgets.option_list import OptionList
 
 MarkState = Literal["done", "not_applicable"]
 

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from rich.text import Text
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from postinterview.ui.markup import shown_rich
+from postinterview.ui.widgets.option_list import OptionList
 
 T = TypeVar("T")
 

@@ -14,8 +14,9 @@ from rich.text import Text
 from textual import on
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
+
+from postinterview.ui.widgets.option_list import OptionList
 
 SIGNALS_HEADING = "Encouraging signs: did you notice…"
 CAUTIONS_HEADING = "Cautions: general experience, not from the articles; they weigh lightly"
