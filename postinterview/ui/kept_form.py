@@ -152,12 +152,16 @@ class KeptForm(ModalScreen[bool]):
         self.set_focus(field, scroll_visible=False)
         scroller = self.query_one(ScrollableContainer)
 
-        def scroll() -> None:
+        def scroll(tries: int = 3) -> None:
+            if not message.size.height and tries:  # not laid out yet: it was hidden
+                self.call_after_refresh(scroll, tries - 1)
+                return
             # The message in view, then the field: the field wins if both do not fit.
             for widget in (message, field):
                 scroller.scroll_to_widget(widget, animate=False, immediate=True)
 
-        self.call_after_refresh(scroll)
+        # After the refresh that lays the message out.
+        self.call_after_refresh(self.call_after_refresh, scroll)
 
     def _discard(self) -> None:
         if self.keeper is not None:
