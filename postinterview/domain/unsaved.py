@@ -18,7 +18,11 @@ EDIT = "edit"
 """The edit form of one application (`app_id`)."""
 QUICK_ADD = "quick-add"
 """'I just had an interview' for a new company: the company and the role."""
-FORMS = (ADD, EDIT, QUICK_ADD)
+CONTACT_LOG = "contact-log"
+"""A contact with the employer or recruiter, being logged for one application (`app_id`)."""
+FORMS = (ADD, EDIT, QUICK_ADD, CONTACT_LOG)
+OF_ONE_APPLICATION = (EDIT, CONTACT_LOG)
+"""Forms that belong to one application, named by `app_id`."""
 
 THEN_INTERVIEW = "interview"
 """After a quick add: record the interview and open it."""
@@ -44,6 +48,8 @@ class UnsavedForm:
     """The application being edited (EDIT only)."""
     then: str = ""
     """What a quick add leads to (THEN_INTERVIEW or THEN_SCHEDULE)."""
+    about: str = ""
+    """What the form was about, as the offer names it (a contact log's company)."""
     process: int = 0
     """The process that kept it: its own drafts are not offered back while it runs."""
     extra: dict[str, Any] = field(default_factory=dict)
@@ -68,6 +74,8 @@ def describe(unsaved: UnsavedForm) -> str:
     named = " — ".join(part for part in (company, role) if part) or "an application"
     if unsaved.form == EDIT:
         return f"editing {named}"
+    if unsaved.form == CONTACT_LOG:
+        return f"logging a contact with {unsaved.about or 'an application'}"
     return f"adding {named}"
 
 
@@ -101,10 +109,22 @@ def to_table(unsaved: UnsavedForm) -> dict[str, Any]:
         table["app_id"] = unsaved.app_id
     if unsaved.then:
         table["then"] = unsaved.then
+    if unsaved.about:
+        table["about"] = unsaved.about
     return table
 
 
-KNOWN_KEYS = ("form", "key", "kept_at", "fields", "opened_with", "process", "app_id", "then")
+KNOWN_KEYS = (
+    "form",
+    "key",
+    "kept_at",
+    "fields",
+    "opened_with",
+    "process",
+    "app_id",
+    "then",
+    "about",
+)
 
 
 def from_table(table: Mapping[str, Any]) -> UnsavedForm:
@@ -120,15 +140,16 @@ def from_table(table: Mapping[str, Any]) -> UnsavedForm:
         raise ValueError("kept_at is not a date and time with its offset")
     fields = _texts(table.get("fields"), "fields")
     opened_with = _texts(table.get("opened_with", {}), "opened_with")
-    app_id, then, process = table.get("app_id", ""), table.get("then", ""), table.get("process", 0)
-    if not isinstance(app_id, str) or not isinstance(then, str):
-        raise ValueError("app_id and then must be text")
-    if form == EDIT and not app_id:
-        raise ValueError("an edit without its app_id")
+    app_id, then, about = (table.get(name, "") for name in ("app_id", "then", "about"))
+    process = table.get("process", 0)
+    if not all(isinstance(value, str) for value in (app_id, then, about)):
+        raise ValueError("app_id, then and about must be text")
+    if form in OF_ONE_APPLICATION and not app_id:
+        raise ValueError(f"a {form} form without its app_id")
     if not isinstance(process, int) or isinstance(process, bool):
         raise ValueError("process must be a number")
     extra = {name: value for name, value in table.items() if name not in KNOWN_KEYS}
-    return UnsavedForm(form, key, fields, opened_with, kept_at, app_id, then, process, extra)
+    return UnsavedForm(form, key, fields, opened_with, kept_at, app_id, then, about, process, extra)
 
 
 def _texts(value: object, name: str) -> dict[str, str]:

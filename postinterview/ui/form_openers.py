@@ -4,15 +4,20 @@ session left in it (ui.kept_form); and offering that text back at start."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from textual.app import App
 
+from postinterview.domain.contacts import log_contact
 from postinterview.domain.days import local_day
 from postinterview.domain.editing import same_company
+from postinterview.domain.models import Channel
 from postinterview.domain.unsaved import (
     ADD,
+    CONTACT_LOG,
     EDIT,
+    OF_ONE_APPLICATION,
     QUICK_ADD,
     THEN_SCHEDULE,
     UnsavedForm,
@@ -105,6 +110,36 @@ def open_edit_form(
     app.push_screen(form)
 
 
+def open_contact_log(
+    app: App[Any], workspace: Workspace, stored: Stored, restored: UnsavedForm | None = None
+) -> None:
+    """The form logging a contact for `stored` (with the text `restored`, if given)."""
+    from postinterview.ui.screens.contact_log_form import ContactLogFormScreen
+    from postinterview.ui.screens.workspace_screen import notify_outcome
+
+    app_id = stored.application.id
+
+    def log(at: datetime, channel: Channel, with_whom: str, note: str) -> str | None:
+        outcome = workspace.update(
+            app_id, lambda a: log_contact(a, at, note, channel, with_whom, now=workspace.clock())
+        )
+        notify_outcome(app.screen, outcome)
+        return outcome.error or None
+
+    company = stored.application.company
+    keeper = FormKeeper(
+        workspace.unsaved,
+        CONTACT_LOG,
+        key=restored.key if restored else "",
+        app_id=app_id,
+        about=company,
+        opened_with=dict(restored.opened_with) if restored else None,
+    )
+    restored_text = restored_fields(restored) if restored else None
+    form = ContactLogFormScreen(company, workspace.clock(), log, keeper, restored_text)
+    app.push_screen(form)
+
+
 def edit_form_text(stored: Stored) -> dict[str, str]:
     """What the edit form shows for `stored`, choices by their values."""
     application = stored.application
@@ -117,8 +152,19 @@ def edit_form_text(stored: Stored) -> dict[str, str]:
 
 def restore(app: App[Any], workspace: Workspace, unsaved: UnsavedForm) -> None:
     """Open the form `unsaved` came from, holding its text."""
-    stored = workspace.records.get(unsaved.app_id) if unsaved.form == EDIT else None
-    if stored is not None:
+    one = unsaved.form in OF_ONE_APPLICATION
+    stored = workspace.records.get(unsaved.app_id) if one else None
+    if unsaved.form == CONTACT_LOG:
+        if stored is not None:
+            open_contact_log(app, workspace, stored, restored=unsaved)
+        else:
+            app.notify(
+                "That application is no longer in your list (D lists the deleted ones): put "
+                "it back to log the contact, or discard the text.",
+                severity="warning",
+                timeout=10,
+            )
+    elif stored is not None:
         open_edit_form(app, workspace, stored, restored=unsaved)
     elif unsaved.form == QUICK_ADD:
         from postinterview.ui import navigation

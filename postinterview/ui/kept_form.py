@@ -32,6 +32,8 @@ class FormKeeper:
     """The application being edited, if one is."""
     then: str = ""
     """What a quick add leads to."""
+    about: str = ""
+    """What the form is about, for the offer to restore it (a contact log's company)."""
     opened_with: dict[str, str] | None = None
     """The text the form counts as unchanged (None: what it shows when it opens)."""
     _pending: dict[str, str] | None = field(default=None, repr=False)
@@ -49,7 +51,13 @@ class FormKeeper:
         if fields is None:
             return ""
         return self.unsaved.keep(
-            self.form, self.key, fields, self.opened_with or {}, self.app_id, self.then
+            self.form,
+            self.key,
+            fields,
+            self.opened_with or {},
+            self.app_id,
+            self.then,
+            self.about,
         )
 
     def forget(self) -> None:

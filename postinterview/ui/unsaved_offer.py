@@ -7,7 +7,7 @@ from typing import Any
 
 from textual.app import App
 
-from postinterview.domain.unsaved import EDIT, UnsavedForm
+from postinterview.domain.unsaved import OF_ONE_APPLICATION, UnsavedForm
 from postinterview.workspace import Change, Workspace
 
 
@@ -33,7 +33,7 @@ def offer_next(app: App[Any], workspace: Workspace, waiting: list[UnsavedForm]) 
     from postinterview.ui.screens.unsaved import RestoreOfferScreen
 
     unsaved, rest = waiting[0], waiting[1:]
-    gone = unsaved.form == EDIT and unsaved.app_id not in workspace.records
+    gone = unsaved.form in OF_ONE_APPLICATION and unsaved.app_id not in workspace.records
 
     def answered(answer: str | None) -> None:
         if answer == "discard":

@@ -38,6 +38,7 @@ class UnsavedForms:
         opened_with: Mapping[str, str],
         app_id: str = "",
         then: str = "",
+        about: str = "",
     ) -> str:
         """Keep what the form holds (or forget it, when nothing differs from what it opened
         with): "" when done, else why not."""
@@ -45,7 +46,15 @@ class UnsavedForms:
             self.forget(key)
             return ""
         unsaved = UnsavedForm(
-            form, key, dict(fields), dict(opened_with), self._clock(), app_id, then, os.getpid()
+            form,
+            key,
+            dict(fields),
+            dict(opened_with),
+            self._clock(),
+            app_id,
+            then,
+            about,
+            os.getpid(),
         )
         try:
             keep_unsaved(self._root, unsaved)

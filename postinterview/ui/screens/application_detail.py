@@ -6,7 +6,6 @@ wrote is shown with a banner saying why it cannot be changed, and its edits are 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 
 from textual import on
 from textual.app import ComposeResult, SystemCommand
@@ -15,9 +14,8 @@ from textual.containers import VerticalScroll
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from postinterview.domain.contacts import log_contact
 from postinterview.domain.editing import move_stage
-from postinterview.domain.models import Application, Channel
+from postinterview.domain.models import Application
 from postinterview.domain.plan import ActionState
 from postinterview.domain.stages import Stage
 from postinterview.ui import navigation
@@ -30,10 +28,9 @@ from postinterview.ui.detail_text import (
     referee_lines,
     stage_history_lines,
 )
-from postinterview.ui.form_openers import open_edit_form
+from postinterview.ui.form_openers import open_contact_log, open_edit_form
 from postinterview.ui.markup import escape_markup
 from postinterview.ui.messages import OpenInterview, ScheduleInterview
-from postinterview.ui.screens.contact_log_form import ContactLogFormScreen
 from postinterview.ui.screens.stage_picker import StagePickerScreen
 from postinterview.ui.screens.workspace_screen import (
     WorkspaceScreen,
@@ -208,14 +205,7 @@ class ApplicationDetailScreen(WorkspaceScreen):
         """Record a call, email or message with the employer or recruiter."""
         if self.stored is None or refuse_if_read_only(self, self.app_id):
             return
-
-        def log(at: datetime, channel: Channel, with_whom: str, note: str) -> str | None:
-            return self._change(
-                lambda a: log_contact(a, at, note, channel, with_whom, now=self.clock())
-            )
-
-        company = self.stored.application.company
-        self.app.push_screen(ContactLogFormScreen(company, self.clock(), log))
+        open_contact_log(self.app, self.workspace, self.stored)
 
     # Saving -------------------------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from postinterview.domain.unsaved import UnsavedForm, describe
+from postinterview.domain.unsaved import EDIT, UnsavedForm, describe
 from postinterview.formatting import shown
 
 
@@ -23,18 +23,24 @@ class UnsavedQuestionScreen(ModalScreen[str]):
         Binding("s", "answer('save')", "Save"),
     ]
 
+    def __init__(
+        self,
+        detail: str = "This form holds changes that are not saved yet. Save them, throw them "
+        "away, or go back to the form.",
+        save_label: str = "Save",
+    ) -> None:
+        super().__init__()
+        self._detail = detail
+        self._save_label = save_label
+
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static("Close without saving?", classes="form-title")
-            yield Static(
-                "This form holds changes that are not saved yet. Save them, throw them "
-                "away, or go back to the form.",
-                classes="dialog-detail",
-            )
+            yield Static(self._detail, classes="dialog-detail", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Keep editing  esc", id="keep")
                 yield Button("Discard  d", variant="error", id="discard")
-                yield Button("Save  s", variant="primary", id="save")
+                yield Button(f"{self._save_label}  s", variant="primary", id="save")
 
     def on_mount(self) -> None:
         self.query_one("#keep", Button).focus()
@@ -59,6 +65,7 @@ class RestoreOfferScreen(ModalScreen[str]):
     ]
 
     def __init__(self, unsaved: UnsavedForm, gone: bool = False) -> None:
+        """`gone`: the application the form was about is no longer in the list."""
         super().__init__()
         self._unsaved = unsaved
         self._gone = gone
@@ -70,8 +77,10 @@ class RestoreOfferScreen(ModalScreen[str]):
             f"You were {doing} when the app closed, at {kept:%H:%M} on {kept:%d %b}. "
             "Restore opens the form with that text, to check and save; discard throws it away."
         )
-        if self._gone:
+        if self._gone and self._unsaved.form == EDIT:
             detail += " That application is no longer in your list: restoring adds it again."
+        elif self._gone:
+            detail += " That application is no longer in your list."
         with Vertical(id="dialog"):
             yield Static("Unsaved text from last time", classes="form-title")
             yield Static(detail, classes="dialog-detail", markup=False)
