@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import signal
 from collections.abc import Iterable
 
 from textual import on
@@ -21,8 +24,14 @@ from postinterview.ui.messages import (
     OpenInterview,
     ScheduleInterview,
 )
+from postinterview.ui.unsaved_offer import offer_once_read
 from postinterview.ui.widgets.option_list import Palette
 from postinterview.workspace import Workspace
+
+ENDING_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+"""Signals that end the app after keeping what forms hold (Windows has neither)."""
 
 
 class PostInterviewApp(App[None]):
@@ -55,6 +64,21 @@ class PostInterviewApp(App[None]):
 
     def on_mount(self) -> None:
         self.folder_sync.start()
+        offer_once_read(self, self.workspace)  # what forms held when the app last closed
+        # SIGTERM (a logout, `kill`) and SIGHUP (the terminal closed) end the app as ctrl+q
+        # does, with the typing kept first; an app not on the main thread cannot have them.
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            for number in ENDING_SIGNALS:
+                asyncio.get_running_loop().add_signal_handler(number, self._signalled, number)
+
+    def on_unmount(self) -> None:
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            for number in ENDING_SIGNALS:
+                asyncio.get_running_loop().remove_signal_handler(number)
+
+    def _signalled(self, number: int) -> None:
+        navigation.save_typing(self)
+        self.exit(return_code=128 + number)
 
     def notify(
         self,

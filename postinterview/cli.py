@@ -212,8 +212,9 @@ def _run_app(
     workspace = Workspace(store, clock)
     if workspace_ready is not None:
         workspace_ready(workspace)
-    PostInterviewApp(workspace, start_mode or start_mode_for(store)).run()
-    return 0
+    app = PostInterviewApp(workspace, start_mode or start_mode_for(store))
+    app.run()
+    return app.return_code or 0  # 143 when ended by SIGTERM
 
 
 def start_mode_for(store: ApplicationStore) -> str:

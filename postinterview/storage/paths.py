@@ -75,3 +75,8 @@ def settings_path(root: Path) -> Path:
 def lock_path(root: Path) -> Path:
     """Held while a file is read, changed and written back, so two windows never lose edits."""
     return root / ".lock"
+
+
+def unsaved_dir(root: Path) -> Path:
+    """Form text typed and not yet saved, kept so a quit or a crash does not lose it."""
+    return root / "unsaved"

@@ -33,6 +33,7 @@ from postinterview.workspace.outcome import (
 )
 from postinterview.workspace.state import FolderState
 from postinterview.workspace.undo import Added, Edited, Operation, Removed, Step, UndoHistory
+from postinterview.workspace.unsaved import UnsavedForms
 
 
 class Workspace(FolderState):
@@ -46,6 +47,8 @@ class Workspace(FolderState):
         """The step being gathered by `one_step`, if one is."""
         self._recording = True
         """False while an undo or redo saves: those are not new steps."""
+        self.unsaved = UnsavedForms(store.root, clock)
+        """Form text typed and not saved yet, kept so that a quit or crash does not lose it."""
 
     # Saving (the UI's thread) -------------------------------------------------------------------
 

@@ -6,8 +6,6 @@ wrote is shown with a banner saying why it cannot be changed, and its edits are 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
-from typing import Any
 
 from textual import on
 from textual.app import ComposeResult, SystemCommand
@@ -16,10 +14,8 @@ from textual.containers import VerticalScroll
 from textual.widgets import Header, Static
 from textual.widgets.option_list import Option
 
-from postinterview.domain.contacts import log_contact
-from postinterview.domain.days import local_day
 from postinterview.domain.editing import move_stage
-from postinterview.domain.models import Application, Channel
+from postinterview.domain.models import Application
 from postinterview.domain.plan import ActionState
 from postinterview.domain.stages import Stage
 from postinterview.ui import navigation
@@ -32,11 +28,9 @@ from postinterview.ui.detail_text import (
     referee_lines,
     stage_history_lines,
 )
+from postinterview.ui.form_openers import open_contact_log, open_edit_form
 from postinterview.ui.markup import escape_markup
 from postinterview.ui.messages import OpenInterview, ScheduleInterview
-from postinterview.ui.saving import FormEdit, save_form_edits
-from postinterview.ui.screens.application_form import ApplicationFormScreen
-from postinterview.ui.screens.contact_log_form import ContactLogFormScreen
 from postinterview.ui.screens.stage_picker import StagePickerScreen
 from postinterview.ui.screens.workspace_screen import (
     WorkspaceScreen,
@@ -194,18 +188,7 @@ class ApplicationDetailScreen(WorkspaceScreen):
         """Edit the application's own fields in the form."""
         if self.stored is None or refuse_if_read_only(self, self.app_id):
             return
-        edit = FormEdit(self.stored.application)
-
-        def save(values: dict[str, Any]) -> str | None:
-            problem = save_form_edits(self.workspace, edit, values)
-            if problem is None:
-                self.notify("Saved.")
-            return problem
-
-        form = ApplicationFormScreen(
-            save, lambda company: [], local_day(self.clock()), self.stored.application
-        )
-        self.app.push_screen(form)
+        open_edit_form(self.app, self.workspace, self.stored, lambda company: [])
 
     def action_move(self) -> None:
         """Move the application to another stage."""
@@ -223,14 +206,7 @@ class ApplicationDetailScreen(WorkspaceScreen):
         """Record a call, email or message with the employer or recruiter."""
         if self.stored is None or refuse_if_read_only(self, self.app_id):
             return
-
-        def log(at: datetime, channel: Channel, with_whom: str, note: str) -> str | None:
-            return self._change(
-                lambda a: log_contact(a, at, note, channel, with_whom, now=self.clock())
-            )
-
-        company = self.stored.application.company
-        self.app.push_screen(ContactLogFormScreen(company, self.clock(), log))
+        open_contact_log(self.app, self.workspace, self.stored)
 
     # Saving -------------------------------------------------------------------------------------
 

@@ -2,12 +2,14 @@
 
 The form validates what was typed and hands the values to a `save` function given by the
 screen that opened it; the form closes only when that save succeeds, so a failed save (full
-disk, a conflict with another window) leaves everything typed on screen to try again.
+disk, a conflict with another window) leaves everything typed on screen to try again. What is
+typed is kept as it is typed (ui.kept_form), so a quit or a crash does not lose it either; a
+problem moves the focus to the field at fault, with its message in view.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from functools import partial
 from typing import Any
@@ -16,7 +18,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from postinterview.domain.models import Application, CompanySize, Source
@@ -32,6 +34,7 @@ from postinterview.ui.application_fields import (
     read_field_day,
 )
 from postinterview.ui.date_text import day_hint
+from postinterview.ui.kept_form import FormKeeper, KeptForm
 from postinterview.ui.widgets.date_field import DateField
 from postinterview.ui.widgets.form_messages import show_duplicates, show_message
 from postinterview.ui.widgets.shown_text import PlainText, TextEditor, TextInput
@@ -43,7 +46,11 @@ DuplicateFinder = Callable[[str], list[str]]
 """Given a company name, describes the applications already made to that company."""
 
 
-class ApplicationFormScreen(ModalScreen[bool]):
+CHOICES = ("stage", "source", "company_size")
+"""The form's choices, kept by their values alongside the text."""
+
+
+class ApplicationFormScreen(KeptForm):
     """Add a new application, or edit one. Dismisses True once saved, False if cancelled."""
 
     BINDINGS = [
@@ -58,9 +65,12 @@ class ApplicationFormScreen(ModalScreen[bool]):
         today: date,
         application: Application | None = None,
         initial_company: str = "",
+        keeper: FormKeeper | None = None,
+        restored: dict[str, str] | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(keeper)
         self._initial_company = initial_company
+        self._restored = restored
         self._save = save
         self._find_duplicates = find_duplicates
         self._today = today
@@ -75,6 +85,8 @@ class ApplicationFormScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         app = self._application
         initial = form_text_of(app) if app else {"company": self._initial_company}
+        if self._restored is not None:
+            initial = self._restored
         title = f"Edit {app.company}" if app else "New application"
         with VerticalScroll(id="form"):
             yield PlainText(title, classes="form-title")
@@ -99,21 +111,31 @@ class ApplicationFormScreen(ModalScreen[bool]):
                 yield Label("Stage", classes="field-label")
                 yield Select(
                     [(stage.label, stage) for stage in OPEN_STAGES],
-                    value=Stage.APPLIED,
+                    value=_restored_choice(initial, "stage", OPEN_STAGES, Stage.APPLIED),
                     allow_blank=False,
                     id="stage",
                 )
             yield Label("How you applied", classes="field-label")
             yield Select(
                 SOURCE_CHOICES,
-                value=_selected(app.source if app else None),
+                value=_restored_choice(
+                    initial,
+                    "source",
+                    _values(SOURCE_CHOICES),
+                    _selected(app.source if app else None),
+                ),
                 prompt="Not recorded",
                 id="source",
             )
             yield Label("Company size (sets when to follow up)", classes="field-label")
             yield Select(
                 SIZE_CHOICES,
-                value=_selected(app.company_size if app else None),
+                value=_restored_choice(
+                    initial,
+                    "company_size",
+                    _values(SIZE_CHOICES),
+                    _selected(app.company_size if app else None),
+                ),
                 prompt="Not recorded",
                 id="company_size",
             )
@@ -139,6 +161,14 @@ class ApplicationFormScreen(ModalScreen[bool]):
         text["notes"] = self.query_one("#notes", TextArea).text
         return text
 
+    def form_fields(self) -> dict[str, str]:
+        fields = self._text()
+        for name in CHOICES:
+            if self.is_new or name != "stage":
+                choice = self._choice(name)
+                fields[name] = "" if choice is None else str(choice.value)
+        return fields
+
     def _choice(self, widget_id: str) -> Any:
         value = self.query_one(f"#{widget_id}", Select).value
         return None if value == Select.NULL else value
@@ -149,6 +179,12 @@ class ApplicationFormScreen(ModalScreen[bool]):
     def _company_changed(self, event: Input.Changed) -> None:
         self._show_duplicates(event.value)
         self._set_error("company", "")
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    @on(Select.Changed)
+    def _typed(self) -> None:
+        self.note_typing()
 
     @on(Input.Changed)
     def _clear_error(self, event: Input.Changed) -> None:
@@ -166,28 +202,30 @@ class ApplicationFormScreen(ModalScreen[bool]):
         for spec in (*TEXT_FIELDS, NOTES_FIELD):
             self._set_error(spec.name, errors.get(spec.name, ""))
         if errors:
-            self.query_one(f"#{next(iter(errors))}").focus()
             self._set_form_error("Please correct the fields marked above.")
+            first = next(spec.name for spec in (*TEXT_FIELDS, NOTES_FIELD) if spec.name in errors)
+            self.show_fault(first, self._error_line(first))
             return
         duplicates = self._duplicates(values["company"])
         if duplicates and self._confirmed_duplicate_of != values["company"]:
             self._confirmed_duplicate_of = values["company"]
-            self._set_form_error(
-                "You already applied to this company. Save again to add it anyway."
-            )
+            warning = "You already applied to this company. Save again to add it anyway."
+            self._set_form_error(warning)
+            show_duplicates(self.query_one("#duplicate-warning", Static), duplicates, f" {warning}")
+            self.show_fault("company", self.query_one("#duplicate-warning", Static))
             return
         if self.is_new:
             values["stage"] = self._choice("stage") or Stage.APPLIED
         problem = self._save(values)
         if problem:
             self._set_form_error(problem)
+            self.show_fault("save", self.query_one("#form-error", Static))
             return
-        self.dismiss(True)
+        self.saved()
 
     @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        """Close without saving."""
-        self.dismiss(False)
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
 
     # Showing feedback --------------------------------------------------------------------------
 
@@ -199,6 +237,11 @@ class ApplicationFormScreen(ModalScreen[bool]):
     def _show_duplicates(self, company: str) -> None:
         show_duplicates(self.query_one("#duplicate-warning", Static), self._duplicates(company))
 
+    def _error_line(self, name: str) -> Widget:
+        if name in DATE_FIELDS:
+            return self.query_one(f"#{name}-field", DateField)
+        return self.query_one(f"#{name}-error", Static)
+
     def _set_error(self, field: str, message: str) -> None:
         if field in DATE_FIELDS:
             self.query_one(f"#{field}-field", DateField).show_problem(message)
@@ -207,6 +250,21 @@ class ApplicationFormScreen(ModalScreen[bool]):
 
     def _set_form_error(self, message: str) -> None:
         show_message(self.query_one("#form-error", Static), message)
+
+
+def _restored_choice(
+    initial: dict[str, str], name: str, allowed: Iterable[Any], otherwise: Any
+) -> Any:
+    """The choice restored from kept text (a value not offered is not restored)."""
+    if name not in initial:
+        return otherwise
+    if not initial[name] and name != "stage":
+        return Select.NULL
+    return next((value for value in allowed if value.value == initial[name]), otherwise)
+
+
+def _values(choices: Iterable[tuple[str, Any]]) -> list[Any]:
+    return [value for _, value in choices]
 
 
 def _selected(value: object | None) -> Any:

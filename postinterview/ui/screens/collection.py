@@ -9,20 +9,17 @@ change was made. Dialogs get plain functions to call back and never see the work
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
 
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.widgets import Static
 
-from postinterview.domain.days import local_day
 from postinterview.domain.editing import move_stage, same_company
 from postinterview.domain.models import Application
 from postinterview.domain.stages import Stage
 from postinterview.ui import navigation
 from postinterview.ui.application_fields import describe_company
 from postinterview.ui.messages import LookAgain
-from postinterview.ui.saving import FormEdit, create_application, save_form_edits
 from postinterview.ui.screens.confirm import ConfirmScreen
 from postinterview.ui.screens.problems import ProblemsScreen
 from postinterview.ui.screens.stage_picker import StagePickerScreen
@@ -162,39 +159,18 @@ class ApplicationCollectionScreen(WorkspaceScreen):
         """Open the form for a new application."""
         # The form (and the text area it brings) is imported when first needed: it is not on
         # the way to the first screen.
-        from postinterview.ui.screens.application_form import ApplicationFormScreen
+        from postinterview.ui.form_openers import open_add_form
 
-        def save(values: dict[str, Any]) -> str | None:
-            outcome = create_application(self.workspace, values)
-            if outcome.stored is not None:
-                self.notify(f"Added {outcome.stored.application.company}.")
-            return outcome.error or None
-
-        form = ApplicationFormScreen(save, self._duplicates_of(), local_day(self.clock()))
-        self.app.push_screen(form)
+        open_add_form(self.app, self.workspace, self._duplicates_of())
 
     def action_edit(self) -> None:
         """Open the form for the selected application."""
         stored = self._selected_to_change()
         if stored is None:
             return
-        from postinterview.ui.screens.application_form import ApplicationFormScreen
+        from postinterview.ui.form_openers import open_edit_form
 
-        edit = FormEdit(stored.application)
-
-        def save(values: dict[str, Any]) -> str | None:
-            problem = save_form_edits(self.workspace, edit, values)
-            if problem is None:
-                self.notify("Saved.")
-            return problem
-
-        form = ApplicationFormScreen(
-            save,
-            self._duplicates_of(stored.application.id),
-            local_day(self.clock()),
-            stored.application,
-        )
-        self.app.push_screen(form)
+        open_edit_form(self.app, self.workspace, stored, self._duplicates_of(stored.application.id))
 
     def action_move(self) -> None:
         """Choose a new stage for the selected application."""

@@ -73,6 +73,8 @@ class DraftScreen(Screen[None]):
         """Saved drafts go to its data folder's `drafts/`."""
         self.company = company
         self.drafts = drafts
+        self._saved: dict[str, str] = {}
+        """Each draft's text as last saved or copied, by title."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -98,23 +100,49 @@ class DraftScreen(Screen[None]):
         """Put the whole draft, as edited, on the clipboard."""
         draft, text = self._active()
         self.app.copy_to_clipboard(text)
+        self._saved[draft.title] = text
         self.notify(
             f"Copied the {draft.title.lower()}. If pasting gives nothing, your terminal does "
             "not pass the clipboard on: ctrl+s saves it as a file instead."
         )
 
-    def action_save(self) -> None:
-        """Save the draft, as edited, as a text file in the data folder."""
+    def action_save(self) -> bool:
+        """Save the draft, as edited, as a text file in the data folder; False if it failed."""
         draft, text = self._active()
         problem, path = self.workspace.save_draft([self.company, draft.title], text)
         if path is None:
             self.notify(problem, severity="error", timeout=8)
-            return
+            return False
+        self._saved[draft.title] = text
         self.notify(f"Saved to {path}")
+        return True
 
     def action_close(self) -> None:
-        """Back to where the draft was opened from."""
-        self.app.pop_screen()
+        """Back to where the draft was opened from; edits neither saved nor copied are not
+        thrown away without asking."""
+        if not self._edited():
+            self.app.pop_screen()
+            return
+        from postinterview.ui.screens.unsaved import UnsavedQuestionScreen
+
+        def answered(answer: str | None) -> None:
+            if answer == "discard" or (answer == "save" and self.action_save()):
+                self.app.pop_screen()
+
+        detail = (
+            "You changed this draft and have not saved or copied it. Save it as a file, "
+            "throw the changes away, or go back to it."
+        )
+        self.app.push_screen(UnsavedQuestionScreen(detail, "Save as file"), answered)
+
+    def _edited(self) -> bool:
+        """True when a draft's text differs from how it was filled in, or last saved or
+        copied."""
+        for index, draft in enumerate(self.drafts):
+            text = self.query_one(f"#draft-text-{index}", TextArea).text
+            if text not in (draft.text, self._saved.get(draft.title)):
+                return True
+        return False
 
 
 def _section(heading: str, lines: tuple[str, ...] | list[str], quoted: bool = False) -> str:

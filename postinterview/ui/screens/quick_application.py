@@ -2,6 +2,7 @@
 
 The interview is then recorded at once, as having started about an hour ago, and opened; the
 rest of the application (location, recruiter, company size...) can be added later with `e`.
+What is typed is kept as it is typed (ui.kept_form) until it is saved or discarded.
 """
 
 from __future__ import annotations
@@ -13,15 +14,16 @@ from typing import Any
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, Static
 
 from postinterview.domain.days import local_day
 from postinterview.domain.editing import same_company
 from postinterview.domain.interviews import new_interview_id, record_interview
+from postinterview.domain.unsaved import QUICK_ADD, THEN_INTERVIEW, THEN_SCHEDULE, UnsavedForm
 from postinterview.ui.application_fields import describe_company, parse_form
 from postinterview.ui.interview_fields import default_interview_start
+from postinterview.ui.kept_form import FormKeeper, KeptForm
 from postinterview.ui.saving import create_application
 from postinterview.ui.widgets.form_messages import show_duplicates, show_message
 from postinterview.ui.widgets.shown_text import TextInput
@@ -39,7 +41,7 @@ Choice = tuple[str, str]
 FIELDS = {"company": "Company *", "role": "Role *"}
 
 
-class QuickApplicationScreen(ModalScreen[bool]):
+class QuickApplicationScreen(KeptForm):
     """Company and role; enter moves on, then saves. Dismisses True once saved."""
 
     BINDINGS = [
@@ -57,8 +59,11 @@ class QuickApplicationScreen(ModalScreen[bool]):
         today: date,
         start: datetime,
         initial_company: str = "",
+        keeper: FormKeeper | None = None,
+        restored: dict[str, str] | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(keeper)
+        self._restored = restored or {}
         self._save = save
         self._find_duplicates = find_duplicates
         self._today = today
@@ -67,7 +72,7 @@ class QuickApplicationScreen(ModalScreen[bool]):
         self._confirmed_duplicate_of: str | None = None
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="dialog"):
+        with VerticalScroll(id="dialog"):
             yield Static("I just had an interview", classes="form-title")
             yield Static(
                 "Who was it with? The company and the role are enough for now. The interview "
@@ -78,6 +83,7 @@ class QuickApplicationScreen(ModalScreen[bool]):
             for name, label in FIELDS.items():
                 yield Label(label, classes="field-label")
                 value = self._initial_company if name == "company" else ""
+                value = self._restored.get(name, value)
                 placeholder = "e.g. Acme Robotics" if name == "company" else "e.g. Data Engineer"
                 yield TextInput(value, placeholder=placeholder, id=name)
                 yield Static("", id=f"{name}-error", classes="field-error")
@@ -90,7 +96,14 @@ class QuickApplicationScreen(ModalScreen[bool]):
 
     def on_mount(self) -> None:
         self.query_one("#role" if self._initial_company else "#company", Input).focus()
-        self._show_duplicates(self._initial_company)
+        self._show_duplicates(self.query_one("#company", Input).value)
+
+    def form_fields(self) -> dict[str, str]:
+        return {name: self.query_one(f"#{name}", Input).value for name in FIELDS}
+
+    @on(Input.Changed)
+    def _typed(self) -> None:
+        self.note_typing()
 
     @on(Input.Changed, "#company")
     def _company_changed(self, event: Input.Changed) -> None:
@@ -116,13 +129,12 @@ class QuickApplicationScreen(ModalScreen[bool]):
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
         """Check both fields, then save through the opener; stay open if that fails."""
-        text = {name: self.query_one(f"#{name}", Input).value for name in FIELDS}
-        values, errors = parse_form(text, None, None, self._today)
+        values, errors = parse_form(self.form_fields(), None, None, self._today)
         for name in FIELDS:
             self._set_error(name, errors.get(name, ""))
         wrong = [name for name in FIELDS if name in errors]
         if wrong:
-            self.query_one(f"#{wrong[0]}", Input).focus()
+            self.show_fault(wrong[0], self.query_one(f"#{wrong[0]}-error", Static))
             return
         company = values["company"]
         if self._find_duplicates(company) and self._confirmed_duplicate_of != company:
@@ -131,17 +143,18 @@ class QuickApplicationScreen(ModalScreen[bool]):
                 "You already applied to this company: escape and choose it from the list, "
                 "or press enter again to add it anyway."
             )
+            self.show_fault("company", self.query_one("#form-error", Static))
             return
         problem = self._save(values)
         if problem:
             self._set_form_error(problem)
+            self.show_fault("save", self.query_one("#form-error", Static))
             return
-        self.dismiss(True)
+        self.saved()
 
     @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        """Close without saving."""
-        self.dismiss(False)
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
 
     def _show_duplicates(self, company: str) -> None:
         duplicates = self._find_duplicates(company) if company.strip() else []
@@ -178,10 +191,11 @@ def add_and_record(
     company: str,
     then: Callable[[Choice], object],
     record: bool = True,
+    restored: UnsavedForm | None = None,
 ) -> None:
     """Ask for the company and role, add the application, record the interview (unless not
     `record`: then the interview id is ""), then `then(choice)`; nothing happens if the
-    person cancels."""
+    person cancels. `restored`: the text an earlier session left in this form."""
     created: list[Stored] = []
     merge_key = f"quick-add:{new_interview_id()}"  # the add and its interview: one undo
 
@@ -207,7 +221,20 @@ def add_and_record(
         then(choice)
 
     now = workspace.clock()
+    keeper = FormKeeper(
+        workspace.unsaved,
+        QUICK_ADD,
+        key=restored.key if restored else "",
+        then=THEN_INTERVIEW if record else THEN_SCHEDULE,
+        opened_with=dict(restored.opened_with) if restored else None,
+    )
     form = QuickApplicationScreen(
-        save, duplicates, local_day(now), default_interview_start(now), initial_company=company
+        save,
+        duplicates,
+        local_day(now),
+        default_interview_start(now),
+        initial_company=company,
+        keeper=keeper,
+        restored=dict(restored.fields) if restored else None,
     )
     app.push_screen(form, closed)

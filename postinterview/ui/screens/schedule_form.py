@@ -14,10 +14,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from postinterview.ui.interview_fields import read_interview_start, start_hint
+from postinterview.ui.kept_form import KeptForm
 from postinterview.ui.markup import escape_markup
 from postinterview.ui.widgets.date_field import DateField
 
@@ -25,8 +25,9 @@ ScheduleFunction = Callable[[datetime], str | None]
 """Given the start, saves the upcoming interview and returns None, or why it could not."""
 
 
-class ScheduleFormScreen(ModalScreen[bool]):
-    """Dismisses True once the interview is saved, False when cancelled."""
+class ScheduleFormScreen(KeptForm):
+    """Dismisses True once the interview is saved, False when cancelled (escape asks first
+    once a time is typed)."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
@@ -56,11 +57,16 @@ class ScheduleFormScreen(ModalScreen[bool]):
     def on_mount(self) -> None:
         self.query_one("#when", Input).focus()
 
+    def form_fields(self) -> dict[str, str]:
+        return {"when": self.query_one("#when", Input).value}
+
     @on(Input.Submitted, "#when")
-    def _submit(self, event: Input.Submitted) -> None:
+    def action_save(self) -> None:
+        """Schedule the interview at the time typed; stay open with the reason if not."""
         field = self.query_one("#when-field", DateField)
+        typed = self.query_one("#when", Input).value
         try:
-            at = read_interview_start(event.value, self._clock(), field.typed_at, upcoming=True)
+            at = read_interview_start(typed, self._clock(), field.typed_at, upcoming=True)
         except ValueError as refusal:
             problem: str | None = str(refusal)
         else:
@@ -68,8 +74,4 @@ class ScheduleFormScreen(ModalScreen[bool]):
         # What was typed stays in the field, so it can be corrected rather than retyped.
         field.show_problem(problem or "")
         if problem is None:
-            self.dismiss(True)
-
-    def action_cancel(self) -> None:
-        """Close without scheduling anything."""
-        self.dismiss(False)
+            self.saved()

@@ -16,7 +16,7 @@ def show_message(line: Static, message: str) -> None:
     line.display = bool(message)
 
 
-def show_duplicates(line: Static, duplicates: Sequence[str]) -> None:
-    """The first few applications already made to the company, or nothing."""
+def show_duplicates(line: Static, duplicates: Sequence[str], then: str = "") -> None:
+    """The first few applications already made to the company (and `then`), or nothing."""
     listed = "; ".join(duplicates[:3])
-    show_message(line, f"Already in your list: {listed}" if duplicates else "")
+    show_message(line, f"Already in your list: {listed}.{then}" if duplicates else "")
