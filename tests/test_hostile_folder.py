@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from textual.widgets import OptionList, Static
 
+from postinterview.domain.limits import NOTE_LIMIT
 from postinterview.storage.atomic import ensure_private_dir
 from postinterview.storage.codec import encode_application
 from postinterview.storage.settings_store import CannotSaveSettings, load_settings, save_table
@@ -20,7 +21,7 @@ from postinterview.storage.toml_guard import BOM
 from postinterview.ui.screens.board import BoardScreen
 from postinterview.ui.screens.problems import ProblemsScreen
 from tests.cli_tools import cli
-from tests.conftest import sample_application
+from tests.conftest import FIXED_NOW, sample_application
 from tests.pilot_tools import make_app, settle
 from tests.pipeline import pipeline, seed_pipeline
 
@@ -49,8 +50,12 @@ def hostile_folder(data_dir: Path) -> tuple[ApplicationStore, dict[str, bytes]]:
         b"\nrole =", b"\n# typed in Notepad\nrole ="
     )
     (folder / f"{BOM_ID}.toml").write_bytes(BOM + hand_edited.replace(b"\n", b"\r\n"))
-    long_notes = sample_application("Long Notes Ltd").revised(notes="A long evening. " * 20_000)
-    (folder / f"{LONG_ID}.toml").write_bytes(encode_application(long_notes))  # 320 KB
+    evening = ("A long evening. " * 6_250)[:NOTE_LIMIT]  # each note as long as allowed
+    long_notes = sample_application("Long Notes Ltd").revised(
+        notes=evening,
+        contact_log=[{"at": FIXED_NOW, "note": evening} for _ in range(3)],
+    )
+    (folder / f"{LONG_ID}.toml").write_bytes(encode_application(long_notes))  # 400 KB
     ensure_private_dir(data_dir)
     (data_dir / "settings.toml").write_bytes(BOM + b"[follow_up]\nquiet_after_days = 30\n")
     return store, bad
