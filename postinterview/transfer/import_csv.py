@@ -25,6 +25,7 @@ from postinterview.domain.editing import company_key, describe_validation_error
 from postinterview.domain.models import Application, StageChange
 from postinterview.domain.stages import Stage
 from postinterview.transfer.import_columns import SYNONYMS, ColumnMap, Field, map_header
+from postinterview.transfer.import_options import ImportOptions
 from postinterview.transfer.import_values import (
     CellRefused,
     parse_day,
@@ -93,11 +94,15 @@ def decode_tracker(raw: bytes) -> str:
     return text
 
 
-def read_tracker(text: str, now: datetime, origin: str = "") -> TrackerRead:
+def read_tracker(
+    text: str, now: datetime, origin: str = "", options: ImportOptions | None = None
+) -> TrackerRead:
     """Every row of a tracker's text, as applications added at `now` or as refusals.
 
-    `origin` (the file name) goes in each new application's first history note.
+    `origin` (the file name) goes in each new application's first history note; `options`
+    holds the person's own reading of columns and stage words.
     """
+    options = options or ImportOptions()
     records = _records(text)
     if not records:
         raise TrackerRefused("is empty: it needs a header row naming the columns")

@@ -1,0 +1,19 @@
+"""What a person tells the import beyond the file: columns and stage words read their way."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from postinterview.domain.stages import Stage
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """Overrides given on the command line (`--map`, `--stage`) or in the app's import."""
+
+    columns: Mapping[str, str] = field(default_factory=dict)
+    """File column (as the header writes it) -> field name (an `import_columns.Field`
+    value), or "notes" to keep it in the notes, or "skip" to leave it out."""
+    stages: Mapping[str, Stage] = field(default_factory=dict)
+    """A tracker's stage word (as the file writes it, case ignored) -> our stage."""
