@@ -27,17 +27,26 @@ from postinterview.transfer.import_csv import (
     new_rows,
     read_tracker,
 )
+from postinterview.transfer.import_options import ImportOptions
 
 
 def run_import(
-    store: ApplicationStore, path: Path, now: datetime, dry_run: bool, out: TextIO
+    store: ApplicationStore,
+    path: Path,
+    now: datetime,
+    dry_run: bool,
+    out: TextIO,
+    options: ImportOptions | None = None,
 ) -> int:
-    """Import the tracker at `path` into `store`; see the module docstring for exit codes."""
+    """Import the tracker at `path` into `store`, read with the person's `options`.
+
+    See the module docstring for exit codes.
+    """
     raw = read_input(path, MAX_TRACKER_BYTES, "a CSV file")
     if isinstance(raw, int):
         return raw
     try:
-        read = read_tracker(decode_tracker(raw), now, origin=path.name)
+        read = read_tracker(decode_tracker(raw), now, origin=path.name, options=options)
     except TrackerRefused as refusal:
         return fail(f"{path}: {refusal}")
     messages = [(note.line, f"refused: {note.message}") for note in read.refused]
