@@ -34,7 +34,10 @@ def test_stage_words_are_read_the_persons_way_and_skips_leave_rows_out(
         data_dir, "import", str(tracker), "--stage", "phase-2=Interviewing", "--stage", "x=offer"
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("Imported 3 applications from bewerbungen.csv;")
+    assert result.stdout == (
+        "Imported 3 applications from bewerbungen.csv; 0 skipped as already present; "
+        "0 refused; 1 left out by their stage.\n"
+    )
     assert result.stderr.splitlines() == [
         "postinterview: bewerbungen.csv, line 4: warning: stage 'n/a' says to leave the row "
         "out: not imported",

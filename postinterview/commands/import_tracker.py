@@ -57,16 +57,17 @@ def run_import(
     warn_about_problems(existing)
     fresh = new_rows(read.rows, (stored.application for stored in existing.applications))
     present, refused = len(read.rows) - len(fresh), len(read.refused)
+    left_out = read.left_out
     if dry_run:
-        out.write(_summary(path, len(fresh), present, refused, dry_run=True))
+        out.write(_summary(path, len(fresh), present, refused, dry_run=True, left_out=left_out))
         return 0
     for imported, row in enumerate(fresh):
         try:
             store.create(row.application)
         except StoreError as error:
-            out.write(_summary(path, imported, present, refused, dry_run=False))
+            out.write(_summary(path, imported, present, refused, dry_run=False, left_out=left_out))
             return fail(f"{path}, line {row.line}: not saved: {error}")
-    out.write(_summary(path, len(fresh), present, refused, dry_run=False))
+    out.write(_summary(path, len(fresh), present, refused, dry_run=False, left_out=left_out))
     return 0
 
 
@@ -74,13 +75,16 @@ def _row_message(path: Path, line: int, message: str) -> None:
     print(f"{PROG}: {path.name}, line {line}: {one_line(message)}", file=sys.stderr)
 
 
-def _summary(path: Path, imported: int, present: int, refused: int, dry_run: bool) -> str:
+def _summary(
+    path: Path, imported: int, present: int, refused: int, dry_run: bool, left_out: int = 0
+) -> str:
     verb = "Would import" if dry_run else "Imported"
     noun = "application" if imported == 1 else "applications"
     text = (
         f"{verb} {imported} {noun} from {path.name}; "
-        f"{present} skipped as already present; {refused} refused."
+        f"{present} skipped as already present; {refused} refused"
     )
+    text += f"; {left_out} left out by their stage." if left_out else "."
     if dry_run:
         text += " Nothing was saved (--dry-run)."
     return text + "\n"

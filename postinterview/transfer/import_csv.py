@@ -72,6 +72,8 @@ class TrackerRead:
     rows: list[ImportRow] = field(default_factory=list)
     refused: list[RowNote] = field(default_factory=list)
     warnings: list[RowNote] = field(default_factory=list)
+    left_out: int = 0
+    """Rows their stage word says not to import; each also has a warning naming it."""
 
 
 def decode_tracker(raw: bytes) -> str:
@@ -124,6 +126,7 @@ def read_tracker(
             application, warnings = _application(cells, columns, now, note, options)
         except RowLeftOut as left_out:
             result.warnings.append(RowNote(line, str(left_out)))
+            result.left_out += 1
             continue
         except CellRefused as refusal:
             result.refused.append(RowNote(line, str(refusal)))

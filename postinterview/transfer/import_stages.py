@@ -40,7 +40,7 @@ _STAGE_WORDS: dict[str, Stage] = {
         *("beworben", "bewerbung gesendet", "bewerbung verschickt", "in bearbeitung"),
         *("candidature envoyée", "candidature", "postulé", "postulée"),
         *("aplicado", "aplicada", "enviada", "enviado", "solicitud enviada", "postulado"),
-        *("candidatura enviada",),
+        *("candidatura enviada", "in review", "under review", "acknowledged"),
     ),
     **_words(
         Stage.SCREENING,
@@ -87,7 +87,7 @@ _STAGE_WORDS: dict[str, Stage] = {
         Stage.NO_REPLY,
         *("ghosted", "no response", "no answer", "no news", "never heard back", "silence"),
         *("keine antwort", "keine rückmeldung", "sans réponse", "pas de réponse"),
-        *("sin respuesta",),
+        *("sin respuesta", "no feedback"),
     ),
 }
 
@@ -95,7 +95,8 @@ _SAVED_WORDS: frozenset[str] = frozenset(
     stage_key(word)
     for word in (
         *("wishlist", "wish list", "saved", "bookmarked", "bookmark", "interested"),
-        *("to apply", "applying", "not applied yet", "planned"),
+        *("to apply", "applying", "not applied", "not applied yet", "planned", "prospective"),
+        *("favorited", "favourited", "starred"),
         *("merkliste", "gespeichert", "vorgemerkt", "interessiert"),
         *("sauvegardée", "enregistrée", "à postuler", "intéressé"),
         *("guardado", "guardada", "por aplicar", "interesado"),
