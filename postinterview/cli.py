@@ -21,9 +21,12 @@ from postinterview.commands.import_tracker import run_import
 from postinterview.commands.output import fail, json_text, shown_stream, warn_about_problems
 from postinterview.commands.restore import is_backup_file, run_restore
 from postinterview.domain.models import Application
+from postinterview.domain.stages import Stage
 from postinterview.formatting import display_width, local_date, one_line, pad
 from postinterview.storage.paths import DATA_DIR_ENV, resolve_data_dir
 from postinterview.storage.store import ApplicationStore
+from postinterview.transfer.import_options import ImportOptions
+from postinterview.transfer.import_stages import parse_stage_override
 from postinterview.workspace import Workspace
 
 
@@ -32,6 +35,14 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def _stage_override(text: str) -> tuple[str, Stage]:
+    """`--stage WORD=stage`, refused by argparse in one line when it names no stage."""
+    try:
+        return parse_stage_override(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from error
 
 
 EXPORT_HELP = """\
@@ -52,6 +63,10 @@ could be read two ways is refused. A row already present (same company, role and
 date) is skipped, so importing a file twice adds nothing. Refused rows are listed on stderr
 with their line numbers. Exit code 0 when the file was read (even if rows were refused),
 1 when it cannot be read, is not CSV, lacks a company or role column, or saving fails.
+Stage words are read in English, German, French and Spanish, and as Huntr and Teal name
+them; --stage WORD=STAGE reads a word your way. A saved role not applied for yet (wishlist,
+bookmarked) is imported as Applied with a warning; a row whose stage says skip, ignore or
+n/a is left out with a warning.
 """
 
 RESTORE_HELP = """\
@@ -117,6 +132,14 @@ def build_parser() -> argparse.ArgumentParser:
     importing.add_argument("file", metavar="FILE", type=Path, help="the CSV or backup file")
     importing.add_argument(
         "--dry-run", action="store_true", help="check the file and report, without saving"
+    )
+    importing.add_argument(
+        "--stage",
+        metavar="WORD=STAGE",
+        action="append",
+        default=[],
+        type=_stage_override,
+        help="read the stage word WORD as STAGE (repeatable), e.g. --stage 'Phase 2=interviewing'",
     )
     restoring = commands.add_parser(
         "restore", help="bring applications back from a JSON backup", description=RESTORE_HELP
@@ -193,7 +216,8 @@ def _dispatch(args: argparse.Namespace, workspace_ready: Callable[[Workspace], N
     if args.command == "restore" or (args.command == "import" and is_backup_file(args.file)):
         return run_restore(store, args.file, args.dry_run, out)
     if args.command == "import":
-        return run_import(store, args.file, clock_from_env()(), args.dry_run, out)
+        options = ImportOptions(stages=dict(args.stage))
+        return run_import(store, args.file, clock_from_env()(), args.dry_run, out, options)
     if args.command == "backup":
         return run_backup(data_dir, args.dir, clock_from_env()(), out)
     start_mode = "board" if args.command == "board" else None

@@ -20,12 +20,12 @@ from postinterview.transfer.import_csv import (
     new_rows,
     read_tracker,
 )
+from postinterview.transfer.import_stages import parse_stage
 from postinterview.transfer.import_values import (
     CellRefused,
     parse_day,
     parse_recruiter,
     parse_source,
-    parse_stage,
 )
 from tests.conftest import FIXED_NOW
 

@@ -27,17 +27,26 @@ from postinterview.transfer.import_csv import (
     new_rows,
     read_tracker,
 )
+from postinterview.transfer.import_options import ImportOptions
 
 
 def run_import(
-    store: ApplicationStore, path: Path, now: datetime, dry_run: bool, out: TextIO
+    store: ApplicationStore,
+    path: Path,
+    now: datetime,
+    dry_run: bool,
+    out: TextIO,
+    options: ImportOptions | None = None,
 ) -> int:
-    """Import the tracker at `path` into `store`; see the module docstring for exit codes."""
+    """Import the tracker at `path` into `store`, read with the person's `options`.
+
+    See the module docstring for exit codes.
+    """
     raw = read_input(path, MAX_TRACKER_BYTES, "a CSV file")
     if isinstance(raw, int):
         return raw
     try:
-        read = read_tracker(decode_tracker(raw), now, origin=path.name)
+        read = read_tracker(decode_tracker(raw), now, origin=path.name, options=options)
     except TrackerRefused as refusal:
         return fail(f"{path}: {refusal}")
     messages = [(note.line, f"refused: {note.message}") for note in read.refused]
@@ -48,16 +57,17 @@ def run_import(
     warn_about_problems(existing)
     fresh = new_rows(read.rows, (stored.application for stored in existing.applications))
     present, refused = len(read.rows) - len(fresh), len(read.refused)
+    left_out = read.left_out
     if dry_run:
-        out.write(_summary(path, len(fresh), present, refused, dry_run=True))
+        out.write(_summary(path, len(fresh), present, refused, dry_run=True, left_out=left_out))
         return 0
     for imported, row in enumerate(fresh):
         try:
             store.create(row.application)
         except StoreError as error:
-            out.write(_summary(path, imported, present, refused, dry_run=False))
+            out.write(_summary(path, imported, present, refused, dry_run=False, left_out=left_out))
             return fail(f"{path}, line {row.line}: not saved: {error}")
-    out.write(_summary(path, len(fresh), present, refused, dry_run=False))
+    out.write(_summary(path, len(fresh), present, refused, dry_run=False, left_out=left_out))
     return 0
 
 
@@ -65,13 +75,16 @@ def _row_message(path: Path, line: int, message: str) -> None:
     print(f"{PROG}: {path.name}, line {line}: {one_line(message)}", file=sys.stderr)
 
 
-def _summary(path: Path, imported: int, present: int, refused: int, dry_run: bool) -> str:
+def _summary(
+    path: Path, imported: int, present: int, refused: int, dry_run: bool, left_out: int = 0
+) -> str:
     verb = "Would import" if dry_run else "Imported"
     noun = "application" if imported == 1 else "applications"
     text = (
         f"{verb} {imported} {noun} from {path.name}; "
-        f"{present} skipped as already present; {refused} refused."
+        f"{present} skipped as already present; {refused} refused"
     )
+    text += f"; {left_out} left out by their stage." if left_out else "."
     if dry_run:
         text += " Nothing was saved (--dry-run)."
     return text + "\n"

@@ -26,18 +26,22 @@ from postinterview.domain.models import Application, StageChange
 from postinterview.domain.stages import Stage
 from postinterview.transfer.import_columns import SYNONYMS, ColumnMap, Field, map_header
 from postinterview.transfer.import_options import ImportOptions
+from postinterview.transfer.import_stages import read_stage_cell
 from postinterview.transfer.import_values import (
     CellRefused,
     parse_day,
     parse_recruiter,
     parse_source,
-    parse_stage,
 )
 
 MAX_TRACKER_BYTES = 32 * 1024 * 1024
 """Larger files are refused unread: a tracker of thousands of rows is a few hundred KiB."""
 
 _DELIMITERS = (",", ";", "\t")
+
+
+class RowLeftOut(ValueError):
+    """A row its stage word says not to import (skip, ignore, n/a); the message says so."""
 
 
 class TrackerRefused(ValueError):
@@ -68,6 +72,8 @@ class TrackerRead:
     rows: list[ImportRow] = field(default_factory=list)
     refused: list[RowNote] = field(default_factory=list)
     warnings: list[RowNote] = field(default_factory=list)
+    left_out: int = 0
+    """Rows their stage word says not to import; each also has a warning naming it."""
 
 
 def decode_tracker(raw: bytes) -> str:
@@ -117,7 +123,11 @@ def read_tracker(
     note = f"Imported from {origin}" if origin else "Imported"
     for line, cells in records[1:]:
         try:
-            application, warnings = _application(cells, columns, now, note)
+            application, warnings = _application(cells, columns, now, note, options)
+        except RowLeftOut as left_out:
+            result.warnings.append(RowNote(line, str(left_out)))
+            result.left_out += 1
+            continue
         except CellRefused as refusal:
             result.refused.append(RowNote(line, str(refusal)))
             continue
@@ -146,7 +156,7 @@ def _records(text: str) -> list[tuple[int, list[str]]]:
 
 
 def _application(
-    cells: Sequence[str], columns: ColumnMap, now: datetime, note: str
+    cells: Sequence[str], columns: ColumnMap, now: datetime, note: str, options: ImportOptions
 ) -> tuple[Application, list[str]]:
     """One row as an application, and warnings; CellRefused when it cannot be imported."""
 
@@ -166,12 +176,12 @@ def _application(
     }
     stage = Stage.APPLIED
     if stage_text := cell(Field.STAGE):
-        found = parse_stage(stage_text)
-        if found is None:
-            warnings.append(f"stage {stage_text!r} is not one I know: imported as Applied")
-            kept.insert(0, f"Stage: {stage_text}")
-        else:
-            stage = found
+        reading = read_stage_cell(stage_text, options.stages)
+        if reading.stage is None:
+            raise RowLeftOut(reading.warning)
+        stage = reading.stage
+        warnings += [reading.warning] if reading.warning else []
+        kept[:0] = [reading.kept] if reading.kept else []
     if source_text := cell(Field.SOURCE):
         source = parse_source(source_text)
         if source is None:

@@ -1,4 +1,4 @@
-"""Reading the cells of a spreadsheet tracker: dates, stages, sources and recruiters.
+"""Reading the cells of a spreadsheet tracker: dates, sources and recruiters.
 
 Dates are read by the app's one date reader (`domain/dates.py`), given no today: ISO
 `2026-11-01` (also with `/` or `.`, and with a time after it), day-first dotted
@@ -17,7 +17,6 @@ from datetime import date
 
 from postinterview.domain.dates import DateRefused, read_calendar_date
 from postinterview.domain.models import Contact, Source
-from postinterview.domain.stages import Stage
 
 
 class CellRefused(ValueError):
@@ -28,77 +27,6 @@ def normalise(text: str) -> str:
     """Lower case, `_` and `-` as spaces, runs of spaces folded, edge punctuation dropped."""
     spaced = re.sub(r"[_\-]+", " ", text.casefold())
     return " ".join(spaced.split()).strip(" .:*?!")
-
-
-# --- Stages --------------------------------------------------------------------------------
-
-_STAGE_WORDS: dict[str, Stage] = {
-    **{normalise(stage.value): stage for stage in Stage},
-    **{normalise(stage.label): stage for stage in Stage},
-    **{
-        word: Stage.APPLIED
-        for word in ("application sent", "sent", "submitted", "cv sent", "applied online")
-    },
-    **{
-        word: Stage.SCREENING
-        for word in (
-            "screen",
-            "phone screen",
-            "phone screening",
-            "screening call",
-            "recruiter call",
-            "recruiter screen",
-            "hr screen",
-            "initial call",
-        )
-    },
-    **{
-        word: Stage.INTERVIEWING
-        for word in (
-            "interview",
-            "interviews",
-            "interviewed",
-            "first interview",
-            "second interview",
-            "final interview",
-            "technical interview",
-            "onsite",
-            "on site",
-            "assessment",
-            "in progress",
-        )
-    },
-    **{
-        word: Stage.AWAITING_DECISION
-        for word in ("awaiting", "waiting", "waiting for decision", "decision pending")
-    },
-    **{word: Stage.OFFER for word in ("offered", "offer received", "job offer")},
-    **{word: Stage.ACCEPTED for word in ("offer accepted", "hired", "signed")},
-    **{
-        word: Stage.REJECTED
-        for word in ("rejection", "declined", "turned down", "unsuccessful", "not selected")
-    },
-    **{
-        word: Stage.WITHDRAWN
-        for word in ("withdrew", "withdraw", "cancelled", "canceled", "not interested")
-    },
-    **{
-        word: Stage.NO_REPLY
-        for word in (
-            "ghosted",
-            "no response",
-            "no answer",
-            "no news",
-            "never heard back",
-            "silence",
-        )
-    },
-}
-
-
-def parse_stage(text: str) -> Stage | None:
-    """The stage a tracker's status word means; None when it is not one we know."""
-    return _STAGE_WORDS.get(normalise(text))
 
 
 # --- Sources -------------------------------------------------------------------------------
