@@ -7,6 +7,7 @@ the file could not be read or an application could not be saved.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -27,17 +28,31 @@ from postinterview.transfer.import_csv import (
     new_rows,
     read_tracker,
 )
+from postinterview.transfer.import_options import ImportOptions
+
+
+def column_override(text: str) -> tuple[str, str]:
+    """`--map COLUMN=FIELD` as (column, field); the field is checked against the file later."""
+    column, sep, target = text.rpartition("=")
+    if not sep or not column.strip() or not target.strip():
+        raise argparse.ArgumentTypeError(f"{text!r} is not COLUMN=FIELD (e.g. JobTitle=role)")
+    return column.strip(), target.strip()
 
 
 def run_import(
-    store: ApplicationStore, path: Path, now: datetime, dry_run: bool, out: TextIO
+    store: ApplicationStore,
+    path: Path,
+    now: datetime,
+    dry_run: bool,
+    out: TextIO,
+    options: ImportOptions | None = None,
 ) -> int:
     """Import the tracker at `path` into `store`; see the module docstring for exit codes."""
     raw = read_input(path, MAX_TRACKER_BYTES, "a CSV file")
     if isinstance(raw, int):
         return raw
     try:
-        read = read_tracker(decode_tracker(raw), now, origin=path.name)
+        read = read_tracker(decode_tracker(raw), now, origin=path.name, options=options)
     except TrackerRefused as refusal:
         return fail(f"{path}: {refusal}")
     messages = [(note.line, f"refused: {note.message}") for note in read.refused]
@@ -49,6 +64,8 @@ def run_import(
     fresh = new_rows(read.rows, (stored.application for stored in existing.applications))
     present, refused = len(read.rows) - len(fresh), len(read.refused)
     if dry_run:
+        out.write(f"Columns of {path.name}:\n")
+        out.writelines(f"  {line}\n" for line in read.columns.lines())
         out.write(_summary(path, len(fresh), present, refused, dry_run=True))
         return 0
     for imported, row in enumerate(fresh):
