@@ -118,8 +118,7 @@ SYNONYMS: dict[Field, tuple[str, ...]] = {
 _BY_NAME: dict[str, Field] = {name: f for f, names in SYNONYMS.items() for name in names}
 
 _YES_NO = frozenset(
-    header_key(word)
-    for word in "yes no true false y n ja nein oui non sí si 1 0 ✓ ✔ ✗ x".split()
+    header_key(word) for word in "yes no true false y n ja nein oui non sí si 1 0 ✓ ✔ ✗ x".split()
 )
 """Cell values of a tick-box column: such a column says whether, never when or where."""
 
