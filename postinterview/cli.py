@@ -17,7 +17,7 @@ from postinterview.commands.backup import run_backup
 from postinterview.commands.demo import run_demo
 from postinterview.commands.due import run_due
 from postinterview.commands.export import FORMATS, format_for, run_export
-from postinterview.commands.import_tracker import run_import
+from postinterview.commands.import_tracker import column_override, run_import
 from postinterview.commands.output import fail, json_text, shown_stream, warn_about_problems
 from postinterview.commands.restore import is_backup_file, run_restore
 from postinterview.domain.models import Application
@@ -56,7 +56,12 @@ IMPORT_HELP = """\
 A backup (a .json file made by `export --format json`) is restored as `restore` does; see
 `postinterview restore --help`. Anything else is read as CSV. The first row must name the
 columns: company and role are required; stage (or status), applied (date applied),
-location, link (url), recruiter, source and notes are optional.
+location, link (url), recruiter (contact), source and notes are optional. Names are matched
+ignoring case, punctuation, accents and camelCase (companyName, Job Title:, job_url), with
+the usual names of Huntr, JobSync, LinkedIn and Teal exports and German, French and Spanish
+ones (Firma, Stelle, entreprise, poste, empresa, puesto...). A column of only yes/no values
+is never read as a date or a stage. --map COLUMN=FIELD reads a column your way (FIELD may
+also be notes or skip); --dry-run lists how each column is read.
 Other columns are kept in the notes as 'Column: value' lines. Dates: 2026-11-01,
 01.11.2026 (day first), 1 Nov 2026 or Nov 1, 2026; a slashed date such as 03/04/2026 that
 could be read two ways is refused. A row already present (same company, role and applied
@@ -131,7 +136,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     importing.add_argument("file", metavar="FILE", type=Path, help="the CSV or backup file")
     importing.add_argument(
-        "--dry-run", action="store_true", help="check the file and report, without saving"
+        "--dry-run",
+        action="store_true",
+        help="show how each column is read, check the file and report, without saving",
+    )
+    importing.add_argument(
+        "--map",
+        metavar="COLUMN=FIELD",
+        action="append",
+        default=[],
+        type=column_override,
+        help="read COLUMN as FIELD (company, role, stage, applied_on, location, job_link, "
+        "recruiter, source, notes) or skip it; repeatable",
     )
     importing.add_argument(
         "--stage",
@@ -216,7 +232,7 @@ def _dispatch(args: argparse.Namespace, workspace_ready: Callable[[Workspace], N
     if args.command == "restore" or (args.command == "import" and is_backup_file(args.file)):
         return run_restore(store, args.file, args.dry_run, out)
     if args.command == "import":
-        options = ImportOptions(stages=dict(args.stage))
+        options = ImportOptions(columns=dict(args.map), stages=dict(args.stage))
         return run_import(store, args.file, clock_from_env()(), args.dry_run, out, options)
     if args.command == "backup":
         return run_backup(data_dir, args.dir, clock_from_env()(), out)

@@ -143,8 +143,86 @@ def test_importing_the_same_file_twice_adds_nothing(data_dir: Path, tracker: Pat
 def test_a_dry_run_saves_nothing(data_dir: Path, tracker: Path) -> None:
     result = run_in(data_dir, "import", "--dry-run", str(tracker))
     assert result.returncode == 0
-    assert result.stdout.startswith("Would import 4 applications")
+    lines = result.stdout.splitlines()
+    assert lines[:4] == [
+        "Columns of tracker.csv:",
+        "  Company -> company",
+        "  Job Title -> role",
+        "  Status -> stage",
+    ]
+    assert "  Salary -> notes" in lines
+    assert lines[-1].startswith("Would import 4 applications")
     assert not data_dir.exists()
+
+
+JOBSYNC = (
+    "JobTitle,Company,applied,appliedDate,Status,Job Titel\n"
+    "Engineer,Acme,Yes,2026-11-01,Applied,Backend\n"
+    "Analyst,Globex,No,,Applied,\n"
+)
+
+
+def test_a_dry_run_says_when_the_cells_decided_a_column(data_dir: Path, tmp_path: Path) -> None:
+    path = tmp_path / "jobsync.csv"
+    path.write_text(JOBSYNC, encoding="utf-8")
+    result = run_in(data_dir, "import", "--dry-run", str(path))
+    assert result.returncode == 0, result.stderr
+    assert "  applied -> notes (yes/no values, so not a date or a stage)" in result.stdout
+    assert "  appliedDate -> applied_on" in result.stdout
+    assert not data_dir.exists()
+
+
+def test_map_reads_a_column_the_persons_way(data_dir: Path, tmp_path: Path) -> None:
+    path = tmp_path / "jobsync.csv"
+    path.write_text(JOBSYNC, encoding="utf-8")
+    result = run_in(
+        data_dir, "import", "--map", "Job Titel=role", "--map", "JobTitle=skip", str(path)
+    )
+    assert result.returncode == 0, result.stderr
+    listed = json.loads(run_in(data_dir, "list", "--json").stdout)
+    assert sorted((row["company"], row["role"]) for row in listed) == [("Acme", "Backend")]
+    assert "refused: role is empty" in result.stderr  # Globex's Job Titel cell is empty
+
+
+@pytest.mark.parametrize(
+    ("content", "options", "message"),
+    [
+        (
+            b"Job Titel,Company\nx,y\n",
+            (),
+            "the header has no role column (name one role, title, job title); "
+            "did you mean 'Job Titel'? Use --map \"Job Titel=role\"",
+        ),
+        (
+            b"Job Titel,Company\nx,y\n",
+            ("--map", "Job Titl=role"),
+            "--map Job Titl=role: the header has no column 'Job Titl'; did you mean 'Job Titel'?",
+        ),
+        (
+            b"Job Titel,Company\nx,y\n",
+            ("--map", "Job Titel=jobtitle"),
+            "'jobtitle' is not a field; use one of company, role, stage, applied_on, location, "
+            "job_link, recruiter, source, notes, skip",
+        ),
+    ],
+)
+def test_a_mapping_the_file_cannot_follow_is_one_line_naming_the_way_out(
+    data_dir: Path, tmp_path: Path, content: bytes, options: tuple[str, ...], message: str
+) -> None:
+    path = tmp_path / "tracker.csv"
+    path.write_bytes(content)
+    result = run_in(data_dir, "import", *options, str(path))
+    assert result.returncode == 1
+    assert len(result.stderr.splitlines()) == 1
+    assert result.stderr.startswith(f"postinterview: error: {path}: ")
+    assert result.stderr.rstrip("\n").endswith(message)
+    assert not data_dir.exists()
+
+
+def test_a_map_without_an_equals_sign_is_an_argument_mistake(data_dir: Path, tracker: Path) -> None:
+    result = run_in(data_dir, "import", "--map", "JobTitle", str(tracker))
+    assert result.returncode == 2
+    assert "is not COLUMN=FIELD" in result.stderr
 
 
 @pytest.mark.parametrize(

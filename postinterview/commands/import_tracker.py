@@ -7,6 +7,7 @@ the file could not be read or an application could not be saved.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -28,6 +29,14 @@ from postinterview.transfer.import_csv import (
     read_tracker,
 )
 from postinterview.transfer.import_options import ImportOptions
+
+
+def column_override(text: str) -> tuple[str, str]:
+    """`--map COLUMN=FIELD` as (column, field); the field is checked against the file later."""
+    column, sep, target = text.rpartition("=")
+    if not sep or not column.strip() or not target.strip():
+        raise argparse.ArgumentTypeError(f"{text!r} is not COLUMN=FIELD (e.g. JobTitle=role)")
+    return column.strip(), target.strip()
 
 
 def run_import(
@@ -59,6 +68,8 @@ def run_import(
     present, refused = len(read.rows) - len(fresh), len(read.refused)
     left_out = read.left_out
     if dry_run:
+        out.write(f"Columns of {path.name}:\n")
+        out.writelines(f"  {line}\n" for line in read.columns.lines())
         out.write(_summary(path, len(fresh), present, refused, dry_run=True, left_out=left_out))
         return 0
     for imported, row in enumerate(fresh):

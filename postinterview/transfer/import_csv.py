@@ -24,7 +24,13 @@ from pydantic import ValidationError
 from postinterview.domain.editing import company_key, describe_validation_error
 from postinterview.domain.models import Application, StageChange
 from postinterview.domain.stages import Stage
-from postinterview.transfer.import_columns import SYNONYMS, ColumnMap, Field, map_header
+from postinterview.transfer.import_columns import (
+    ColumnMap,
+    Field,
+    MappingRefused,
+    map_header,
+    missing_column_message,
+)
 from postinterview.transfer.import_options import ImportOptions
 from postinterview.transfer.import_stages import read_stage_cell
 from postinterview.transfer.import_values import (
@@ -38,6 +44,9 @@ MAX_TRACKER_BYTES = 32 * 1024 * 1024
 """Larger files are refused unread: a tracker of thousands of rows is a few hundred KiB."""
 
 _DELIMITERS = (",", ";", "\t")
+
+_SAMPLE_ROWS = 200
+"""Rows looked at to tell a yes/no column from a date column."""
 
 
 class RowLeftOut(ValueError):
@@ -74,6 +83,8 @@ class TrackerRead:
     warnings: list[RowNote] = field(default_factory=list)
     left_out: int = 0
     """Rows their stage word says not to import; each also has a warning naming it."""
+    columns: ColumnMap = field(default_factory=ColumnMap)
+    """How the header was read (the dry run shows it)."""
 
 
 def decode_tracker(raw: bytes) -> str:
@@ -113,13 +124,14 @@ def read_tracker(
     if not records:
         raise TrackerRefused("is empty: it needs a header row naming the columns")
     header_line, header = records[0]
-    columns = map_header(header)
+    sample = [cells for _, cells in records[1:_SAMPLE_ROWS]]
+    try:
+        columns = map_header(header, sample, options.columns)
+    except MappingRefused as refusal:
+        raise TrackerRefused(str(refusal)) from refusal
     for missing in columns.missing():
-        names = ", ".join(SYNONYMS[missing][:3])
-        raise TrackerRefused(
-            f"line {header_line}: the header has no {missing.value} column (name one {names})"
-        )
-    result = TrackerRead()
+        raise TrackerRefused(f"line {header_line}: {missing_column_message(columns, missing)}")
+    result = TrackerRead(columns=columns)
     note = f"Imported from {origin}" if origin else "Imported"
     for line, cells in records[1:]:
         try:
@@ -221,7 +233,7 @@ def _extra_lines(cells: Sequence[str], columns: ColumnMap) -> list[str]:
         for index, name in columns.extra
         if index < len(cells) and cells[index].strip()
     ]
-    width = len(columns.extra) + len(columns.fields)
+    width = len(columns.header)
     lines += [
         f"Column {index + 1}: {value.strip()}"
         for index, value in enumerate(cells[width:], start=width)
