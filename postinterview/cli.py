@@ -118,7 +118,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="add applications from a spreadsheet saved as CSV, or from a backup",
         description=IMPORT_HELP,
     )
-    importing.add_argument("file", metavar="FILE", type=Path, help="the CSV, Markdown or backup file")
+    importing.add_argument(
+        "file", metavar="FILE", type=Path, help="the CSV, Markdown or backup file"
+    )
     importing.add_argument(
         "--dry-run", action="store_true", help="check the file and report, without saving"
     )
