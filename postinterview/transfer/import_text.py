@@ -4,7 +4,7 @@ UTF-8 (with or without a byte-order mark) and UTF-16 with a mark are read as the
 UTF-8 fails, the file is most likely an older Excel "CSV" saved in Windows-1252, so that is
 tried next, with Latin-1 for the five bytes Windows-1252 leaves undefined; the caller says so
 to the person, since a guessed encoding can turn an accented letter into the wrong one.
-Binary data (a workbook, a PDF, an image, control bytes) is refused, whatever it decodes to.
+Binary data (a workbook, a PDF, an image, NUL bytes) is refused, whatever it decodes to.
 """
 
 from __future__ import annotations
@@ -29,8 +29,9 @@ _BINARY_STARTS = {
     b"\x1f\x8b": "is a compressed (gzip) file: unpack it first",
 }
 
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
-"""Control characters no spreadsheet writes: tab, newlines and form feeds are allowed."""
+_CONTROL = re.compile("\x00")
+"""NUL marks binary data; other control characters (an escape sequence in a cell) are kept,
+since every screen and the CLI show them harmlessly rather than obey them."""
 
 
 class TextRefused(ValueError):
@@ -76,7 +77,7 @@ def decode_text(raw: bytes) -> DecodedText:
 
 
 def _refuse_binary(text: str) -> None:
-    """Text with NUL or other control characters is a binary file, not a sheet."""
+    """Text holding a NUL byte is a binary file, not a sheet."""
     if found := _CONTROL.search(text):
         line = text.count("\n", 0, found.start()) + 1
         raise TextRefused(
