@@ -54,8 +54,11 @@ decides (.csv, .json, .md, .ics). Exit code 0, or 1 if the file cannot be writte
 
 IMPORT_HELP = """\
 A backup (a .json file made by `export --format json`) is restored as `restore` does; see
-`postinterview restore --help`. Anything else is read as CSV. The first row must name the
-columns: company and role are required; stage (or status), applied (date applied),
+`postinterview restore --help`. Anything else is read as a table: a Markdown pipe table
+(headings and text before it are skipped; links are read as their text) or CSV (comma,
+semicolon or tab). Text is UTF-8 or UTF-16; a file that is not UTF-8 is read as
+Windows-1252 and stderr says so. The first row must name the columns, and at least one row
+must follow it: company and role are required; stage (or status), applied (date applied),
 location, link (url), recruiter (contact), source and notes are optional. Names are matched
 ignoring case, punctuation, accents and camelCase (companyName, Job Title:, job_url), with
 the usual names of Huntr, JobSync, LinkedIn and Teal exports and German, French and Spanish
@@ -67,7 +70,8 @@ Other columns are kept in the notes as 'Column: value' lines. Dates: 2026-11-01,
 could be read two ways is refused. A row already present (same company, role and applied
 date) is skipped, so importing a file twice adds nothing. Refused rows are listed on stderr
 with their line numbers. Exit code 0 when the file was read (even if rows were refused),
-1 when it cannot be read, is not CSV, lacks a company or role column, or saving fails.
+1 when it cannot be read, is binary, empty or header-only, has over 1,000 columns, lacks a
+company or role column, or saving fails.
 Stage words are read in English, German, French and Spanish, and as Huntr and Teal name
 them; --stage WORD=STAGE reads a word your way. A saved role not applied for yet (wishlist,
 bookmarked) is imported as Applied with a warning; a row whose stage says skip, ignore or
@@ -134,7 +138,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="add applications from a spreadsheet saved as CSV, or from a backup",
         description=IMPORT_HELP,
     )
-    importing.add_argument("file", metavar="FILE", type=Path, help="the CSV or backup file")
+    importing.add_argument(
+        "file", metavar="FILE", type=Path, help="the CSV, Markdown or backup file"
+    )
     importing.add_argument(
         "--dry-run",
         action="store_true",

@@ -230,7 +230,14 @@ def test_a_map_without_an_equals_sign_is_an_argument_mistake(data_dir: Path, tra
     [
         (None, "no such file"),
         (b"Company,Notes\nAcme,x\n", "the header has no role column"),
-        (b"Company,Role\nZ\xfcrich,Engineer\n", "line 2 is not UTF-8 text"),
+        (b"Company,Role\nZ\x00rich,Engineer\n", "line 2 holds binary data (byte 0x00)"),
+        (b"%PDF-1.7\n", "is a PDF document"),
+        (b"Company,Role\n", "has a header but no rows"),
+        (b"\n  \n", "is empty"),
+        (
+            ",".join(["Company", "Role"] + [f"c{i}" for i in range(9_998)]).encode() + b"\nA,B\n",
+            "the header has 10,000 columns; a tracker has at most 1,000",
+        ),
         (b"PK\x03\x04\x14\x00\x06\x00", "save the sheet as CSV first"),
         (b'Company,Role\n"Acme,Engineer\n', "not valid CSV"),
         (b"", "is empty"),
@@ -249,6 +256,46 @@ def test_a_file_that_cannot_be_imported_costs_one_line_and_exit_1(
     assert result.stderr.startswith(f"postinterview: error: {path}: ")
     assert message in result.stderr
     assert not data_dir.exists()
+
+
+def test_a_windows_1252_sheet_is_read_and_the_output_says_so(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "old-excel.csv"
+    path.write_bytes(b"Company;Role;Notes\nZ\xfcrich Caf\xe9;Ing\xe9nieur;\x8050k \x81\n")
+    result = run_in(data_dir, "import", str(path))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == (
+        "postinterview: old-excel.csv: read as Windows-1252 (it is not UTF-8): "
+        "check accented letters, or save the sheet as 'CSV UTF-8'\n"
+    )
+    [stored] = ApplicationStore(data_dir).load_all().applications
+    assert (stored.application.company, stored.application.role) == ("Zürich Café", "Ingénieur")
+    assert stored.application.notes == "€50k \x81"
+
+
+def test_a_markdown_tracker_is_imported(data_dir: Path, tmp_path: Path) -> None:
+    path = tmp_path / "applications.md"
+    path.write_text(
+        "# Applications\n\nKept by hand.\n\n"
+        "| # | Company | Role | Status | Notes |\n"
+        "|---|:--------|------|--------|-------|\n"
+        "| 1 | [Acme](https://acme.example) | **Backend** Engineer | Applied | a \\| b |\n"
+        "| 2 | Globex | Analyst | Rejected | |\n"
+        "\nSome text after the table | not a row\n",
+        encoding="utf-8",
+    )
+    result = run_in(data_dir, "import", str(path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Imported 2 applications from applications.md;")
+    stored = {
+        s.application.company: s.application
+        for s in ApplicationStore(data_dir).load_all().applications
+    }
+    assert sorted(stored) == ["Acme", "Globex"]
+    assert stored["Acme"].role == "Backend Engineer"
+    assert stored["Acme"].notes == "a | b\n\n#: 1"
+    assert stored["Globex"].stage == Stage.REJECTED
 
 
 def test_a_folder_is_not_a_csv_file(data_dir: Path, tmp_path: Path) -> None:

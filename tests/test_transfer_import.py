@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import codecs
 from datetime import date
 
 import pytest
@@ -15,7 +14,6 @@ from postinterview.domain.stages import Stage
 from postinterview.transfer.import_columns import Field, map_header
 from postinterview.transfer.import_csv import (
     TrackerRefused,
-    decode_tracker,
     import_key,
     new_rows,
     read_tracker,
@@ -257,6 +255,7 @@ def test_the_delimiter_is_the_one_the_header_uses(delimiter: str) -> None:
         ("", "is empty"),
         ("\n\n  \n", "is empty"),
         ("Company,Notes\nAcme,x\n", "no role column"),
+        ("Company,Role\n\n", "line 1: has a header but no rows"),
         ("Acme,Engineer,2026-11-01\nGlobex,Analyst,\n", "no company column"),
         ('Company,Role\n"Acme,Engineer\n', "not valid CSV"),
         ('Company,Role\nAcme,"Eng"ineer\n', "line 2: not valid CSV"),
@@ -265,29 +264,6 @@ def test_the_delimiter_is_the_one_the_header_uses(delimiter: str) -> None:
 def test_files_that_cannot_be_imported_at_all(text: str, reason: str) -> None:
     with pytest.raises(TrackerRefused, match=reason):
         read_tracker(text, FIXED_NOW)
-
-
-# --- Decoding -----------------------------------------------------------------------------
-
-
-def test_utf8_with_or_without_a_bom_and_utf16_with_one() -> None:
-    text = "Company,Role\nZürich Labs,Ingénieur\n"
-    assert decode_tracker(text.encode("utf-8")) == text
-    assert decode_tracker(codecs.BOM_UTF8 + text.encode("utf-8")) == text
-    assert decode_tracker(text.encode("utf-16")) == text  # Python writes the BOM
-
-
-@pytest.mark.parametrize(
-    ("raw", "reason"),
-    [
-        (b"Company,Role\nZ\xfcrich,Engineer\n", "line 2 is not UTF-8"),
-        (b"PK\x03\x04\x14\x00\x06\x00", "spreadsheet workbook"),
-        (b"Company,Role\n\x00\x00\x00", "binary data"),
-    ],
-)
-def test_text_that_is_not_utf8_csv_is_refused(raw: bytes, reason: str) -> None:
-    with pytest.raises(TrackerRefused, match=reason):
-        decode_tracker(raw)
 
 
 # --- Duplicates ---------------------------------------------------------------------------

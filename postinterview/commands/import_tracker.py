@@ -1,4 +1,4 @@
-"""`postinterview import FILE.csv`: applications from a spreadsheet tracker.
+"""`postinterview import FILE`: applications from a spreadsheet tracker (CSV or Markdown).
 
 Refused rows and warnings go to stderr with their line numbers; the summary goes to stdout.
 Exit code 0 when the file was read (even if some rows were refused: they are listed), 1 when
@@ -21,14 +21,14 @@ from postinterview.commands.output import (
     warn_about_problems,
 )
 from postinterview.storage.store import ApplicationStore, StoreError
-from postinterview.transfer.import_csv import (
-    MAX_TRACKER_BYTES,
-    TrackerRefused,
-    decode_tracker,
-    new_rows,
-    read_tracker,
-)
+from postinterview.transfer.import_csv import TrackerRefused, new_rows, read_tracker
 from postinterview.transfer.import_options import ImportOptions
+from postinterview.transfer.import_text import (
+    MAX_TRACKER_BYTES,
+    TextRefused,
+    decode_text,
+    encoding_note,
+)
 
 
 def column_override(text: str) -> tuple[str, str]:
@@ -55,9 +55,12 @@ def run_import(
     if isinstance(raw, int):
         return raw
     try:
-        read = read_tracker(decode_tracker(raw), now, origin=path.name, options=options)
-    except TrackerRefused as refusal:
+        decoded = decode_text(raw)
+        read = read_tracker(decoded.text, now, origin=path.name, options=options)
+    except (TextRefused, TrackerRefused) as refusal:
         return fail(f"{path}: {refusal}")
+    if note := encoding_note(decoded):
+        print(f"{PROG}: {path.name}: {note}", file=sys.stderr)
     messages = [(note.line, f"refused: {note.message}") for note in read.refused]
     messages += [(note.line, f"warning: {note.message}") for note in read.warnings]
     for line, message in sorted(messages, key=lambda pair: pair[0]):  # stable: refusal first

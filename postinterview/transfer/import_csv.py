@@ -1,19 +1,16 @@
-"""Applications from a spreadsheet tracker saved as CSV.
+"""Applications from a spreadsheet tracker: a CSV sheet or a Markdown pipe table.
 
 The file needs a header row naming at least a company and a role column (import_columns has
-the accepted names). The delimiter is a comma, a semicolon or a tab, whichever the header line
-uses most. Text is UTF-8, with or without a byte-order mark (UTF-16 with a mark is read too).
+the accepted names) and at least one row under it. import_text turns the bytes into text and
+import_tables the text into rows; this module turns rows into applications.
 
 Each row becomes an application or is refused with its line number and the reason; one bad
 row never stops the others. Refusing the whole file is kept for what makes every row
-doubtful: text that is not UTF-8, binary data, broken quoting, or no company or role column.
+doubtful: binary data, broken quoting, no rows, or no company or role column.
 """
 
 from __future__ import annotations
 
-import codecs
-import csv
-import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -33,17 +30,13 @@ from postinterview.transfer.import_columns import (
 )
 from postinterview.transfer.import_options import ImportOptions
 from postinterview.transfer.import_stages import read_stage_cell
+from postinterview.transfer.import_tables import TableRefused, read_records
 from postinterview.transfer.import_values import (
     CellRefused,
     parse_day,
     parse_recruiter,
     parse_source,
 )
-
-MAX_TRACKER_BYTES = 32 * 1024 * 1024
-"""Larger files are refused unread: a tracker of thousands of rows is a few hundred KiB."""
-
-_DELIMITERS = (",", ";", "\t")
 
 _SAMPLE_ROWS = 200
 """Rows looked at to tell a yes/no column from a date column."""
@@ -87,30 +80,6 @@ class TrackerRead:
     """How the header was read (the dry run shows it)."""
 
 
-def decode_tracker(raw: bytes) -> str:
-    """The file's text; TrackerRefused when it is not text we can read as CSV."""
-    if len(raw) > MAX_TRACKER_BYTES:
-        raise TrackerRefused(f"is larger than {MAX_TRACKER_BYTES // (1024 * 1024)} MiB")
-    if raw.startswith(b"PK\x03\x04"):
-        raise TrackerRefused("is a spreadsheet workbook, not CSV: save the sheet as CSV first")
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            text = raw.decode("utf-16")
-        except UnicodeDecodeError as error:
-            raise TrackerRefused(f"is not valid UTF-16 text ({error.reason})") from error
-    else:
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            line = raw[: error.start].count(b"\n") + 1
-            raise TrackerRefused(
-                f"line {line} is not UTF-8 text: save the sheet as 'CSV UTF-8' and try again"
-            ) from error
-    if "\x00" in text:
-        raise TrackerRefused("holds binary data, so it is not a CSV file")
-    return text
-
-
 def read_tracker(
     text: str, now: datetime, origin: str = "", options: ImportOptions | None = None
 ) -> TrackerRead:
@@ -120,7 +89,10 @@ def read_tracker(
     holds the person's own reading of columns and stage words.
     """
     options = options or ImportOptions()
-    records = _records(text)
+    try:
+        records = read_records(text)
+    except TableRefused as refusal:
+        raise TrackerRefused(str(refusal)) from refusal
     if not records:
         raise TrackerRefused("is empty: it needs a header row naming the columns")
     header_line, header = records[0]
@@ -131,6 +103,10 @@ def read_tracker(
         raise TrackerRefused(str(refusal)) from refusal
     for missing in columns.missing():
         raise TrackerRefused(f"line {header_line}: {missing_column_message(columns, missing)}")
+    if len(records) == 1:
+        raise TrackerRefused(
+            f"line {header_line}: has a header but no rows of applications under it"
+        )
     result = TrackerRead(columns=columns)
     note = f"Imported from {origin}" if origin else "Imported"
     for line, cells in records[1:]:
@@ -146,25 +122,6 @@ def read_tracker(
         result.rows.append(ImportRow(line, application))
         result.warnings += [RowNote(line, warning) for warning in warnings]
     return result
-
-
-def _records(text: str) -> list[tuple[int, list[str]]]:
-    """(starting line, cells) of every row that holds something."""
-    first_line = next((line for line in text.splitlines() if line.strip()), "")
-    delimiter = max(_DELIMITERS, key=first_line.count)  # a tie keeps the comma
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    records = []
-    while True:
-        start = reader.line_num + 1
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as error:
-            raise TrackerRefused(f"line {reader.line_num}: not valid CSV ({error})") from error
-        if any(cell.strip() for cell in cells):
-            records.append((start, cells))
-    return records
 
 
 def _application(
