@@ -17,16 +17,14 @@ from postinterview.commands.backup import run_backup
 from postinterview.commands.demo import run_demo
 from postinterview.commands.due import run_due
 from postinterview.commands.export import FORMATS, format_for, run_export
-from postinterview.commands.import_tracker import column_override, run_import
+from postinterview.commands.import_tracker import IMPORT_HELP, add_import_arguments, run_import
 from postinterview.commands.output import fail, json_text, shown_stream, warn_about_problems
 from postinterview.commands.restore import is_backup_file, run_restore
 from postinterview.domain.models import Application
-from postinterview.domain.stages import Stage
 from postinterview.formatting import display_width, local_date, one_line, pad
 from postinterview.storage.paths import DATA_DIR_ENV, resolve_data_dir
 from postinterview.storage.store import ApplicationStore
 from postinterview.transfer.import_options import ImportOptions
-from postinterview.transfer.import_stages import parse_stage_override
 from postinterview.workspace import Workspace
 
 
@@ -37,45 +35,11 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
 
 
-def _stage_override(text: str) -> tuple[str, Stage]:
-    """`--stage WORD=stage`, refused by argparse in one line when it names no stage."""
-    try:
-        return parse_stage_override(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from error
-
-
 EXPORT_HELP = """\
 csv and json are a record of every application with its stage history (json holds each
 record in full); md is a readable report grouped by stage; ics holds the planned actions
 not yet done as all-day calendar events. Without --format, the extension of --output
 decides (.csv, .json, .md, .ics). Exit code 0, or 1 if the file cannot be written.
-"""
-
-IMPORT_HELP = """\
-A backup (a .json file made by `export --format json`) is restored as `restore` does; see
-`postinterview restore --help`. Anything else is read as a table: a Markdown pipe table
-(headings and text before it are skipped; links are read as their text) or CSV (comma,
-semicolon or tab). Text is UTF-8 or UTF-16; a file that is not UTF-8 is read as
-Windows-1252 and stderr says so. The first row must name the columns, and at least one row
-must follow it: company and role are required; stage (or status), applied (date applied),
-location, link (url), recruiter (contact), source and notes are optional. Names are matched
-ignoring case, punctuation, accents and camelCase (companyName, Job Title:, job_url), with
-the usual names of Huntr, JobSync, LinkedIn and Teal exports and German, French and Spanish
-ones (Firma, Stelle, entreprise, poste, empresa, puesto...). A column of only yes/no values
-is never read as a date or a stage. --map COLUMN=FIELD reads a column your way (FIELD may
-also be notes or skip); --dry-run lists how each column is read.
-Other columns are kept in the notes as 'Column: value' lines. Dates: 2026-11-01,
-01.11.2026 (day first), 1 Nov 2026 or Nov 1, 2026; a slashed date such as 03/04/2026 that
-could be read two ways is refused. A row already present (same company, role and applied
-date) is skipped, so importing a file twice adds nothing. Refused rows are listed on stderr
-with their line numbers. Exit code 0 when the file was read (even if rows were refused),
-1 when it cannot be read, is binary, empty or header-only, has over 1,000 columns, lacks a
-company or role column, or saving fails.
-Stage words are read in English, German, French and Spanish, and as Huntr and Teal name
-them; --stage WORD=STAGE reads a word your way. A saved role not applied for yet (wishlist,
-bookmarked) is imported as Applied with a warning; a row whose stage says skip, ignore or
-n/a is left out with a warning.
 """
 
 RESTORE_HELP = """\
@@ -138,31 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="add applications from a spreadsheet saved as CSV, or from a backup",
         description=IMPORT_HELP,
     )
-    importing.add_argument(
-        "file", metavar="FILE", type=Path, help="the CSV, Markdown or backup file"
-    )
-    importing.add_argument(
-        "--dry-run",
-        action="store_true",
-        help="show how each column is read, check the file and report, without saving",
-    )
-    importing.add_argument(
-        "--map",
-        metavar="COLUMN=FIELD",
-        action="append",
-        default=[],
-        type=column_override,
-        help="read COLUMN as FIELD (company, role, stage, applied_on, location, job_link, "
-        "recruiter, source, notes) or skip it; repeatable",
-    )
-    importing.add_argument(
-        "--stage",
-        metavar="WORD=STAGE",
-        action="append",
-        default=[],
-        type=_stage_override,
-        help="read the stage word WORD as STAGE (repeatable), e.g. --stage 'Phase 2=interviewing'",
-    )
+    add_import_arguments(importing)
     restoring = commands.add_parser(
         "restore", help="bring applications back from a JSON backup", description=RESTORE_HELP
     )

@@ -20,9 +20,11 @@ from postinterview.commands.output import (
     read_input,
     warn_about_problems,
 )
+from postinterview.domain.stages import Stage
 from postinterview.storage.store import ApplicationStore, StoreError
 from postinterview.transfer.import_csv import TrackerRefused, new_rows, read_tracker
 from postinterview.transfer.import_options import ImportOptions
+from postinterview.transfer.import_stages import parse_stage_override
 from postinterview.transfer.import_text import (
     MAX_TRACKER_BYTES,
     TextRefused,
@@ -37,6 +39,70 @@ def column_override(text: str) -> tuple[str, str]:
     if not sep or not column.strip() or not target.strip():
         raise argparse.ArgumentTypeError(f"{text!r} is not COLUMN=FIELD (e.g. JobTitle=role)")
     return column.strip(), target.strip()
+
+
+IMPORT_HELP = """\
+A backup (a .json file made by `export --format json`) is restored as `restore` does; see
+`postinterview restore --help`. Anything else is read as a table: a Markdown pipe table
+(headings and text before it are skipped; links are read as their text) or CSV (comma,
+semicolon or tab). Text is UTF-8 or UTF-16; a file that is not UTF-8 is read as
+Windows-1252 and stderr says so. The first row must name the columns, and at least one row
+must follow it: company and role are required; stage (or status), applied (date applied),
+location, link (url), recruiter (contact), source and notes are optional. Names are matched
+ignoring case, punctuation, accents and camelCase (companyName, Job Title:, job_url), with
+the usual names of Huntr, JobSync, LinkedIn and Teal exports and German, French and Spanish
+ones (Firma, Stelle, entreprise, poste, empresa, puesto...). A column of only yes/no values
+is never read as a date or a stage. --map COLUMN=FIELD reads a column your way (FIELD may
+also be notes or skip); --dry-run lists how each column is read.
+Other columns are kept in the notes as 'Column: value' lines. Dates: 2026-11-01,
+01.11.2026 (day first), 1 Nov 2026 or Nov 1, 2026; a slashed date such as 03/04/2026 that
+could be read two ways is refused. A row already present (same company, role and applied
+date) is skipped, so importing a file twice adds nothing. Refused rows are listed on stderr
+with their line numbers. Exit code 0 when the file was read (even if rows were refused),
+1 when it cannot be read, is binary, empty or header-only, has over 1,000 columns, lacks a
+company or role column, or saving fails.
+Stage words are read in English, German, French and Spanish, and as Huntr and Teal name
+them; --stage WORD=STAGE reads a word your way. A saved role not applied for yet (wishlist,
+bookmarked) is imported as Applied with a warning; a row whose stage says skip, ignore or
+n/a is left out with a warning.
+"""
+
+
+def stage_override(text: str) -> tuple[str, Stage]:
+    """`--stage WORD=stage`, refused by argparse in one line when it names no stage."""
+    try:
+        return parse_stage_override(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from error
+
+
+def add_import_arguments(importing: argparse.ArgumentParser) -> None:
+    """The import subcommand's file and options."""
+    importing.add_argument(
+        "file", metavar="FILE", type=Path, help="the CSV, Markdown or backup file"
+    )
+    importing.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="show how each column is read, check the file and report, without saving",
+    )
+    importing.add_argument(
+        "--map",
+        metavar="COLUMN=FIELD",
+        action="append",
+        default=[],
+        type=column_override,
+        help="read COLUMN as FIELD (company, role, stage, applied_on, location, job_link, "
+        "recruiter, source, notes) or skip it; repeatable",
+    )
+    importing.add_argument(
+        "--stage",
+        metavar="WORD=STAGE",
+        action="append",
+        default=[],
+        type=stage_override,
+        help="read the stage word WORD as STAGE (repeatable), e.g. --stage 'Phase 2=interviewing'",
+    )
 
 
 def run_import(
