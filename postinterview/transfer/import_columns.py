@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+from postinterview.transfer.import_values import fold
 
 
 class Field(StrEnum):
@@ -40,12 +41,8 @@ SKIP = "skip"
 
 
 def header_key(name: str) -> str:
-    """A header name as we compare it: camelCase split, accents folded, punctuation dropped."""
-    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", name)
-    folded = "".join(
-        char for char in unicodedata.normalize("NFKD", spaced) if not unicodedata.combining(char)
-    )
-    return " ".join(re.sub(r"[\W_]+", " ", folded.casefold()).split())
+    """A header name as we compare it: camelCase split, then folded (`import_values.fold`)."""
+    return fold(re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", name))
 
 
 _SYNONYMS_AS_WRITTEN: dict[Field, tuple[str, ...]] = {

@@ -11,20 +11,16 @@ imported as Applied with a warning, and the word is kept in the notes so nothing
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from postinterview.domain.stages import Stage
-from postinterview.transfer.import_values import normalise
+from postinterview.transfer.import_values import fold
 
 
 def stage_key(text: str) -> str:
-    """The header normalisation, then accents dropped and inner punctuation as spaces."""
-    decomposed = unicodedata.normalize("NFKD", normalise(text))
-    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(re.sub(r"[\W_]+", " ", bare).split())
+    """A stage word as we compare it (see `import_values.fold`)."""
+    return fold(text)
 
 
 def _words(stage: Stage, *words: str) -> dict[str, Stage]:

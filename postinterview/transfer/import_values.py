@@ -13,6 +13,7 @@ application on a re-import.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 
 from postinterview.domain.dates import DateRefused, read_calendar_date
@@ -27,6 +28,13 @@ def normalise(text: str) -> str:
     """Lower case, `_` and `-` as spaces, runs of spaces folded, edge punctuation dropped."""
     spaced = re.sub(r"[_\-]+", " ", text.casefold())
     return " ".join(spaced.split()).strip(" .:*?!")
+
+
+def fold(text: str) -> str:
+    """Text as imports compare it: case and accents folded, punctuation and `_` as spaces."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(re.sub(r"[\W_]+", " ", bare).split())
 
 
 # --- Sources -------------------------------------------------------------------------------
