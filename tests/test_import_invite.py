@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import time
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -18,6 +19,7 @@ from postinterview.transfer.import_invite import (
     InviteRefused,
     read_invite,
 )
+from postinterview.transfer.invite_people import MAX_PEOPLE
 
 FIXTURES = Path(__file__).parent / "fixtures" / "invites"
 NOW = datetime(2026, 11, 20, 15, 30, tzinfo=UTC)
@@ -199,3 +201,26 @@ def test_the_parser_is_loaded_only_when_an_invitation_is_read() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "CONFERENCE;VALUE=URI;FEATURE=VIDEO;LABEL=Join:https://acme.zoom.us/j/123",
+        "DESCRIPTION:Docs: https://acme.example/help then https://acme.zoom.us/j/123.",
+        "LOCATION:Online (https://acme.zoom.us/j/123)",
+    ],
+)
+def test_the_video_link_is_found_where_calendars_put_it(line: str) -> None:
+    read = read_invite(minimal("UID:l", "DTSTART:20261214T100000Z", line), NOW)
+    assert read.link == "https://acme.zoom.us/j/123"
+
+
+def test_a_crowd_of_attendees_is_cut_to_a_panel_and_said() -> None:
+    guests = [f"ATTENDEE;CN=Guest {n}:mailto:guest{n}@acme.com" for n in range(5000)]
+    raw = minimal("UID:crowd", "DTSTART:20261214T100000Z", *guests)
+    started = time.perf_counter()
+    read = read_invite(raw, NOW)
+    assert time.perf_counter() - started < 10
+    assert len(read.people) == MAX_PEOPLE
+    assert read.left_out[-1] == f"{5000 - MAX_PEOPLE} more attendees (over {MAX_PEOPLE})"

@@ -10,7 +10,9 @@ import pytest
 from postinterview.domain.editing import move_stage, new_application
 from postinterview.domain.models import Application, InterviewFormat, InterviewKind
 from postinterview.domain.stages import Stage
-from postinterview.transfer.import_invite import Invite, InvitePerson
+from postinterview.transfer.ical import document
+from postinterview.transfer.ical_interviews import interview_event_lines
+from postinterview.transfer.import_invite import Invite, InvitePerson, read_invite
 from postinterview.transfer.invite_interview import (
     InviteNotAdded,
     application_for,
@@ -191,3 +193,12 @@ def test_describe_invite_says_what_the_dry_run_shows() -> None:
     ]
     cancelled = describe_invite(invite("cancelled.ics"))
     assert "Cancelled: this invitation cancels the event." in cancelled
+
+
+def test_our_own_exported_interview_event_is_recognised_as_imported() -> None:
+    acme = with_invite(app("Acme", "Product Designer"), invite("google.ics"), NOW)
+    lines = interview_event_lines(acme, acme.interviews[0], NOW)
+    exported = document(["BEGIN:VCALENDAR", "VERSION:2.0", *lines, "END:VCALENDAR"])
+    read = read_invite(exported.encode(), NOW)
+    assert read.start == acme.interviews[0].at
+    assert imported_from(read, [app("Globex"), acme]) == (acme, acme.interviews[0])

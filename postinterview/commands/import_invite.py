@@ -27,7 +27,6 @@ from postinterview.transfer.import_invite import (
     MAX_INVITE_BYTES,
     Invite,
     InviteRefused,
-    own_names,
     read_invite,
 )
 from postinterview.transfer.invite_interview import (
@@ -39,6 +38,7 @@ from postinterview.transfer.invite_interview import (
     with_invite,
 )
 from postinterview.transfer.invite_match import invite_candidates
+from postinterview.transfer.invite_people import own_names
 
 INVITE_HELP = """\
 An invitation (an .ics file, or any file beginning BEGIN:VCALENDAR) becomes an upcoming

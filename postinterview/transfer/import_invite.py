@@ -8,11 +8,8 @@ path). What is taken from the event, and why:
   floating time (no zone), or a zone nobody knows, as local time, said in `notes`. An all-day
   event has no time, so it is refused. A recurring event gives its first occurrence (said).
 - the length, from DTEND or DURATION, when it is between a minute and a day.
-- the people: the organiser and the attendees, with their emails, as the interviewers.
-  Left out (and said in `left_out`): you, told by the names and addresses passed in (the
-  settings' name); rooms and resources (CUTYPE, or Google's resource calendars); whoever
-  declined. PARTSTAT/RSVP are not used to guess who you are: Google and Outlook mark every
-  guest NEEDS-ACTION/RSVP=TRUE, so they tell nobody apart.
+- the people: the organiser and the attendees, with their emails, as the interviewers; you,
+  rooms and whoever declined left out, and said (see invite_people).
 - where: the video link (see invite_links), else LOCATION.
 - what: SUMMARY and DESCRIPTION, the description without the join instructions calendars
   append after a rule of underscores or Google's "-::~:~::~" line.
@@ -25,7 +22,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import Any
@@ -33,6 +30,13 @@ from typing import Any
 from postinterview.domain.limits import LINE_LIMIT, NAME_LIMIT
 from postinterview.transfer.import_values import fold
 from postinterview.transfer.invite_links import GENERIC_PLACES, LINK_PROPERTIES, video_link
+from postinterview.transfer.invite_people import (
+    InvitePerson,
+    address,
+    flat_line,
+    invite_people,
+    property_values,
+)
 
 MAX_INVITE_BYTES = 2 * 1024 * 1024
 """Larger files are refused unread: an invitation is a few KiB, even with its HTML copy."""
@@ -41,25 +45,10 @@ DESCRIPTION_LIMIT = 8_000
 """How much of the description goes to the notes: the words, not pages of pasted mail."""
 
 _JOIN_RULE = re.compile(r"^\s*(?:_{10,}|-::~:~::~.*)$", re.MULTILINE)
-_ROOM_DOMAINS = ("resource.calendar.google.com", "group.calendar.google.com")
-PERSONAL_MAIL = frozenset(
-    "gmail.com googlemail.com outlook.com hotmail.com hotmail.co.uk live.com msn.com yahoo.com "
-    "yahoo.co.uk icloud.com me.com mac.com proton.me protonmail.com gmx.de gmx.net web.de "
-    "aol.com".split()
-)
-"""Mail providers of personal addresses: an invitation from a company's address to exactly
-one guest at one of these was sent to you there."""
 
 
 class InviteRefused(ValueError):
     """The file is not an invitation we can read; the message says why, in one line."""
-
-
-@dataclass(frozen=True)
-class InvitePerson:
-    name: str
-    """Their name (CN), else their address."""
-    email: str
 
 
 @dataclass(frozen=True)
@@ -117,12 +106,12 @@ def read_invite(
         notes.append(f"{skipped} of its lines could not be read and were left out")
     if event.get("RRULE") or event.get("RDATE"):
         notes.append(f"a recurring event: its first occurrence, {start:%Y-%m-%d %H:%M}, is taken")
-    people, left_out = _people(event, you)
-    summary = _line(event.get("SUMMARY", ""), NAME_LIMIT)
-    location = _line(", ".join(str(event.get("LOCATION", "")).splitlines()), LINE_LIMIT)
+    people, left_out = invite_people(event, you)
+    summary = flat_line(event.get("SUMMARY", ""), NAME_LIMIT)
+    location = flat_line(", ".join(str(event.get("LOCATION", "")).splitlines()), LINE_LIMIT)
     description = _description(str(event.get("DESCRIPTION", "")))
-    links = [str(value) for name in LINK_PROPERTIES for value in _values(event, name)]
-    organiser = event.get("ORGANIZER")
+    links = [str(value) for name in LINK_PROPERTIES for value in property_values(event, name)]
+    organisers = property_values(event, "ORGANIZER")
     return Invite(
         uid=_uid(event, start, summary),
         summary=summary,
@@ -135,7 +124,7 @@ def read_invite(
         link=video_link(links, [location, str(event.get("DESCRIPTION", ""))]),
         cancelled=method == "CANCEL" or str(event.get("STATUS", "")).upper() == "CANCELLED",
         notes=tuple(notes),
-        organiser_email=_address(organiser) if organiser is not None else "",
+        organiser_email=address(organisers[0]) if organisers else "",
         passed=start <= now,
     )
 
@@ -161,7 +150,7 @@ def _calendar(text: str) -> Any:
     try:
         return icalendar.Calendar.from_ical(text)
     except Exception as error:  # the parser's errors have no common base class
-        raise InviteRefused(f"cannot be read as iCalendar: {_line(str(error), 200)}") from error
+        raise InviteRefused(f"cannot be read as iCalendar: {flat_line(str(error), 200)}") from error
 
 
 def _the_event(events: list[Any]) -> Any:
@@ -211,77 +200,6 @@ def _minutes(event: Any, start: datetime, zone: tzinfo | None) -> int | None:
     return minutes if 1 <= minutes <= 24 * 60 else None
 
 
-def _values(event: Any, name: str) -> list[Any]:
-    value = event.get(name)
-    if value is None:
-        return []
-    return list(value) if isinstance(value, list) else [value]
-
-
-def _address(value: Any) -> str:
-    text = str(value).strip()
-    return text[len("mailto:") :] if text.lower().startswith("mailto:") else text
-
-
-def _people(event: Any, you: Sequence[str]) -> tuple[tuple[InvitePerson, ...], tuple[str, ...]]:
-    mine = {fold(name) for name in you if fold(name)}
-    people: list[InvitePerson] = []
-    left_out: list[str] = []
-    seen: set[str] = set()
-    for value in [*_values(event, "ORGANIZER"), *_values(event, "ATTENDEE")]:
-        email = _line(_address(value), NAME_LIMIT)
-        name = _line(str(value.params.get("CN", "")).strip("\"' "), NAME_LIMIT) or email
-        key = email.casefold() or fold(name)
-        if not name or key in seen:
-            continue
-        seen.add(key)
-        why = _left_out_because(value.params, email, name, mine)
-        if why:
-            left_out.append(f"{name} ({why})")
-        else:
-            people.append(InvitePerson(name=name, email=email))
-    if not any(entry.endswith("(you)") for entry in left_out):
-        people, left_out = _personal_address_left_out(people, left_out)
-    return tuple(people), tuple(left_out)
-
-
-def _personal_address_left_out(
-    people: list[InvitePerson], left_out: list[str]
-) -> tuple[list[InvitePerson], list[str]]:
-    """With you not told by name: the one guest at a personal address, when the organiser
-    (the first person) writes from a company's, is you."""
-    if len(people) < 2 or _domain(people[0].email) in PERSONAL_MAIL:
-        return people, left_out
-    personal = [person for person in people[1:] if _domain(person.email) in PERSONAL_MAIL]
-    if len(personal) != 1:
-        return people, left_out
-    you = personal[0]
-    return [person for person in people if person is not you], [
-        *left_out,
-        f"{you.name} (you: a personal address)",
-    ]
-
-
-def _domain(email: str) -> str:
-    return email.rpartition("@")[2].casefold()
-
-
-def _left_out_because(params: Any, email: str, name: str, mine: set[str]) -> str:
-    if fold(name) in mine or (email and fold(email) in mine):
-        return "you"
-    if str(params.get("CUTYPE", "")).upper() in {"ROOM", "RESOURCE"} or email.endswith(
-        _ROOM_DOMAINS
-    ):
-        return "a room"
-    if str(params.get("PARTSTAT", "")).upper() == "DECLINED":
-        return "declined"
-    return ""
-
-
-def _line(value: Any, limit: int) -> str:
-    return " ".join(str(value).split())[:limit]
-
-
 def _description(text: str) -> str:
     """The description's own words: join instructions after a rule are left out."""
     rule = _JOIN_RULE.search(text)
@@ -291,14 +209,9 @@ def _description(text: str) -> str:
 
 
 def _uid(event: Any, start: datetime, summary: str) -> str:
-    uid = _line(event.get("UID", ""), LINE_LIMIT)
+    uid = flat_line(event.get("UID", ""), LINE_LIMIT)
     if uid:
         return uid
-    organiser = _address(event.get("ORGANIZER", ""))
+    organiser = address(event.get("ORGANIZER", ""))
     made = hashlib.sha256(f"{start.isoformat()}|{summary}|{organiser}".encode()).hexdigest()
     return f"made-{made[:32]}"
-
-
-def own_names(names: Iterable[str | None]) -> tuple[str, ...]:
-    """The person's names and addresses as `read_invite` takes them, blanks dropped."""
-    return tuple(name for name in names if name and name.strip())

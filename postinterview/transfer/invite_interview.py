@@ -21,6 +21,7 @@ from postinterview.domain.models import (
     InterviewFormat,
     InterviewKind,
 )
+from postinterview.transfer.ical_interviews import interview_uid
 from postinterview.transfer.import_invite import Invite
 from postinterview.transfer.import_values import fold
 
@@ -82,10 +83,11 @@ def invite_notes(invite: Invite) -> str:
 def imported_from(
     invite: Invite, applications: Iterable[Application]
 ) -> tuple[Application, Interview] | None:
-    """The application and interview already added from this invitation (same UID), if any."""
+    """The application and interview already added from this invitation (same UID), if any:
+    one of our own exported interview events is its interview too."""
     for application in applications:
         for interview in application.interviews:
-            if interview.calendar_uid and interview.calendar_uid == invite.uid:
+            if invite.uid in (interview.calendar_uid, interview_uid(application, interview)):
                 return application, interview
     return None
 
