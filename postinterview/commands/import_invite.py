@@ -48,6 +48,8 @@ summary and description in the application's notes. It goes to the open applicat
 company the invitation names (summary, location or the organiser's email domain); when
 none or several match, they are listed and --application ID or --new COMPANY ROLE says
 which. The same invitation imported again, or one that cancels the event, adds nothing.
+Exit code 0 when the interview was added or nothing needed adding; 1 when the file cannot
+be read, the event has passed, the application is not clear, or saving fails.
 """
 
 LISTED = 20
