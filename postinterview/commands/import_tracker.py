@@ -88,7 +88,7 @@ def add_import_arguments(importing: argparse.ArgumentParser) -> None:
     importing.add_argument(
         "--dry-run",
         action="store_true",
-        help="show how each column is read, check the file and report, without saving",
+        help="show how each column (or the invitation) is read and report, without saving",
     )
     importing.add_argument(
         "--map",
