@@ -164,11 +164,16 @@ def test_dry_run_says_what_it_would_do_and_writes_nothing(
         f"Would add it to Product Designer at Acme ({seeded['Acme/Product Designer']}). "
         "Nothing was saved (--dry-run).\n"
     )
-    code, out, _ = cli(capsys, *args, "--new", "Acme", "Designer")
+    code, out, err = cli(capsys, *args, "--new", "Acme", "Designer")
     assert code == 0
     assert out.endswith(
         "Would add it to a new application, Designer at Acme. Nothing was saved (--dry-run).\n"
     )
+    designer = seeded["Acme/Product Designer"]
+    assert (
+        f"postinterview: warning: Product Designer at Acme ({designer}) is at the same company; "
+        f"--application {designer} adds it there\n"
+    ) in err
     assert folder_bytes(data_dir) == before
 
 

@@ -19,7 +19,15 @@ from typing import TextIO
 
 from pydantic import ValidationError
 
-from postinterview.commands.output import PROG, fail, one_line, read_input, warn_about_problems
+from postinterview.commands.output import (
+    PROG,
+    fail,
+    one_line,
+    read_input,
+    warn,
+    warn_about_problems,
+)
+from postinterview.domain.editing import same_company
 from postinterview.domain.models import Application, Interview
 from postinterview.storage.settings_store import load_settings
 from postinterview.storage.store import ApplicationStore, StoreError
@@ -117,6 +125,8 @@ def run_invite_import(
             return 0
         return fail(f"{path}: {why}")
     if new is not None:
+        for same in same_company(applications, new[0]):
+            warn(f"{_named(same)} is at the same company; --application {same.id} adds it there")
         return _add_new(store, path, invite, new, now, dry_run, out)
     if application_id is not None:
         if application_id not in stored:
