@@ -8,8 +8,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from postinterview.domain.editing import move_stage, new_application
+from postinterview.domain.interviews import upcoming_interviews
 from postinterview.domain.models import Application, InterviewFormat, InterviewKind
 from postinterview.domain.stages import Stage
+from postinterview.domain.upcoming import awaiting_record, people_text
 from postinterview.transfer.ical import document
 from postinterview.transfer.ical_interviews import interview_event_lines
 from postinterview.transfer.import_invite import Invite, InvitePerson, read_invite
@@ -202,3 +204,13 @@ def test_our_own_exported_interview_event_is_recognised_as_imported() -> None:
     read = read_invite(exported.encode(), NOW)
     assert read.start == acme.interviews[0].at
     assert imported_from(read, [app("Globex"), acme]) == (acme, acme.interviews[0])
+
+
+def test_the_added_interview_is_upcoming_then_asked_about_once_it_has_passed() -> None:
+    acme = with_invite(app("Acme", "Product Designer"), invite("google.ics"), NOW)
+    (interview,) = acme.interviews
+    assert upcoming_interviews(acme, NOW) == [interview]
+    assert people_text(interview) == "Dana Whitfield and Lee Park"
+    assert awaiting_record(acme, NOW) == []
+    after = interview.at + timedelta(hours=2)
+    assert upcoming_interviews(acme, after) == [] and awaiting_record(acme, after) == [interview]
