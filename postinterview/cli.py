@@ -17,6 +17,12 @@ from postinterview.commands.backup import run_backup
 from postinterview.commands.demo import run_demo
 from postinterview.commands.due import run_due
 from postinterview.commands.export import FORMATS, format_for, run_export
+from postinterview.commands.import_invite import (
+    INVITE_HELP,
+    add_invite_arguments,
+    is_invite_file,
+    run_invite_import,
+)
 from postinterview.commands.import_tracker import IMPORT_HELP, add_import_arguments, run_import
 from postinterview.commands.output import fail, json_text, shown_stream, warn_about_problems
 from postinterview.commands.restore import is_backup_file, run_restore
@@ -100,9 +106,10 @@ def build_parser() -> argparse.ArgumentParser:
     importing = commands.add_parser(
         "import",
         help="add applications from a spreadsheet saved as CSV, or from a backup",
-        description=IMPORT_HELP,
+        description=IMPORT_HELP + INVITE_HELP,
     )
     add_import_arguments(importing)
+    add_invite_arguments(importing)
     restoring = commands.add_parser(
         "restore", help="bring applications back from a JSON backup", description=RESTORE_HELP
     )
@@ -175,6 +182,10 @@ def _dispatch(args: argparse.Namespace, workspace_ready: Callable[[Workspace], N
     if args.command == "export":
         output = None if args.output == Path("-") else args.output
         return run_export(store, clock_from_env()(), args.format, output)
+    if args.command == "import" and is_invite_file(args.file):
+        return _import_invite(store, args, out)
+    if args.command == "import" and (args.application or args.new):
+        return fail("--application and --new are for an invitation (.ics), not a tracker file")
     if args.command == "restore" or (args.command == "import" and is_backup_file(args.file)):
         return run_restore(store, args.file, args.dry_run, out)
     if args.command == "import":
@@ -184,6 +195,14 @@ def _dispatch(args: argparse.Namespace, workspace_ready: Callable[[Workspace], N
         return run_backup(data_dir, args.dir, clock_from_env()(), out)
     start_mode = "board" if args.command == "board" else None
     return _run_app(store, start_mode, clock_from_env(), workspace_ready)
+
+
+def _import_invite(store: ApplicationStore, args: argparse.Namespace, out: TextIO) -> int:
+    if args.map or args.stage:
+        return fail("--map and --stage are for a tracker file, not an invitation (.ics)")
+    new = tuple(args.new) if args.new else None
+    now = clock_from_env()()
+    return run_invite_import(store, args.file, now, args.dry_run, out, args.application, new)
 
 
 def _run_app(

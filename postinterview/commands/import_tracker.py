@@ -43,7 +43,8 @@ def column_override(text: str) -> tuple[str, str]:
 
 IMPORT_HELP = """\
 A backup (a .json file made by `export --format json`) is restored as `restore` does; see
-`postinterview restore --help`. Anything else is read as a table: a Markdown pipe table
+`postinterview restore --help`. An invitation (.ics) adds an upcoming interview (see the
+end). Anything else is read as a table: a Markdown pipe table
 (headings and text before it are skipped; links are read as their text) or CSV (comma,
 semicolon or tab). Text is UTF-8 or UTF-16; a file that is not UTF-8 is read as
 Windows-1252 and stderr says so. The first row must name the columns, and at least one row
@@ -79,12 +80,15 @@ def stage_override(text: str) -> tuple[str, Stage]:
 def add_import_arguments(importing: argparse.ArgumentParser) -> None:
     """The import subcommand's file and options."""
     importing.add_argument(
-        "file", metavar="FILE", type=Path, help="the CSV, Markdown or backup file"
+        "file",
+        metavar="FILE",
+        type=Path,
+        help="the CSV, Markdown, backup or invitation (.ics) file",
     )
     importing.add_argument(
         "--dry-run",
         action="store_true",
-        help="show how each column is read, check the file and report, without saving",
+        help="show how each column (or the invitation) is read and report, without saving",
     )
     importing.add_argument(
         "--map",

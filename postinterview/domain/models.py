@@ -211,6 +211,9 @@ class Interview(Record):
     scheduled: bool = False
     """Put in ahead of time, as an upcoming interview: once its start has passed, Today asks
     how it went until the reflection or the signals say (domain.upcoming.awaiting_record)."""
+    calendar_uid: LineText = ""
+    """The UID of the calendar invitation (.ics) it was imported from, if it was: importing
+    the same invitation again is then recognised rather than adding the interview twice."""
     planned_minutes: Minutes | None = None
     actual_minutes: Minutes | None = None
     decision_expected_on: Day | None = None
