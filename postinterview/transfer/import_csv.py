@@ -136,6 +136,10 @@ def read_tracker(
             continue
         result.rows.append(ImportRow(line, application))
         result.warnings += [RowNote(line, warning) for warning in warnings]
+    for index, decision in day_orders.items():
+        if decision.short_year and (said := decision.year_warning(columns.header[index].strip())):
+            result.warnings.append(RowNote(decision.short_year.line, said))
+    result.warnings.sort(key=lambda warning: warning.line)
     return result
 
 

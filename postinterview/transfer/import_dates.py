@@ -70,9 +70,15 @@ class DayOrderDecision:
     """The first slashed or dashed cell that needs the order (03/09/2026)."""
     given: str = ""
     """The option the person gave (`--day-first`), when they gave one."""
+    short_year: Evidence | None = None
+    """The first cell with a two-digit year (9/14/26): said once for the whole column."""
 
     def describe(self) -> str | None:
         """The decision as the dry run says it; None for a column with nothing to decide."""
+        said = [part for part in (self._order(), self._year()) if part]
+        return "; ".join(said) or None
+
+    def _order(self) -> str | None:
         if self.given:
             return f"{self.order}: {self.given}"
         if self.order is DayOrder.DAY_FIRST and self.day_first:
@@ -87,6 +93,20 @@ class DayOrderDecision:
                 f"{self.ambiguous.line}; {ORDER_OPTIONS} does"
             )
         return None
+
+    def _year(self) -> str | None:
+        return "two-digit years read as 20YY" if self.short_year else None
+
+    def year_warning(self, column: str) -> str | None:
+        """The column's one warning about two-digit years, None when it has none."""
+        if self.short_year is None:
+            return None
+        match = _NUMERIC.match(self.short_year.text)
+        digits = match["y"] if match else "YY"
+        return (
+            f"two-digit year {digits} read as 20{digits} ({self.short_year.text}), "
+            f"and so in every date of column {column!r}"
+        )
 
     def _both(self) -> str:
         assert self.day_first and self.month_first
@@ -280,7 +300,10 @@ def read_date_cell(text: str, decision: DayOrderDecision | None = None) -> DateC
             ) from None
     warnings: list[str] = []
     if match := _NUMERIC.match(day_text):
-        return DateCell(_numeric(typed, match, decision, warnings), tuple(warnings))
+        day = _numeric(typed, match, decision, warnings)
+        if decision is not None and decision.short_year is not None:
+            warnings.clear()  # the column says it once (year_warning), not once per row
+        return DateCell(day, tuple(warnings))
     words = _in_english(day_text) if re.search(r"[^\W\d_]", day_text) else day_text
     try:
         return DateCell(read_calendar_date(words))
@@ -316,12 +339,14 @@ def decide_day_order(
     cells: Iterable[tuple[int, str]], given: DayOrder | None = None
 ) -> DayOrderDecision:
     """A column's day order from its (line, cell) pairs; `given` (the person's) wins."""
-    day_first = month_first = ambiguous = None
+    day_first = month_first = ambiguous = short_year = None
     for line, text in cells:
         day_text, _ = _split_time(text)
         match = _NUMERIC.match(day_text)
         if match is None:
             continue
+        if short_year is None and match["y"] is not None and len(match["y"]) == 2:
+            short_year = Evidence(line, day_text)
         first, second = int(match["a"]), int(match["b"])
         if first < 1 or second < 1 or first == second:
             continue  # no date, or the same day either way
@@ -334,14 +359,14 @@ def decide_day_order(
             month_first = month_first or Evidence(line, day_text)
     if given is not None:
         option = "--day-first" if given is DayOrder.DAY_FIRST else "--month-first"
-        return DayOrderDecision(given, day_first, month_first, ambiguous, given=option)
+        return DayOrderDecision(given, day_first, month_first, ambiguous, option, short_year)
     if day_first and month_first:
         order = DayOrder.CONFLICTING
     elif day_first or month_first:
         order = DayOrder.DAY_FIRST if day_first else DayOrder.MONTH_FIRST
     else:
         order = DayOrder.UNSETTLED
-    return DayOrderDecision(order, day_first, month_first, ambiguous)
+    return DayOrderDecision(order, day_first, month_first, ambiguous, short_year=short_year)
 
 
 def decide_columns(
