@@ -1,8 +1,9 @@
 """Date cells as trackers export them, read as the day they name.
 
 A cell may carry a time (`9/14/26, 3:07 PM`, `September 4, 2026 9:30 AM`, `2026-09-04 09:30`,
-`04.09.2026 09:30`, RFC 3339 `2026-09-04T09:30:00+02:00`, `...Z`, `...T09:30:00.000Z`): the
-time is checked and dropped, because an application is filed under a day. With an offset
+`04.09.2026 09:30`, RFC 3339 `2026-09-04T09:30:00+02:00`, `...Z`, `...T09:30:00.000Z`, Go's
+`2026-09-04 09:30:00 +0000 UTC`, a zone name after the time): the time is checked and
+dropped, because an application is filed under a day. With an offset
 (`+02:00`, `Z`) the day kept is the one written, which is the day in that offset: the day
 the person saw on their calendar when they applied, not the day it was in our time zone.
 Numbers of seconds since 1970 and spreadsheet serial numbers (`46327`) are not dates here.
@@ -147,7 +148,7 @@ class RowDate:
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*[ap]\.?\s?m\.?)?|\d{1,2}\s*[ap]\.?\s?m\.?"
 _WITH_TIME = re.compile(
     rf"^(?P<day>.*?[^\s,])(?:\s*,\s*|\s+(?:at\s+|um\s+|a\s+las\s+)?|t)(?P<time>{_CLOCK})"
-    r"(?:\s*uhr)?\s*(?P<zone>z|utc|gmt|[+-]\d{2}(?::?\d{2})?)?$",
+    r"(?:\s*uhr)?\s*(?P<zone>z|[+-]\d{2}(?::?\d{2})?(?:\s*[a-z]{2,5})?|[a-z]{2,5})?$",
     re.IGNORECASE,
 )
 
