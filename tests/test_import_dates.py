@@ -7,14 +7,12 @@ from datetime import date
 import pytest
 
 from postinterview.transfer.import_csv import read_tracker
-from postinterview.transfer.import_dates import (
-    DateCellRefused,
+from postinterview.transfer.import_dates import DateCellRefused, read_date_cell, row_date
+from postinterview.transfer.import_day_order import (
     DayOrder,
     DayOrderDecision,
     Evidence,
     decide_day_order,
-    read_date_cell,
-    row_date,
 )
 from postinterview.transfer.import_options import ImportOptions
 from tests.conftest import FIXED_NOW

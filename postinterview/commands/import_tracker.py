@@ -23,7 +23,7 @@ from postinterview.commands.output import (
 from postinterview.domain.stages import Stage
 from postinterview.storage.store import ApplicationStore, StoreError
 from postinterview.transfer.import_csv import TrackerRefused, new_rows, read_tracker
-from postinterview.transfer.import_dates import DayOrder
+from postinterview.transfer.import_day_order import DayOrder
 from postinterview.transfer.import_options import ImportOptions
 from postinterview.transfer.import_stages import parse_stage_override
 from postinterview.transfer.import_text import (

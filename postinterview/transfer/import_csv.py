@@ -31,7 +31,8 @@ from postinterview.transfer.import_columns import (
     map_header,
     missing_column_message,
 )
-from postinterview.transfer.import_dates import DayOrderDecision, decide_columns, row_date
+from postinterview.transfer.import_dates import row_date
+from postinterview.transfer.import_day_order import DayOrderDecision, decide_columns
 from postinterview.transfer.import_options import ImportOptions
 from postinterview.transfer.import_stages import read_stage_cell
 from postinterview.transfer.import_tables import TableRefused, read_records

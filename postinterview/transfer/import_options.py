@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from postinterview.domain.stages import Stage
-from postinterview.transfer.import_dates import DayOrder
+from postinterview.transfer.import_day_order import DayOrder
 
 
 @dataclass(frozen=True)
