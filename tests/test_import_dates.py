@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from postinterview.transfer.import_csv import read_tracker
 from postinterview.transfer.import_dates import DateCellRefused, read_date_cell, row_date
@@ -172,6 +174,18 @@ def test_an_ambiguous_cell_is_read_in_its_columns_order(
     text: str, decision: DayOrderDecision, expected: date
 ) -> None:
     assert read_date_cell(text, decision).day == expected
+
+
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)), st.booleans())
+def test_every_day_written_in_its_columns_order_reads_back_as_itself(
+    day: date, short: bool
+) -> None:
+    year = f"{day.year % 100:02}" if short else str(day.year)
+    day_first = f"{day.day}/{day.month}/{year}, 9:30 AM"
+    month_first = f"{day.month:02}/{day.day:02}/{year} 17:05"
+    assert read_date_cell(day_first, DAY_FIRST).day == day
+    assert read_date_cell(month_first, MONTH_FIRST).day == day
+    assert read_date_cell(f"{day.day:02}.{day.month:02}.{year}", UNSETTLED).day == day
 
 
 def test_an_ambiguous_cell_in_an_unsettled_column_names_the_way_out() -> None:

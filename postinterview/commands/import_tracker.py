@@ -55,20 +55,22 @@ the usual names of Huntr, JobSync, LinkedIn and Teal exports and German, French 
 ones (Firma, Stelle, entreprise, poste, empresa, puesto...). A column of only yes/no values
 is never read as a date or a stage. --map COLUMN=FIELD reads a column your way (FIELD may
 also be notes or skip); --dry-run lists how each column is read.
-Other columns are kept in the notes as 'Column: value' lines. Dates are read as exports
-write them: 2026-11-01, 01.11.2026, 25/09/2026, 9/14/26, 1 Nov 2026, Sept 4, 2026, with a
-time after them (3:07 PM, 09:30, 2026-09-04T09:30:00+02:00: the day as written is kept),
-with month names in English, German, French or Spanish (4. März 2026, 1er mai 2026, 4 de
-septiembre de 2026); a two-digit year 26 is read as 2026, with a warning. Whether
-03/04/2026 is 3 April or March 4 is decided once per date column from its cells that can
-only be read one way (25/09/2026: day first; 9/14/26: month first), and --dry-run says
-which; --day-first or --month-first decides it instead. A date that still cannot be read
-does not cost the row: it is imported without that date, the cell's text is kept in the
-notes ("Applied: 03/04/2026") and a warning says why. A row already present (same company,
-role and applied date) is skipped, so importing a file twice adds nothing. Refused rows are
-listed on stderr with their line numbers. Exit code 0 when the file was read (even if rows
-were refused), 1 when it cannot be read, is binary, empty or header-only, has over 1,000
-columns, lacks a company or role column, or saving fails.
+Other columns are kept in the notes as 'Column: value' lines.
+Dates are read as exports write them: 2026-11-01, 01.11.2026, 25/09/2026, 9/14/26,
+1 Nov 2026, Sept 4, 2026, with a time after them (3:07 PM, 09:30,
+2026-09-04T09:30:00+02:00: the day as written is kept), and with month names in English,
+German, French or Spanish (4. März 2026, 1er mai 2026, 4 de septiembre de 2026); a
+two-digit year 26 is read as 2026, with a warning. Whether 03/04/2026 is 3 April or March 4
+is decided once per date column from its cells that can only be read one way (25/09/2026:
+day first; 9/14/26: month first), and --dry-run says which; --day-first or --month-first
+decides it instead. A date that still cannot be read does not cost the row: it is imported
+without that date, the cell's text is kept in the notes ("Applied: 03/04/2026") and a
+warning says why.
+A row already present (same company, role and applied
+date) is skipped, so importing a file twice adds nothing. Refused rows are listed on stderr
+with their line numbers. Exit code 0 when the file was read (even if rows were refused),
+1 when it cannot be read, is binary, empty or header-only, has over 1,000 columns, lacks a
+company or role column, or saving fails.
 Stage words are read in English, German, French and Spanish, and as Huntr and Teal name
 them; --stage WORD=STAGE reads a word your way. A saved role not applied for yet (wishlist,
 bookmarked) is imported as Applied with a warning; a row whose stage says skip, ignore or
