@@ -14,6 +14,7 @@ from postinterview.transfer.import_day_order import (
     DayOrder,
     DayOrderDecision,
     Evidence,
+    decide_columns,
     decide_day_order,
 )
 from postinterview.transfer.import_options import ImportOptions
@@ -257,6 +258,23 @@ def test_cells_that_say_nothing_about_the_order_are_not_evidence(cells: list[str
     decision = decide_day_order(enumerate(cells, start=2))
     assert decision.order is DayOrder.UNSETTLED
     assert decision.day_first is None and decision.month_first is None
+
+
+def test_each_date_column_is_decided_by_its_own_cells_in_one_pass() -> None:
+    rows = iter(  # a generator: read once, as a long file would be
+        [
+            (2, ["Acme", "03/04/2026", "03/04/2026"]),
+            (3, ["Globex", "25/04/2026", "4/25/2026"]),
+            (4, ["Initech"]),  # a short row
+        ]
+    )
+    decisions = decide_columns(rows, [1, 2, 5], None)
+    assert {index: decision.order for index, decision in decisions.items()} == {
+        1: DayOrder.DAY_FIRST,
+        2: DayOrder.MONTH_FIRST,
+        5: DayOrder.UNSETTLED,
+    }
+    assert decisions[2].month_first == Evidence(3, "4/25/2026")
 
 
 def test_the_persons_order_wins_over_the_cells() -> None:

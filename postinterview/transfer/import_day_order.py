@@ -127,48 +127,67 @@ NUMERIC_DATE = re.compile(
 # --- Deciding ------------------------------------------------------------------------------
 
 
+@dataclass
+class ColumnEvidence:
+    """What a column's cells have shown so far; fed one cell at a time, so that a file of any
+    length is decided in one pass that holds nothing but these four cells."""
+
+    day_first: Evidence | None = None
+    month_first: Evidence | None = None
+    ambiguous: Evidence | None = None
+    short_year: Evidence | None = None
+
+    def see(self, line: int, text: str) -> None:
+        """Take one cell into account."""
+        day_text, _ = split_time(text)
+        match = NUMERIC_DATE.match(day_text)
+        if match is None:
+            return
+        if self.short_year is None and match["y"] is not None and len(match["y"]) == 2:
+            self.short_year = Evidence(line, day_text)
+        first, second = int(match["a"]), int(match["b"])
+        if first < 1 or second < 1 or first == second:
+            return  # no date, or the same day either way
+        if first <= 12 and second <= 12:
+            if self.ambiguous is None and match["sep"] != ".":
+                self.ambiguous = Evidence(line, day_text)
+        elif first <= 31 and second <= 12:
+            self.day_first = self.day_first or Evidence(line, day_text)
+        elif first <= 12 and second <= 31:
+            self.month_first = self.month_first or Evidence(line, day_text)
+
+    def decision(self, given: DayOrder | None = None) -> DayOrderDecision:
+        """The column's order from what it showed; `given` (the person's) wins."""
+        shown = (self.day_first, self.month_first, self.ambiguous)
+        if given is not None:
+            option = "--day-first" if given is DayOrder.DAY_FIRST else "--month-first"
+            return DayOrderDecision(given, *shown, given=option, short_year=self.short_year)
+        if self.day_first and self.month_first:
+            order = DayOrder.CONFLICTING
+        elif self.day_first or self.month_first:
+            order = DayOrder.DAY_FIRST if self.day_first else DayOrder.MONTH_FIRST
+        else:
+            order = DayOrder.UNSETTLED
+        return DayOrderDecision(order, *shown, short_year=self.short_year)
+
+
 def decide_day_order(
     cells: Iterable[tuple[int, str]], given: DayOrder | None = None
 ) -> DayOrderDecision:
     """A column's day order from its (line, cell) pairs; `given` (the person's) wins."""
-    day_first = month_first = ambiguous = short_year = None
+    evidence = ColumnEvidence()
     for line, text in cells:
-        day_text, _ = split_time(text)
-        match = NUMERIC_DATE.match(day_text)
-        if match is None:
-            continue
-        if short_year is None and match["y"] is not None and len(match["y"]) == 2:
-            short_year = Evidence(line, day_text)
-        first, second = int(match["a"]), int(match["b"])
-        if first < 1 or second < 1 or first == second:
-            continue  # no date, or the same day either way
-        if first <= 12 and second <= 12:
-            if ambiguous is None and match["sep"] != ".":
-                ambiguous = Evidence(line, day_text)
-        elif first <= 31 and second <= 12:
-            day_first = day_first or Evidence(line, day_text)
-        elif first <= 12 and second <= 31:
-            month_first = month_first or Evidence(line, day_text)
-    if given is not None:
-        option = "--day-first" if given is DayOrder.DAY_FIRST else "--month-first"
-        return DayOrderDecision(given, day_first, month_first, ambiguous, option, short_year)
-    if day_first and month_first:
-        order = DayOrder.CONFLICTING
-    elif day_first or month_first:
-        order = DayOrder.DAY_FIRST if day_first else DayOrder.MONTH_FIRST
-    else:
-        order = DayOrder.UNSETTLED
-    return DayOrderDecision(order, day_first, month_first, ambiguous, short_year=short_year)
+        evidence.see(line, text)
+    return evidence.decision(given)
 
 
 def decide_columns(
     rows: Iterable[tuple[int, Sequence[str]]], indices: Iterable[int], given: DayOrder | None
 ) -> dict[int, DayOrderDecision]:
-    """The day order of each date column (by cell index) from every row of the file."""
-    listed = list(rows)
-    return {
-        index: decide_day_order(
-            ((line, cells[index]) for line, cells in listed if index < len(cells)), given
-        )
-        for index in indices
-    }
+    """The day order of each date column (by cell index) from every row, in one pass."""
+    columns = {index: ColumnEvidence() for index in indices}
+    for line, cells in rows:
+        for index, evidence in columns.items():
+            if index < len(cells):
+                evidence.see(line, cells[index])
+    return {index: evidence.decision(given) for index, evidence in columns.items()}
