@@ -32,7 +32,11 @@ from postinterview.transfer.import_columns import (
     missing_column_message,
 )
 from postinterview.transfer.import_dates import row_date
-from postinterview.transfer.import_day_order import DayOrderDecision, decide_columns
+from postinterview.transfer.import_day_order import (
+    DayOrderDecision,
+    decide_columns,
+    year_warnings,
+)
 from postinterview.transfer.import_options import ImportOptions
 from postinterview.transfer.import_stages import read_stage_cell
 from postinterview.transfer.import_tables import TableRefused, read_records
@@ -137,9 +141,7 @@ def read_tracker(
             continue
         result.rows.append(ImportRow(line, application))
         result.warnings += [RowNote(line, warning) for warning in warnings]
-    for index, decision in day_orders.items():
-        if decision.short_year and (said := decision.year_warning(columns.header[index].strip())):
-            result.warnings.append(RowNote(decision.short_year.line, said))
+    result.warnings += [RowNote(*said) for said in year_warnings(day_orders, columns.header)]
     result.warnings.sort(key=lambda warning: warning.line)
     return result
 

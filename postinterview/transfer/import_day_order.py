@@ -11,7 +11,7 @@ column of the file, and the dry run says it beside the column.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -191,3 +191,15 @@ def decide_columns(
             if index < len(cells):
                 evidence.see(line, cells[index])
     return {index: evidence.decision(given) for index, evidence in columns.items()}
+
+
+def year_warnings(
+    decisions: Mapping[int, DayOrderDecision], header: Sequence[str]
+) -> list[tuple[int, str]]:
+    """(line, warning) for each date column with two-digit years, said once per column."""
+    said = []
+    for index, decision in decisions.items():
+        name = (header[index].strip() if index < len(header) else "") or f"Column {index + 1}"
+        if decision.short_year and (warning := decision.year_warning(name)):
+            said.append((decision.short_year.line, warning))
+    return said
