@@ -189,7 +189,9 @@ def _dispatch(args: argparse.Namespace, workspace_ready: Callable[[Workspace], N
     if args.command == "restore" or (args.command == "import" and is_backup_file(args.file)):
         return run_restore(store, args.file, args.dry_run, out)
     if args.command == "import":
-        options = ImportOptions(columns=dict(args.map), stages=dict(args.stage))
+        options = ImportOptions(
+            columns=dict(args.map), stages=dict(args.stage), day_order=args.day_order
+        )
         return run_import(store, args.file, clock_from_env()(), args.dry_run, out, options)
     if args.command == "backup":
         return run_backup(data_dir, args.dir, clock_from_env()(), out)

@@ -39,7 +39,7 @@ TRACKER = (
     '"two\r\nlines"\r\n'  # 4-5
     "Vandelay Industries,Importer,maybe,25/10/2026,,,,,\r\n"  # 6: unknown stage
     "Hooli XYZ,SRE,ghosted,1 Nov 2026,,,,,\r\n"  # 7
-    "Umbrella,Designer,rejected,05/11/2026,,,,,\r\n"  # 8: ambiguous date
+    "Umbrella,,rejected,05/11/2026,,,,,\r\n"  # 8: no role
     "ACME robotics,backend engineer,Applied,2026-11-01,,,,,again\r\n"  # 9: same as line 2
 )
 
@@ -101,8 +101,7 @@ def test_import_takes_the_good_rows_and_names_the_bad_ones(data_dir: Path, track
         "postinterview: tracker.csv, line 3: refused: company is empty",
         "postinterview: tracker.csv, line 6: warning: stage 'maybe' is not one I know: "
         "imported as Applied",
-        "postinterview: tracker.csv, line 8: refused: applied date '05/11/2026' could be "
-        "5 November or May 11: write it as YYYY-MM-DD, e.g. 2026-11-01",
+        "postinterview: tracker.csv, line 8: refused: role is empty",
     ]
     assert companies(data_dir) == [
         "Acme Robotics",

@@ -23,6 +23,7 @@ from postinterview.commands.output import (
 from postinterview.domain.stages import Stage
 from postinterview.storage.store import ApplicationStore, StoreError
 from postinterview.transfer.import_csv import TrackerRefused, new_rows, read_tracker
+from postinterview.transfer.import_day_order import DayOrder
 from postinterview.transfer.import_options import ImportOptions
 from postinterview.transfer.import_stages import parse_stage_override
 from postinterview.transfer.import_text import (
@@ -55,9 +56,18 @@ the usual names of Huntr, JobSync, LinkedIn and Teal exports and German, French 
 ones (Firma, Stelle, entreprise, poste, empresa, puesto...). A column of only yes/no values
 is never read as a date or a stage. --map COLUMN=FIELD reads a column your way (FIELD may
 also be notes or skip); --dry-run lists how each column is read.
-Other columns are kept in the notes as 'Column: value' lines. Dates: 2026-11-01,
-01.11.2026 (day first), 1 Nov 2026 or Nov 1, 2026; a slashed date such as 03/04/2026 that
-could be read two ways is refused. A row already present (same company, role and applied
+Other columns are kept in the notes as 'Column: value' lines.
+Dates are read as exports write them: 2026-11-01, 01.11.2026, 25/09/2026, 9/14/26,
+1 Nov 2026, Sept 4, 2026, with a time after them (3:07 PM, 09:30,
+2026-09-04T09:30:00+02:00: the day as written is kept), and with month names in English,
+German, French or Spanish (4. März 2026, 1er mai 2026, 4 de septiembre de 2026); a
+two-digit year 26 is read as 2026, with a warning. Whether 03/04/2026 is 3 April or March 4
+is decided once per date column from its cells that can only be read one way (25/09/2026:
+day first; 9/14/26: month first), and --dry-run says which; --day-first or --month-first
+decides it instead. A date that still cannot be read does not cost the row: it is imported
+without that date, the cell's text is kept in the notes ("Applied: 03/04/2026") and a
+warning says why.
+A row already present (same company, role and applied
 date) is skipped, so importing a file twice adds nothing. Refused rows are listed on stderr
 with their line numbers. Exit code 0 when the file was read (even if rows were refused),
 1 when it cannot be read, is binary, empty or header-only, has over 1,000 columns, lacks a
@@ -99,6 +109,19 @@ def add_import_arguments(importing: argparse.ArgumentParser) -> None:
         help="read COLUMN as FIELD (company, role, stage, applied_on, location, job_link, "
         "recruiter, source, notes) or skip it; repeatable",
     )
+    order = importing.add_mutually_exclusive_group()
+    for flag, day_order, example in (
+        ("--day-first", DayOrder.DAY_FIRST, "03/04/2026 is 3 April"),
+        ("--month-first", DayOrder.MONTH_FIRST, "03/04/2026 is March 4"),
+    ):
+        order.add_argument(
+            flag,
+            dest="day_order",
+            action="store_const",
+            const=day_order,
+            help=f"read slashed dates {day_order} ({example}) instead of deciding it from "
+            "each date column's cells",
+        )
     importing.add_argument(
         "--stage",
         metavar="WORD=STAGE",
@@ -142,7 +165,7 @@ def run_import(
     left_out = read.left_out
     if dry_run:
         out.write(f"Columns of {path.name}:\n")
-        out.writelines(f"  {line}\n" for line in read.columns.lines())
+        out.writelines(f"  {line}\n" for line in read.mapping_lines())
         out.write(_summary(path, len(fresh), present, refused, dry_run=True, left_out=left_out))
         return 0
     for imported, row in enumerate(fresh):

@@ -34,6 +34,8 @@ class Field(StrEnum):
 
 
 REQUIRED: tuple[Field, ...] = (Field.COMPANY, Field.ROLE)
+DATE_FIELDS: tuple[Field, ...] = (Field.APPLIED_ON,)
+"""Fields read as dates: each such column's day order is decided from its cells."""
 
 KEEP_IN_NOTES = "notes"
 SKIP = "skip"
@@ -119,7 +121,7 @@ _YES_NO = frozenset(
 )
 """Cell values of a tick-box column: such a column says whether, never when or where."""
 
-_NOT_YES_NO = (Field.APPLIED_ON, Field.STAGE)
+_NOT_YES_NO = (*DATE_FIELDS, Field.STAGE)
 
 
 class MappingRefused(ValueError):

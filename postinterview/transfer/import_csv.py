@@ -5,8 +5,10 @@ the accepted names) and at least one row under it. import_text turns the bytes i
 import_tables the text into rows; this module turns rows into applications.
 
 Each row becomes an application or is refused with its line number and the reason; one bad
-row never stops the others. Refusing the whole file is kept for what makes every row
-doubtful: binary data, broken quoting, no rows, or no company or role column.
+row never stops the others. A date cell that cannot be read costs only the date: the row is
+imported with the cell's text in its notes and a warning (import_dates reads date cells).
+Refusing the whole file is kept for what makes every row doubtful: binary data, broken
+quoting, no rows, or no company or role column.
 """
 
 from __future__ import annotations
@@ -22,18 +24,24 @@ from postinterview.domain.editing import company_key, describe_validation_error
 from postinterview.domain.models import Application, StageChange
 from postinterview.domain.stages import Stage
 from postinterview.transfer.import_columns import (
+    DATE_FIELDS,
     ColumnMap,
     Field,
     MappingRefused,
     map_header,
     missing_column_message,
 )
+from postinterview.transfer.import_dates import row_date
+from postinterview.transfer.import_day_order import (
+    DayOrderDecision,
+    decide_columns,
+    year_warnings,
+)
 from postinterview.transfer.import_options import ImportOptions
 from postinterview.transfer.import_stages import read_stage_cell
 from postinterview.transfer.import_tables import TableRefused, read_records
 from postinterview.transfer.import_values import (
     CellRefused,
-    parse_day,
     parse_recruiter,
     parse_source,
 )
@@ -78,6 +86,16 @@ class TrackerRead:
     """Rows their stage word says not to import; each also has a warning naming it."""
     columns: ColumnMap = field(default_factory=ColumnMap)
     """How the header was read (the dry run shows it)."""
+    day_orders: dict[int, DayOrderDecision] = field(default_factory=dict)
+    """Date column (cell index) -> how its slashed dates are read, and what decided it."""
+
+    def mapping_lines(self) -> list[str]:
+        """The dry run's mapping: `columns.lines()`, each date column with its day order."""
+        lines = self.columns.lines()
+        for index, decision in self.day_orders.items():
+            if index < len(lines) and (said := decision.describe()):
+                lines[index] += f" ({said})"
+        return lines
 
 
 def read_tracker(
@@ -107,11 +125,13 @@ def read_tracker(
         raise TrackerRefused(
             f"line {header_line}: has a header but no rows of applications under it"
         )
-    result = TrackerRead(columns=columns)
+    date_columns = [columns.fields[name] for name in DATE_FIELDS if name in columns.fields]
+    day_orders = decide_columns(records[1:], date_columns, options.day_order)
+    result = TrackerRead(columns=columns, day_orders=day_orders)
     note = f"Imported from {origin}" if origin else "Imported"
     for line, cells in records[1:]:
         try:
-            application, warnings = _application(cells, columns, now, note, options)
+            application, warnings = _application(cells, columns, now, note, options, day_orders)
         except RowLeftOut as left_out:
             result.warnings.append(RowNote(line, str(left_out)))
             result.left_out += 1
@@ -121,11 +141,18 @@ def read_tracker(
             continue
         result.rows.append(ImportRow(line, application))
         result.warnings += [RowNote(line, warning) for warning in warnings]
+    result.warnings += [RowNote(*said) for said in year_warnings(day_orders, columns.header)]
+    result.warnings.sort(key=lambda warning: warning.line)
     return result
 
 
 def _application(
-    cells: Sequence[str], columns: ColumnMap, now: datetime, note: str, options: ImportOptions
+    cells: Sequence[str],
+    columns: ColumnMap,
+    now: datetime,
+    note: str,
+    options: ImportOptions,
+    day_orders: dict[int, DayOrderDecision],
 ) -> tuple[Application, list[str]]:
     """One row as an application, and warnings; CellRefused when it cannot be imported."""
 
@@ -160,10 +187,10 @@ def _application(
     if recruiter := cell(Field.RECRUITER):
         fields["recruiter"] = parse_recruiter(recruiter)
     if applied := cell(Field.APPLIED_ON):
-        try:
-            fields["applied_on"] = parse_day(applied)
-        except CellRefused as refusal:
-            raise CellRefused(f"applied date {refusal}") from refusal
+        applied_day = row_date(applied, day_orders.get(columns.fields[Field.APPLIED_ON]))
+        fields["applied_on"] = applied_day.day
+        warnings += applied_day.warnings
+        kept[:0] = [applied_day.kept] if applied_day.kept else []
     notes = "\n\n".join(part for part in (cell(Field.NOTES), "\n".join(kept)) if part)
     try:
         application = Application.model_validate(

@@ -1,13 +1,7 @@
-"""Reading the cells of a spreadsheet tracker: dates, sources and recruiters.
+"""Reading the cells of a spreadsheet tracker: text folding, sources and recruiters.
 
-Dates are read by the app's one date reader (`domain/dates.py`), given no today: ISO
-`2026-11-01` (also with `/` or `.`, and with a time after it), day-first dotted
-`01.11.2026`, and written months (`1 Nov 2026`, `Nov 1, 2026`, `1 November 2026`). A slashed
-or dashed date such as `03/04/2026` means 3 April in some countries and March 4 in others:
-it is accepted only when it cannot be read two ways (`25/12/2026`, `12/25/2026`, `04/04/2026`),
-and refused otherwise, as are two-digit years and dates without a year. Guessing would file
-applications on the wrong day, and the applied date is part of what makes a row the same
-application on a re-import.
+Date cells are read in `import_dates` (with their column's day order); `parse_day` here
+reads one cell alone, refusing a slashed date that could be read two ways.
 """
 
 from __future__ import annotations
@@ -16,7 +10,6 @@ import re
 import unicodedata
 from datetime import date
 
-from postinterview.domain.dates import DateRefused, read_calendar_date
 from postinterview.domain.models import Contact, Source
 
 
@@ -73,16 +66,10 @@ def parse_recruiter(text: str) -> Contact:
 
 # --- Dates ---------------------------------------------------------------------------------
 
-_EXAMPLE = "write it as YYYY-MM-DD, e.g. 2026-11-01"
-
 
 def parse_day(text: str) -> date:
-    """The calendar date in `text`; CellRefused saying why when it cannot be read safely.
+    """The calendar date in one cell read alone; CellRefused saying why when it cannot be read
+    safely (see import_dates, which reads a row's cells with their column's day order)."""
+    from postinterview.transfer import import_dates  # it builds on this module's fold
 
-    The app's own reader (domain/dates.py) without the words that need a today: a
-    spreadsheet's "yesterday" was written on a day nobody knows.
-    """
-    try:
-        return read_calendar_date(text)
-    except DateRefused as refusal:
-        raise CellRefused(f"{refusal.text!r} {refusal.why}: {_EXAMPLE}") from refusal
+    return import_dates.read_date_cell(text).day
