@@ -1,0 +1,272 @@
+"""An imported application's age: created_at and the stage history from the file's dates.
+
+The rules (transfer/import_age.py) as pure functions first, then through read_tracker with
+the header names real trackers write. Dates are date-only cells.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta, timezone
+
+import pytest
+
+from postinterview.domain.models import StageChange
+from postinterview.domain.stages import STAGE_ORDER, Stage
+from postinterview.transfer.import_age import (
+    UNDATED_MOVE_NOTE,
+    RowDates,
+    day_moment,
+    row_age,
+)
+from postinterview.transfer.import_columns import Field, map_header
+from postinterview.transfer.import_csv import read_tracker
+from postinterview.transfer.import_history import HistoryEntry
+from tests.conftest import FIXED_NOW
+
+NOTE = "Imported from tracker.csv"
+
+
+def noon(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day, 12, tzinfo=UTC)
+
+
+def steps(history: list[StageChange]) -> list[tuple[datetime, Stage | None, Stage]]:
+    return [(c.at, c.from_stage, c.to_stage) for c in history]
+
+
+# --- The moment of a day -------------------------------------------------------------------
+
+
+def test_a_day_is_noon_utc_so_its_local_day_is_the_same_from_utc_minus_11_to_plus_11() -> None:
+    day = date(2026, 11, 1)
+    moment = day_moment(day, FIXED_NOW)
+    assert moment == noon(day)
+    for hours in range(-11, 12):
+        assert moment.astimezone(timezone(timedelta(hours=hours))).date() == day
+
+
+def test_a_day_is_never_later_than_now() -> None:
+    # FIXED_NOW is 15:30 UTC; a morning import of today's row is dated at the import.
+    morning = datetime(2026, 11, 20, 9, tzinfo=UTC)
+    assert day_moment(date(2026, 11, 20), morning) == morning
+    assert day_moment(date(2027, 1, 5), FIXED_NOW) == FIXED_NOW
+
+
+# --- The rules -----------------------------------------------------------------------------
+
+
+def test_no_date_at_all_is_dated_now_as_before() -> None:
+    age = row_age(Stage.INTERVIEWING, RowDates(), FIXED_NOW, NOTE)
+    assert age.created_at == FIXED_NOW
+    assert steps(age.stage_history) == [(FIXED_NOW, None, Stage.INTERVIEWING)]
+    assert age.stage_history[0].note == NOTE
+
+
+def test_an_applied_row_is_created_and_applied_on_its_applied_day() -> None:
+    applied = date(2026, 10, 20)
+    age = row_age(Stage.APPLIED, RowDates(applied=applied), FIXED_NOW, NOTE)
+    assert age.created_at == noon(applied)
+    assert steps(age.stage_history) == [(noon(applied), None, Stage.APPLIED)]
+
+
+def test_the_saved_day_dates_created_at_when_it_is_the_earliest() -> None:
+    saved, applied = date(2026, 10, 1), date(2026, 10, 20)
+    age = row_age(Stage.APPLIED, RowDates(saved=saved, applied=applied), FIXED_NOW, NOTE)
+    assert age.created_at == noon(saved)
+    # Applied on its own day; a stage before Applied (if the app has one) holds the saved day.
+    assert age.stage_history[-1].at == noon(applied)
+    assert age.stage_history[-1].to_stage == Stage.APPLIED
+    if STAGE_ORDER[0] == Stage.APPLIED:
+        assert len(age.stage_history) == 1
+    else:
+        assert steps(age.stage_history)[0] == (noon(saved), None, STAGE_ORDER[0])
+
+
+def test_the_stage_since_day_dates_the_move_to_the_current_stage() -> None:
+    applied, moved = date(2026, 10, 1), date(2026, 10, 21)
+    age = row_age(Stage.INTERVIEWING, RowDates(applied=applied, since=moved), FIXED_NOW, NOTE)
+    assert age.created_at == noon(applied)
+    assert steps(age.stage_history) == [
+        (noon(applied), None, Stage.APPLIED),
+        (noon(moved), Stage.APPLIED, Stage.INTERVIEWING),
+    ]
+    assert [c.note for c in age.stage_history] == [NOTE, ""]
+
+
+def test_a_move_the_file_gives_no_day_for_is_dated_now_and_says_so() -> None:
+    applied = date(2026, 10, 1)
+    age = row_age(Stage.REJECTED, RowDates(applied=applied), FIXED_NOW, NOTE)
+    assert steps(age.stage_history) == [
+        (noon(applied), None, Stage.APPLIED),
+        (FIXED_NOW, Stage.APPLIED, Stage.REJECTED),
+    ]
+    assert age.stage_history[1].note == UNDATED_MOVE_NOTE
+
+
+def test_only_a_stage_since_day_dates_both_creation_and_the_stage() -> None:
+    moved = date(2026, 10, 21)
+    age = row_age(Stage.OFFER, RowDates(since=moved), FIXED_NOW, NOTE)
+    assert age.created_at == noon(moved)
+    assert steps(age.stage_history) == [(noon(moved), None, Stage.OFFER)]
+
+
+def test_a_stage_since_before_the_applied_day_is_not_earlier_than_the_application() -> None:
+    applied, moved = date(2026, 10, 21), date(2026, 10, 1)
+    age = row_age(Stage.SCREENING, RowDates(applied=applied, since=moved), FIXED_NOW, NOTE)
+    ats = [c.at for c in age.stage_history]
+    assert ats == sorted(ats) and ats[-1] == noon(applied)
+
+
+def test_dates_after_now_are_clamped_to_now() -> None:
+    age = row_age(Stage.APPLIED, RowDates(applied=date(2027, 3, 1)), FIXED_NOW, NOTE)
+    assert age.created_at == FIXED_NOW
+    assert age.stage_history[0].at == FIXED_NOW
+
+
+def test_a_history_becomes_the_stage_history_ending_at_the_rows_stage() -> None:
+    history = [
+        HistoryEntry(date(2026, 10, 1), Stage.APPLIED),
+        HistoryEntry(date(2026, 10, 5), Stage.SCREENING),
+    ]
+    same = row_age(Stage.SCREENING, RowDates(history=history), FIXED_NOW, NOTE)
+    assert steps(same.stage_history) == [
+        (noon(date(2026, 10, 1)), None, Stage.APPLIED),
+        (noon(date(2026, 10, 5)), Stage.APPLIED, Stage.SCREENING),
+    ]
+    later = row_age(
+        Stage.OFFER, RowDates(history=history, since=date(2026, 11, 2)), FIXED_NOW, NOTE
+    )
+    assert steps(later.stage_history)[-1] == (
+        noon(date(2026, 11, 2)),
+        Stage.SCREENING,
+        Stage.OFFER,
+    )
+    unknown_day = row_age(Stage.OFFER, RowDates(history=history), FIXED_NOW, NOTE)
+    assert steps(unknown_day.stage_history)[-1] == (FIXED_NOW, Stage.SCREENING, Stage.OFFER)
+
+
+def test_a_history_with_no_stage_cell_gives_the_row_its_last_stage() -> None:
+    history = [HistoryEntry(date(2026, 10, 1), Stage.APPLIED)]
+    history.append(HistoryEntry(date(2026, 10, 9), Stage.REJECTED))
+    age = row_age(None, RowDates(history=history), FIXED_NOW, NOTE)
+    assert age.stage == Stage.REJECTED
+    assert len(age.stage_history) == 2
+
+
+def test_an_earlier_saved_day_than_the_history_dates_creation() -> None:
+    history = [HistoryEntry(date(2026, 10, 5), Stage.APPLIED)]
+    age = row_age(
+        Stage.APPLIED, RowDates(saved=date(2026, 9, 30), history=history), FIXED_NOW, NOTE
+    )
+    assert age.created_at == noon(date(2026, 9, 30))
+    assert age.stage_history[0].at == noon(date(2026, 10, 5))
+
+
+# --- Header names --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "field"),
+    [
+        ("createdAt", Field.SAVED_ON),
+        ("Date Saved", Field.SAVED_ON),
+        ("Date Added", Field.SAVED_ON),
+        ("created_at", Field.SAVED_ON),
+        ("Erstellt am", Field.SAVED_ON),
+        ("Gespeichert am", Field.SAVED_ON),
+        ("Date d'ajout", Field.SAVED_ON),
+        ("Fecha de creación", Field.SAVED_ON),
+        ("lastMovedAt", Field.STAGE_SINCE),
+        ("Stage since", Field.STAGE_SINCE),
+        ("updated_at", Field.STAGE_SINCE),
+        ("Zuletzt geändert", Field.STAGE_SINCE),
+        ("Dernière modification", Field.STAGE_SINCE),
+        ("Última modificación", Field.STAGE_SINCE),
+        ("history", Field.HISTORY),
+        ("Stage History", Field.HISTORY),
+        ("Verlauf", Field.HISTORY),
+        ("Historique", Field.HISTORY),
+        ("Historial", Field.HISTORY),
+        ("Company Size", Field.COMPANY_SIZE),
+        ("Unternehmensgröße", Field.COMPANY_SIZE),
+    ],
+)
+def test_age_columns_are_known_by_the_names_trackers_give_them(name: str, field: Field) -> None:
+    columns = map_header(["Company", "Role", name])
+    assert columns.fields.get(field) == 2
+
+
+def test_a_yes_no_saved_column_is_not_a_date() -> None:
+    columns = map_header(["Company", "Role", "Saved"], [["Acme", "Dev", "yes"]])
+    assert Field.SAVED_ON not in columns.fields
+
+
+# --- Through read_tracker ------------------------------------------------------------------
+
+
+def test_a_huntr_like_row_keeps_its_age() -> None:
+    text = (
+        "companyName,jobTitle,listName,createdAt,lastMovedAt\n"
+        "Acme,Engineer,Interview,2026-09-20,2026-10-21\n"
+    )
+    result = read_tracker(text, FIXED_NOW, "huntr.csv")
+    assert result.warnings == []
+    [row] = result.rows
+    app = row.application
+    assert app.created_at == noon(date(2026, 9, 20))
+    assert app.updated_at == FIXED_NOW
+    assert steps(app.stage_history)[-1] == (noon(date(2026, 10, 21)), None, Stage.INTERVIEWING)
+    assert app.stage_history[0].note == "Imported from huntr.csv"
+    assert app.notes == ""  # the date columns are read, not kept as notes lines
+
+
+def test_an_unreadable_age_date_costs_only_itself() -> None:
+    text = "Company,Role,Date Saved,Last Moved\nAcme,Engineer,someday,2026-10-21\n"
+    result = read_tracker(text, FIXED_NOW)
+    [row] = result.rows
+    app = row.application
+    assert app.notes == "Date Saved: someday"
+    assert app.created_at == noon(date(2026, 10, 21))
+    [warning] = result.warnings
+    assert warning.line == 2 and warning.message.startswith("date saved 'someday'")
+    assert warning.message.endswith("kept in the notes")
+
+
+def test_a_future_age_date_is_dated_today_with_a_warning() -> None:
+    result = read_tracker("Company,Role,Created\nAcme,Engineer,2027-02-01\n", FIXED_NOW)
+    [row] = result.rows
+    assert row.application.created_at == FIXED_NOW
+    assert [w.message for w in result.warnings] == [
+        "date saved '2027-02-01' is after today: dated today"
+    ]
+
+
+def test_a_history_column_is_read_back_with_its_days() -> None:
+    text = (
+        "Company,Role,Stage,History\n"
+        'Acme,Engineer,screening,"2026-11-01 applied; 2026-11-05 screening"\n'
+    )
+    result = read_tracker(text, FIXED_NOW)
+    assert result.warnings == []
+    [row] = result.rows
+    assert steps(row.application.stage_history) == [
+        (noon(date(2026, 11, 1)), None, Stage.APPLIED),
+        (noon(date(2026, 11, 5)), Stage.APPLIED, Stage.SCREENING),
+    ]
+    assert row.application.notes == ""
+
+
+def test_a_history_entry_that_cannot_be_read_is_a_warning_and_the_cell_is_kept() -> None:
+    text = "Company,Role,Stage,History\nAcme,Engineer,screening,2026-11-01 applied; soon moved\n"
+    result = read_tracker(text, FIXED_NOW)
+    [row] = result.rows
+    app = row.application
+    assert app.notes == "History: 2026-11-01 applied; soon moved"
+    assert [w.message for w in result.warnings] == [
+        "stage history entry 'soon moved' not read: the history kept in the notes"
+    ]
+    # What could be read is used, and the row still ends at its stage.
+    assert steps(app.stage_history) == [
+        (noon(date(2026, 11, 1)), None, Stage.APPLIED),
+        (FIXED_NOW, Stage.APPLIED, Stage.SCREENING),
+    ]
