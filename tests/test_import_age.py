@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 
 from postinterview.domain.models import StageChange
+from postinterview.domain.review import weekly_review
 from postinterview.domain.stages import STAGE_ORDER, Stage
 from postinterview.transfer.import_age import (
     UNDATED_MOVE_NOTE,
@@ -80,6 +81,14 @@ def test_the_saved_day_dates_created_at_when_it_is_the_earliest() -> None:
         assert len(age.stage_history) == 1
     else:
         assert steps(age.stage_history)[0] == (noon(saved), None, STAGE_ORDER[0])
+
+
+def test_a_saved_day_after_the_applied_day_still_dates_creation() -> None:
+    # Logged in the tracker (or the app) after applying: created then, applied before.
+    saved, applied = date(2026, 10, 20), date(2026, 10, 1)
+    age = row_age(Stage.APPLIED, RowDates(saved=saved, applied=applied), FIXED_NOW, NOTE)
+    assert age.created_at == noon(saved)
+    assert steps(age.stage_history) == [(noon(applied), None, Stage.APPLIED)]
 
 
 def test_the_stage_since_day_dates_the_move_to_the_current_stage() -> None:
@@ -270,3 +279,30 @@ def test_a_history_entry_that_cannot_be_read_is_a_warning_and_the_cell_is_kept()
         (noon(date(2026, 11, 1)), None, Stage.APPLIED),
         (FIXED_NOW, Stage.APPLIED, Stage.SCREENING),
     ]
+
+
+# --- The weekly review follows -------------------------------------------------------------
+
+
+def test_the_weekly_review_counts_imported_applications_by_their_own_days() -> None:
+    # FIXED_NOW is Fri 20 Nov 2026; last month's rows are not this week's, and a row whose
+    # last move was 20 days ago has been quiet for 20 days on the day it is imported.
+    text = (
+        "Company,Role,Status,Date Applied,Last Moved\n"
+        "Old Co,Engineer,Applied,2026-10-12,\n"  # 2: applied last month
+        "Quiet Co,Engineer,Interviewing,2026-10-15,2026-10-31\n"  # 3: moved 20 days ago
+        "Fresh Co,Engineer,Applied,2026-11-18,\n"  # 4: applied this week
+        "Moved Co,Engineer,Screening,2026-10-20,2026-11-17\n"  # 5: moved this week
+        "Undated Co,Engineer,Applied,,\n"  # 6: no date at all: added now
+    )
+    result = read_tracker(text, FIXED_NOW)
+    apps = [
+        row.application.revised(id=row.application.company.split()[0].lower())
+        for row in result.rows
+    ]
+    review = weekly_review(apps, FIXED_NOW)
+    assert review.summary.added == 2  # Fresh Co and Undated Co
+    assert review.summary.stage_moves == 1  # Moved Co's move on the 17th
+    quiet = {q.company: q.quiet_days for q in review.quiet}
+    assert quiet == {"Old Co": 39, "Quiet Co": 20}
+    assert "Fresh Co" not in quiet and "Undated Co" not in quiet

@@ -6,7 +6,9 @@ A tracker row says more than its stage: the day the role was saved or the card c
 "now" would make a month-old application count as added this week and be "in this stage
 since today", and would make all of them go quiet together. So:
 
-- `created_at` is the earliest day the row gives (saved, applied, history, stage since).
+- `created_at` is the day the row was saved or created when the file says it (it is when the
+  application entered a tracker, as in the app), else the earliest day the row gives
+  (applied, history, stage since).
 - The stage history is the history column when there is one, ending at the row's stage (a
   last move to it is added when the history stops earlier). Without one it is built from what
   the row says in the order a search goes: saved (when the app has a stage before Applied),
@@ -83,15 +85,16 @@ def row_age(stage: Stage | None, dates: RowDates, now: datetime, note: str) -> R
         steps = _steps_from_row(stage, dates)
     elif steps[-1][1] != stage:
         steps.append((dates.since, stage))
-    known = [day for day in (dates.saved, dates.applied, *(d for d, _ in steps)) if day]
-    created_at = day_moment(min(known), now) if known else now
+    known = [day for day in (dates.applied, *(d for d, _ in steps)) if day]
+    first_day = dates.saved or (min(known) if known else None)
+    created_at = day_moment(first_day, now) if first_day else now
     history: list[StageChange] = []
-    previous = created_at
     for index, (day, to_stage) in enumerate(steps):
-        if day is not None:
-            at = max(day_moment(day, now), previous)
+        if day is None:
+            at = created_at if index == 0 else now
         else:
-            at = previous if index == 0 else now
+            at = day_moment(day, now)
+            at = max(at, history[-1].at) if history else at
         said = note if index == 0 else UNDATED_MOVE_NOTE if day is None else ""
         from_stage = history[-1].to_stage if history else None
         history.append(StageChange(at=at, from_stage=from_stage, to_stage=to_stage, note=said))
