@@ -98,7 +98,6 @@ def row_age(stage: Stage | None, dates: RowDates, now: datetime, note: str) -> R
         said = note if index == 0 else UNDATED_MOVE_NOTE if day is None else ""
         from_stage = history[-1].to_stage if history else None
         history.append(StageChange(at=at, from_stage=from_stage, to_stage=to_stage, note=said))
-        previous = at
     return RowAge(created_at, stage, history)
 
 
