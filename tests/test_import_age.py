@@ -306,3 +306,12 @@ def test_the_weekly_review_counts_imported_applications_by_their_own_days() -> N
     quiet = {q.company: q.quiet_days for q in review.quiet}
     assert quiet == {"Old Co": 39, "Quiet Co": 20}
     assert "Fresh Co" not in quiet and "Undated Co" not in quiet
+
+
+def test_many_unreadable_history_entries_make_one_short_warning() -> None:
+    history = "; ".join(f"2026-11-0{day} maybe" for day in range(1, 6))
+    result = read_tracker(f"Company,Role,History\nAcme,Engineer,{history}\n", FIXED_NOW)
+    assert [w.message for w in result.warnings] == [
+        "stage history entry '2026-11-01 maybe' and 4 more not read: the history kept in the notes"
+    ]
+    assert result.rows[0].application.notes == f"History: {history}"

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date
 
 import pytest
 
 from postinterview.domain.stages import Stage
-from postinterview.transfer.import_history import HistoryEntry, read_history
+from postinterview.transfer.import_history import MAX_ENTRY_WORDS, HistoryEntry, read_history
 
 OURS = [
     HistoryEntry(date(2026, 11, 1), Stage.APPLIED),
@@ -80,3 +81,12 @@ def test_a_comma_inside_a_date_does_not_split_entries() -> None:
     reading = read_history("Nov 1, 2026 applied")
     assert reading.entries == [HistoryEntry(date(2026, 11, 1), Stage.APPLIED)]
     assert reading.unreadable == []
+
+
+def test_a_long_entry_is_not_read_and_costs_little() -> None:
+    words = " ".join(["applied"] * (MAX_ENTRY_WORDS + 1))
+    text = "; ".join([f"2026-11-01 {words}"] * 2000)
+    started = time.perf_counter()
+    reading = read_history(text)
+    assert reading.entries == [] and len(reading.unreadable) == 2000
+    assert time.perf_counter() - started < 2

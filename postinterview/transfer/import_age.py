@@ -172,9 +172,10 @@ def read_row_age(
         reading = read_history(text, stage_words)
         history = reading.entries
         if reading.unreadable:
-            entries = "; ".join(repr(entry) for entry in reading.unreadable)
+            first, more = reading.unreadable[0], len(reading.unreadable) - 1
+            also = f" and {more} more" if more else ""
             warnings.append(
-                f"stage history entry {entries} not read: the history kept in the notes"
+                f"stage history entry {first!r}{also} not read: the history kept in the notes"
             )
             kept.append(f"{label(Field.HISTORY)}: {text}")
     dates = RowDates(days[Field.SAVED_ON], applied, days[Field.STAGE_SINCE], history)

@@ -27,6 +27,11 @@ _FILLER = re.compile(r"^(?:[\s()\[\]:=,–—-]|\b(?:on|at|since|am|le|el|seit)\
 """Punctuation and little words around a day or a stage word: `applied on 1 Nov`, `(1 Nov)`."""
 
 
+MAX_ENTRY_WORDS = 12
+"""An entry longer than this is not read: every split of its words is tried, so a long one
+(a paragraph, a hostile cell) would cost many reads and is no day-and-stage pair anyway."""
+
+
 @dataclass(frozen=True)
 class HistoryEntry:
     """One step of a history as the file wrote it: the day a stage was reached."""
@@ -77,6 +82,8 @@ def _entries(text: str, stage_words: Mapping[str, Stage] | None) -> list[str]:
 def _entry(written: str, stage_words: Mapping[str, Stage] | None) -> HistoryEntry | None:
     """A day and a stage word, in either order; None when no split of the words reads as both."""
     words = written.split()
+    if len(words) > MAX_ENTRY_WORDS:
+        return None
     for cut in range(1, len(words)):
         for day_part, stage_part in (
             (words[:cut], words[cut:]),
