@@ -119,7 +119,7 @@ _SYNONYMS_AS_WRITTEN: dict[Field, tuple[str, ...]] = {
     ),
     Field.SAVED_ON: (
         "date saved", "saved", "saved on", "saved at", "date added", "added", "added on",
-        "created", "created at", "created on", "date created", "creation date",
+        "created", "created at", "created on", "created time", "date created", "creation date",
         "erstellt", "erstellt am", "gespeichert am", "hinzugefügt am", "angelegt am",  # German
         "date d'ajout", "ajouté le", "date de création", "créé le",  # French
         "fecha de creación", "fecha de alta", "fecha guardada", "creado",  # Spanish
