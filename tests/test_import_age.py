@@ -180,6 +180,7 @@ def test_an_earlier_saved_day_than_the_history_dates_creation() -> None:
         ("createdAt", Field.SAVED_ON),
         ("Date Saved", Field.SAVED_ON),
         ("Date Added", Field.SAVED_ON),
+        ("Created time", Field.SAVED_ON),
         ("created_at", Field.SAVED_ON),
         ("Erstellt am", Field.SAVED_ON),
         ("Gespeichert am", Field.SAVED_ON),

@@ -11,8 +11,9 @@ since today", and would make all of them go quiet together. So:
   (applied, history, stage since).
 - The stage history is the history column when there is one, ending at the row's stage (a
   last move to it is added when the history stops earlier). Without one it is built from what
-  the row says in the order a search goes: saved (when the app has a stage before Applied),
-  applied on the applied date, then the row's stage since its stage-since day.
+  the row says in the order a search goes: saved (when the app has a stage before Applied and
+  the saved day is before the applied day), applied on the applied date, then the row's stage
+  since its stage-since day.
 - A step the file gives no day for is dated at `created_at` when it is the first, and at
   `now` otherwise: the row was in that stage when imported, and since when is not known. With
   no date at all, everything is `now`, as before.
@@ -104,15 +105,12 @@ def row_age(stage: Stage | None, dates: RowDates, now: datetime, note: str) -> R
 def _steps_from_row(stage: Stage, dates: RowDates) -> list[tuple[date | None, Stage]]:
     """The stages a row without a history went through, as far as its cells tell."""
     first = STAGE_ORDER[0]
-    applied_or_later = STAGE_ORDER.index(stage) >= STAGE_ORDER.index(Stage.APPLIED)
     steps: list[tuple[date | None, Stage]] = []
-    if (
-        first != Stage.APPLIED
-        and dates.saved
-        and (not dates.applied or dates.saved < dates.applied)
-    ):
-        steps.append((dates.saved, first))  # a stage before Applied exists: saved roles go there
-    if dates.applied and applied_or_later:
+    if dates.applied and STAGE_ORDER.index(stage) >= STAGE_ORDER.index(Stage.APPLIED):
+        # Saved before it was applied for: the stage before Applied, if the app has one. A
+        # created day alone does not say the card began there (it may have begun as Applied).
+        if first != Stage.APPLIED and dates.saved and dates.saved < dates.applied:
+            steps.append((dates.saved, first))
         steps.append((dates.applied, Stage.APPLIED))
     if not steps or steps[-1][1] != stage:
         steps.append((dates.since, stage))
