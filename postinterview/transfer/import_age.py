@@ -154,17 +154,12 @@ def read_row_age(
     days: dict[Field, date | None] = {}
     for name, meaning in _DATE_FIELDS.items():
         days[name] = None
-        if not (text := cell(name)):
-            continue
-        try:
-            day = parse_day(text)
-        except CellRefused as refusal:
-            warnings.append(f"{meaning} {refusal}: kept in the notes")
-            kept.append(f"{label(name)}: {text}")
-            continue
-        if day > now.date():
+        if text := cell(name):
+            days[name], said, keep = _date_cell(text, meaning, label(name))
+            warnings += said
+            kept += [keep] if keep else []
+        if (day := days[name]) is not None and day > now.date():
             warnings.append(f"{meaning} {text!r} is after today: dated today")
-        days[name] = day
     history: list[HistoryEntry] = []
     if text := cell(Field.HISTORY):
         reading = read_history(text, stage_words)
@@ -178,3 +173,13 @@ def read_row_age(
             kept.append(f"{label(Field.HISTORY)}: {text}")
     dates = RowDates(days[Field.SAVED_ON], applied, days[Field.STAGE_SINCE], history)
     return RowAgeRead(row_age(stage, dates, now, note), warnings, kept)
+
+
+def _date_cell(text: str, meaning: str, kept_as: str) -> tuple[date | None, list[str], str]:
+    """A date cell's day, or None with a warning and its notes line (`kept_as: text`).
+
+    The one place the age columns read a date: the same reader as the applied date's."""
+    try:
+        return parse_day(text), [], ""
+    except CellRefused as refusal:
+        return None, [f"{meaning} {refusal}: kept in the notes"], f"{kept_as}: {text.strip()}"
