@@ -195,3 +195,62 @@ def test_the_recruiter_reader_reads_back_the_exported_contact(
 )
 def test_company_sizes_as_trackers_write_them(text: str, size: CompanySize | None) -> None:
     assert parse_company_size(text) == size
+
+
+# --- Any application, exported and read back ----------------------------------------------
+
+_line = st.text(
+    alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), max_size=40
+).map(lambda text: " ".join(text.split()))
+_note = st.lists(_line, max_size=4).map(lambda lines: "\n".join(lines).strip())
+_start = datetime(2026, 6, 1, tzinfo=FIXED_NOW.tzinfo)
+
+
+@st.composite
+def _applications(draw: st.DrawFn) -> Application:
+    stages = draw(st.lists(st.sampled_from(list(Stage)), min_size=1, max_size=6))
+    stages = [s for i, s in enumerate(stages) if i == 0 or s != stages[i - 1]]
+    minutes = sorted(
+        draw(st.lists(st.integers(0, 170 * 24 * 60), min_size=len(stages), max_size=len(stages)))
+    )
+    moments = [_start + timedelta(minutes=m) for m in minutes]
+    history = [
+        {"at": at, "from_stage": stages[i - 1] if i else None, "to_stage": stage}
+        for i, (at, stage) in enumerate(zip(moments, stages, strict=True))
+    ]
+    recruiter = draw(
+        st.one_of(
+            st.none(),
+            st.builds(
+                Contact,
+                name=_names.filter(lambda name: "@" not in name and " ".join(name.split()) == name),
+                email=st.one_of(st.just(""), _emails),
+                phone=st.one_of(st.just(""), _phones),
+            ),
+        )
+    )
+    return Application.model_validate(
+        {
+            "company": draw(_names.filter(str.isalnum)),
+            "role": draw(_names.filter(str.isalnum)),
+            "stage": stages[-1],
+            "created_at": moments[0],
+            "updated_at": moments[-1],
+            "stage_history": history,
+            "applied_on": draw(st.one_of(st.none(), st.dates(_start.date(), FIXED_NOW.date()))),
+            "location": draw(_line),
+            "job_link": draw(_line),
+            "source": draw(st.one_of(st.none(), st.sampled_from(list(Source)))),
+            "company_size": draw(st.one_of(st.none(), st.sampled_from(list(CompanySize)))),
+            "recruiter": recruiter,
+            "notes": draw(_note),
+        }
+    )
+
+
+@given(application=_applications())
+def test_any_application_reads_back_as_it_was_exported(application: Application) -> None:
+    result = read_tracker(export_csv([application]), FIXED_NOW)
+    assert result.refused == [] and result.warnings == []
+    [row] = result.rows
+    assert spreadsheet_view(row.application) == spreadsheet_view(application)

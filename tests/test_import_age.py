@@ -6,10 +6,12 @@ the header names real trackers write. Dates are date-only cells.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta, timezone
+import time
+from datetime import UTC, date, datetime
 
 import pytest
 
+from postinterview.domain.days import local_day
 from postinterview.domain.models import StageChange
 from postinterview.domain.review import weekly_review
 from postinterview.domain.stages import STAGE_ORDER, Stage
@@ -38,12 +40,20 @@ def steps(history: list[StageChange]) -> list[tuple[datetime, Stage | None, Stag
 # --- The moment of a day -------------------------------------------------------------------
 
 
-def test_a_day_is_noon_utc_so_its_local_day_is_the_same_from_utc_minus_11_to_plus_11() -> None:
-    day = date(2026, 11, 1)
-    moment = day_moment(day, FIXED_NOW)
-    assert moment == noon(day)
-    for hours in range(-11, 12):
-        assert moment.astimezone(timezone(timedelta(hours=hours))).date() == day
+@pytest.mark.parametrize(
+    "zone",
+    ["UTC", "Pacific/Pago_Pago", "America/Los_Angeles", "Asia/Kolkata", "Pacific/Auckland",
+     "Pacific/Kiritimati"],
+)  # fmt: skip
+def test_a_day_is_local_noon_so_it_is_shown_as_that_day_in_every_zone(
+    zone: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    for day in (date(2026, 1, 15), date(2026, 7, 15)):  # both sides of daylight saving
+        moment = day_moment(day, FIXED_NOW)
+        assert local_day(moment) == day
+        assert moment.tzinfo == UTC and moment.astimezone().hour == 12
 
 
 def test_a_day_is_never_later_than_now() -> None:

@@ -70,8 +70,7 @@ An application keeps its age: it is created on the row's date saved or created (
 createdAt, created_at), else its applied date; its stage dates from a last moved / stage
 since / updated column (lastMovedAt), and a history column ('2026-11-01 applied;
 2026-11-05 screening', as `export --format csv` writes it) becomes its stage history. A day
-without a time is read as noon UTC, the same day in every zone from UTC-11 to UTC+11; with no
-date at all it is dated now. Company size reads small, large or a head count (under 250 is
+without a time is read as noon in your time zone; with no date at all it is dated now. Company size reads small, large or a head count (under 250 is
 small). A file made by `export --format csv` is read back whole, leaving out its id,
 interview count and interviewers (the JSON export keeps the interviews).
 """

@@ -72,8 +72,9 @@ def csv_row(application: Application) -> dict[str, str]:
         "role": application.role,
         "stage": application.stage.value,
         "applied_on": application.applied_on.isoformat() if application.applied_on else "",
-        "created_at": application.created_at.isoformat(),
-        "updated_at": application.updated_at.isoformat(),
+        # In the local zone, as the history's days are: the day a spreadsheet shows is the day.
+        "created_at": application.created_at.astimezone().isoformat(),
+        "updated_at": application.updated_at.astimezone().isoformat(),
         "location": application.location,
         "job_link": application.job_link,
         "source": application.source.value if application.source else "",

@@ -34,15 +34,15 @@ from postinterview.transfer.import_columns import ColumnMap, Field
 from postinterview.transfer.import_history import HistoryEntry, read_history
 from postinterview.transfer.import_values import CellRefused, parse_day
 
-DAY_TIME = time(12, tzinfo=UTC)
-"""The moment a day with no time becomes: noon UTC.
+DAY_TIME = time(12)
+"""The moment a day with no time becomes: noon in the person's own time zone, stored in UTC.
 
-The app shows a moment as the day it falls on in the person's own time zone, and the CSV
-export writes history days that way. Noon UTC is on the same calendar day everywhere from
-UTC-11 to UTC+11, so a day read from a file is the day shown, exported and read again,
-wherever the person is; midnight UTC would show as the day before across the Americas. The
-person's zone is not known here (the import is pure and the clock gives UTC), and a fixed
-moment keeps a re-import of the same file identical."""
+The app shows a moment as the day it falls on in the local time zone (`domain.days.local_day`,
+the zone the CSV export also writes its days in), so local noon is shown, exported and read
+again as the same day in every zone, UTC+14 and UTC-11 alike; a fixed noon UTC would show as
+the next day in New Zealand, and midnight UTC as the day before across the Americas. Noon,
+not midnight, because no zone changes its clocks at noon and it stays on its day when the
+person later travels a few zones. A re-import on the same machine gives the same moments."""
 
 UNDATED_MOVE_NOTE = "In this stage when imported; the file does not say since when"
 """The note of a last move the file gives no day for (it is dated at the import)."""
@@ -50,7 +50,7 @@ UNDATED_MOVE_NOTE = "In this stage when imported; the file does not say since wh
 
 def day_moment(day: date, now: datetime) -> datetime:
     """The moment a file's `day` stands for (see DAY_TIME), never later than `now`."""
-    return min(datetime.combine(day, DAY_TIME), now)
+    return min(datetime.combine(day, DAY_TIME).astimezone().astimezone(UTC), now)
 
 
 @dataclass(frozen=True)
