@@ -68,11 +68,12 @@ bookmarked) is imported as Applied with a warning; a row whose stage says skip, 
 n/a is left out with a warning.
 An application keeps its age: it is created on the row's date saved or created (Date Saved,
 createdAt, created_at), else its applied date; its stage dates from a last moved / stage
-since / updated column (lastMovedAt), and a history column ('2026-11-01 applied;
-2026-11-05 screening', as `export --format csv` writes it) becomes its stage history. A day
-without a time is read as noon in your time zone; with no date at all it is dated now. Company size reads small, large or a head count (under 250 is
-small). A file made by `export --format csv` is read back whole, leaving out its id,
-interview count and interviewers (the JSON export keeps the interviews).
+since / updated column (lastMovedAt), and a history column ('2026-11-01 applied; 2026-11-05
+screening', as `export --format csv` writes it) becomes its stage history. A day without a
+time is read as noon in your time zone; with no date at all it is dated now. Company size
+reads small, large or a head count (under 250 is small). A file made by `export --format
+csv` is read back whole, leaving out its id, interview count and interviewers (the JSON
+export keeps the interviews).
 """
 
 
