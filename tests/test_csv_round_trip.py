@@ -28,6 +28,7 @@ from postinterview.domain.stages import Stage
 from postinterview.storage.store import ApplicationStore
 from postinterview.transfer.export_csv import CSV_COLUMNS, contact_text, export_csv
 from postinterview.transfer.import_csv import read_tracker
+from postinterview.transfer.import_options import ImportOptions
 from postinterview.transfer.import_values import parse_company_size, parse_recruiter
 from tests.cli_tools import cli
 from tests.conftest import FIXED_NOW
@@ -119,6 +120,13 @@ def test_our_exports_bookkeeping_columns_are_left_out_and_said_so() -> None:
     assert (mapping["created_at"], mapping["updated_at"]) == ("saved_on", "stage_since")
     assert (mapping["history"], mapping["notes"]) == ("history", "notes")
     assert mapping["company_size"] == "company_size"
+
+
+def test_a_map_keeps_a_bookkeeping_column_the_persons_way() -> None:
+    options = ImportOptions(columns={"interviewers": "notes"})
+    result = read_tracker(export_csv(applications()), FIXED_NOW, options=options)
+    acme = next(r.application for r in result.rows if r.application.company == "Acme Robotics")
+    assert acme.notes.endswith("\n\ninterviewers: Ana Li <ana@acme.example>")
 
 
 def test_another_trackers_id_column_is_kept_in_the_notes() -> None:

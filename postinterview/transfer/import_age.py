@@ -19,7 +19,7 @@ since today", and would make all of them go quiet together. So:
   no date at all, everything is `now`, as before.
 - Nothing is later than `now`, and each step is no earlier than the one before it.
 
-Pure: `now` is passed in.
+Pure: `now` is passed in; the local time zone is read as `domain.days.local_day` reads it.
 """
 
 from __future__ import annotations
