@@ -13,7 +13,7 @@ import shutil
 import subprocess
 import sys
 import tomllib
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import icalendar
@@ -120,7 +120,8 @@ def test_import_takes_the_good_rows_and_names_the_bad_ones(data_dir: Path, track
         "Leeds",
     )
     assert acme.notes == "Nice team\n\nSalary: £50,000"
-    assert acme.created_at == FIXED_NOW
+    assert acme.created_at == datetime(2026, 11, 1, 12, tzinfo=UTC)  # its applied day
+    assert acme.updated_at == FIXED_NOW
     stark = stored["Stark Logistics"]
     assert stark.stage == Stage.SCREENING
     assert stark.recruiter is not None and stark.recruiter.email == "jane@agency.example"
@@ -201,7 +202,8 @@ def test_map_reads_a_column_the_persons_way(data_dir: Path, tmp_path: Path) -> N
             b"Job Titel,Company\nx,y\n",
             ("--map", "Job Titel=jobtitle"),
             "'jobtitle' is not a field; use one of company, role, stage, applied_on, location, "
-            "job_link, recruiter, source, notes, skip",
+            "job_link, recruiter, source, notes, company_size, saved_on, stage_since, history, "
+            "skip",
         ),
     ],
 )
@@ -397,7 +399,7 @@ def test_export_csv_is_a_record_of_every_application(filled: Path) -> None:
         record["applied_on"] for record in records if record["company"] == "Acme Robotics"
     )
     assert acme == ["", "2026-11-01"]
-    assert by_company["Stark Logistics"]["recruiter"] == "Jane Doe"
+    assert by_company["Stark Logistics"]["recruiter"] == "Jane Doe <jane@agency.example>"
     assert by_company["Initech"]["interviews"] == "1"
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from hypothesis import given
@@ -189,10 +189,17 @@ def test_rows_become_applications_with_every_known_field() -> None:
     assert app.recruiter is not None and app.recruiter.name == "Jane Doe"
     assert app.source == Source.REFERRAL
     assert app.notes == "Keen on Rust\n\nSalary: £50,000"  # the empty Contact cell adds nothing
-    assert app.created_at == app.updated_at == FIXED_NOW
-    [change] = app.stage_history
-    assert (change.at, change.to_stage, change.from_stage) == (FIXED_NOW, Stage.INTERVIEWING, None)
-    assert change.note == "Imported from tracker.csv"
+    # Dated by the applied day (import_age); the move to Interviewing has no day in the file.
+    applied_at = datetime(2026, 11, 1, 12, tzinfo=UTC)
+    assert (app.created_at, app.updated_at) == (applied_at, FIXED_NOW)
+    applied, moved = app.stage_history
+    assert (applied.at, applied.to_stage, applied.from_stage) == (applied_at, Stage.APPLIED, None)
+    assert applied.note == "Imported from tracker.csv"
+    assert (moved.at, moved.from_stage, moved.to_stage) == (
+        FIXED_NOW,
+        Stage.APPLIED,
+        Stage.INTERVIEWING,
+    )
 
 
 def test_only_company_and_role_are_needed() -> None:

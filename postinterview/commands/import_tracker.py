@@ -22,6 +22,7 @@ from postinterview.commands.output import (
 )
 from postinterview.domain.stages import Stage
 from postinterview.storage.store import ApplicationStore, StoreError
+from postinterview.transfer.import_columns import Field
 from postinterview.transfer.import_csv import TrackerRefused, new_rows, read_tracker
 from postinterview.transfer.import_day_order import DayOrder
 from postinterview.transfer.import_options import ImportOptions
@@ -76,6 +77,14 @@ Stage words are read in English, German, French and Spanish, and as Huntr and Te
 them; --stage WORD=STAGE reads a word your way. A saved role not applied for yet (wishlist,
 bookmarked) is imported as Applied with a warning; a row whose stage says skip, ignore or
 n/a is left out with a warning.
+An application keeps its age: it is created on the row's date saved or created (Date Saved,
+createdAt, created_at), else its applied date; its stage dates from a last moved / stage
+since / updated column (lastMovedAt), and a history column ('2026-11-01 applied; 2026-11-05
+screening', as `export --format csv` writes it) becomes its stage history. A day without a
+time is read as noon in your time zone; with no date at all it is dated now. Company size
+reads small, large or a head count (under 250 is small). A file made by `export --format
+csv` is read back whole, leaving out its id, interview count and interviewers (the JSON
+export keeps the interviews).
 """
 
 
@@ -106,8 +115,8 @@ def add_import_arguments(importing: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         type=column_override,
-        help="read COLUMN as FIELD (company, role, stage, applied_on, location, job_link, "
-        "recruiter, source, notes) or skip it; repeatable",
+        help=f"read COLUMN as FIELD ({', '.join(field.value for field in Field)}) or skip it; "
+        "repeatable",
     )
     order = importing.add_mutually_exclusive_group()
     for flag, day_order, example in (

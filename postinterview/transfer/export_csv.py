@@ -2,7 +2,10 @@
 
 Columns are fixed and in a fixed order (CSV_COLUMNS), with a header row; RFC 4180 quoting and
 CRLF line ends, as the csv module writes them. The file can be read back by
-`postinterview import`: the columns it does not know (id, dates, history) land in the notes.
+`postinterview import`, which restores every value a spreadsheet can hold: the dates and the
+stage history give the application its age back (import_age), the recruiter cell its email
+and phone. The id, the interview count and the interviewers are our export's own columns: the
+import leaves them out (import_own_export), as a CSV cannot hold the interviews themselves.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ import csv
 import io
 from collections.abc import Iterable
 
-from postinterview.domain.models import Application
+from postinterview.domain.models import Application, Contact
 from postinterview.transfer.days import local_day
 from postinterview.transfer.records import in_export_order
 
@@ -29,6 +32,9 @@ CSV_COLUMNS: tuple[str, ...] = (
     "recruiter",
     "interviews",
     "history",
+    "notes",
+    "company_size",
+    "interviewers",
 )
 """The header row, in order. New columns are only ever added at the end."""
 
@@ -41,6 +47,23 @@ def history_text(application: Application) -> str:
     )
 
 
+def contact_text(contact: Contact) -> str:
+    """A person on one line, as the import's recruiter reader reads it back:
+    'Dana Ruiz <dana@example.com>, +44 20 7946 0000' (the parts they have)."""
+    text = contact.name
+    if contact.email and contact.email != contact.name:
+        text += f" <{contact.email}>"
+    return f"{text}, {contact.phone}" if contact.phone else text
+
+
+def interviewers_text(application: Application) -> str:
+    """Everyone who interviewed, each once, in the order of the interviews: 'A <a@x>; B'."""
+    people = [
+        contact_text(p) for interview in application.interviews for p in interview.interviewers
+    ]
+    return "; ".join(dict.fromkeys(people))
+
+
 def csv_row(application: Application) -> dict[str, str]:
     """One application as CSV cells, keyed by CSV_COLUMNS."""
     return {
@@ -49,14 +72,18 @@ def csv_row(application: Application) -> dict[str, str]:
         "role": application.role,
         "stage": application.stage.value,
         "applied_on": application.applied_on.isoformat() if application.applied_on else "",
-        "created_at": application.created_at.isoformat(),
-        "updated_at": application.updated_at.isoformat(),
+        # In the local zone, as the history's days are: the day a spreadsheet shows is the day.
+        "created_at": application.created_at.astimezone().isoformat(),
+        "updated_at": application.updated_at.astimezone().isoformat(),
         "location": application.location,
         "job_link": application.job_link,
         "source": application.source.value if application.source else "",
-        "recruiter": application.recruiter.name if application.recruiter else "",
+        "recruiter": contact_text(application.recruiter) if application.recruiter else "",
         "interviews": str(len(application.interviews)),
         "history": history_text(application),
+        "notes": application.notes,
+        "company_size": application.company_size.value if application.company_size else "",
+        "interviewers": interviewers_text(application),
     }
 
 

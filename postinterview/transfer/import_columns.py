@@ -31,10 +31,17 @@ class Field(StrEnum):
     RECRUITER = "recruiter"
     SOURCE = "source"
     NOTES = "notes"
+    COMPANY_SIZE = "company_size"
+    SAVED_ON = "saved_on"
+    """When the role was saved or the row created (import_age: the application's age)."""
+    STAGE_SINCE = "stage_since"
+    """When the row's current stage was reached."""
+    HISTORY = "history"
+    """The stage history, as one cell (import_history)."""
 
 
 REQUIRED: tuple[Field, ...] = (Field.COMPANY, Field.ROLE)
-DATE_FIELDS: tuple[Field, ...] = (Field.APPLIED_ON,)
+DATE_FIELDS: tuple[Field, ...] = (Field.APPLIED_ON, Field.SAVED_ON, Field.STAGE_SINCE)
 """Fields read as dates: each such column's day order is decided from its cells."""
 
 KEEP_IN_NOTES = "notes"
@@ -105,6 +112,36 @@ _SYNONYMS_AS_WRITTEN: dict[Field, tuple[str, ...]] = {
         "Notizen", "Bemerkungen", "Kommentar", "Kommentare", "Anmerkungen",  # German
         "remarques", "commentaires",  # French
         "notas", "comentarios", "observaciones",  # Spanish
+    ),
+    Field.COMPANY_SIZE: (
+        "company size", "size", "company type", "employees", "headcount",
+        "Unternehmensgröße", "Firmengröße", "Größe",  # German
+        "taille de l'entreprise", "taille",  # French
+        "tamaño de la empresa", "tamaño",  # Spanish
+    ),
+    Field.SAVED_ON: (
+        "date saved", "saved", "saved on", "saved at", "date added", "added", "added on",
+        "created", "created at", "created on", "created time", "date created", "creation date",
+        "erstellt", "erstellt am", "gespeichert am", "hinzugefügt am", "angelegt am",  # German
+        "date d'ajout", "ajouté le", "date de création", "créé le",  # French
+        "fecha de creación", "fecha de alta", "fecha guardada", "creado",  # Spanish
+    ),
+    Field.STAGE_SINCE: (
+        "last moved", "last moved at", "moved at", "date moved", "stage since", "status since",
+        "stage date", "status date", "updated", "updated at", "last updated", "last update",
+        "modified", "last modified", "status changed", "last status change",
+        "zuletzt geändert", "geändert am", "aktualisiert", "aktualisiert am",  # German
+        "Status seit", "Statusdatum",
+        "dernière modification", "mis à jour", "mis à jour le", "modifié le",  # French
+        "date du statut",
+        "última modificación", "actualizado", "fecha de actualización",  # Spanish
+        "fecha del estado",
+    ),
+    Field.HISTORY: (
+        "history", "stage history", "status history", "timeline", "stage changes",
+        "Verlauf", "Statusverlauf", "Bewerbungsverlauf",  # German
+        "historique", "historique des étapes", "historique du statut",  # French
+        "historial", "historial de estados", "historial del estado",  # Spanish
     ),
 }  # fmt: skip
 

@@ -21,8 +21,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from postinterview.domain.editing import company_key, describe_validation_error
-from postinterview.domain.models import Application, StageChange
+from postinterview.domain.models import Application
 from postinterview.domain.stages import Stage
+from postinterview.transfer.import_age import read_row_age
 from postinterview.transfer.import_columns import (
     DATE_FIELDS,
     ColumnMap,
@@ -38,10 +39,12 @@ from postinterview.transfer.import_day_order import (
     year_warnings,
 )
 from postinterview.transfer.import_options import ImportOptions
+from postinterview.transfer.import_own_export import without_our_bookkeeping
 from postinterview.transfer.import_stages import read_stage_cell
 from postinterview.transfer.import_tables import TableRefused, read_records
 from postinterview.transfer.import_values import (
     CellRefused,
+    parse_company_size,
     parse_recruiter,
     parse_source,
 )
@@ -116,7 +119,7 @@ def read_tracker(
     header_line, header = records[0]
     sample = [cells for _, cells in records[1:_SAMPLE_ROWS]]
     try:
-        columns = map_header(header, sample, options.columns)
+        columns = without_our_bookkeeping(map_header(header, sample, options.columns))
     except MappingRefused as refusal:
         raise TrackerRefused(str(refusal)) from refusal
     for missing in columns.missing():
@@ -184,6 +187,12 @@ def _application(
             warnings.append(f"source {source_text!r} is not one I know: kept in the notes")
             kept.insert(0, f"Source: {source_text}")
         fields["source"] = source
+    if size_text := cell(Field.COMPANY_SIZE):
+        size = parse_company_size(size_text)
+        if size is None:
+            warnings.append(f"company size {size_text!r} is not small or large: kept in the notes")
+            kept.insert(0, f"Company size: {size_text}")
+        fields["company_size"] = size
     if recruiter := cell(Field.RECRUITER):
         fields["recruiter"] = parse_recruiter(recruiter)
     if applied := cell(Field.APPLIED_ON):
@@ -191,16 +200,22 @@ def _application(
         fields["applied_on"] = applied_day.day
         warnings += applied_day.warnings
         kept[:0] = [applied_day.kept] if applied_day.kept else []
+    given = stage if stage_text else None
+    age = read_row_age(
+        cell, columns, given, fields.get("applied_on"), now, note, options.stages, day_orders
+    )
+    warnings += age.warnings
+    kept += age.kept
     notes = "\n\n".join(part for part in (cell(Field.NOTES), "\n".join(kept)) if part)
     try:
         application = Application.model_validate(
             {
                 "company": company,
                 "role": role,
-                "stage": stage,
-                "created_at": now,
+                "stage": age.age.stage,
+                "created_at": age.age.created_at,
                 "updated_at": now,
-                "stage_history": [StageChange(at=now, to_stage=stage, note=note)],
+                "stage_history": age.age.stage_history,
                 "notes": notes,
                 **{name: value for name, value in fields.items() if value is not None},
             }

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from datetime import date
 
-from postinterview.domain.models import Contact, Source
+from postinterview.domain.models import CompanySize, Contact, Source
 
 
 class CellRefused(ValueError):
@@ -46,22 +46,58 @@ def parse_source(text: str) -> Source | None:
     return _SOURCE_WORDS.get(normalise(text))
 
 
+# --- Company sizes -------------------------------------------------------------------------
+
+_SIZE_WORDS: dict[str, CompanySize] = {
+    fold(word): size
+    for size, words in (
+        (CompanySize.SMALL, ("small", "startup", "start-up", "scale-up", "sme", "smb", "klein")),
+        (CompanySize.SMALL, ("small business", "petite", "pequeña", "pequeño", "kmu")),
+        (CompanySize.LARGE, ("large", "big", "enterprise", "corporate", "corporation", "groß")),
+        (CompanySize.LARGE, ("multinational", "konzern", "grande", "grand groupe")),
+    )
+    for word in words
+}
+
+SMALL_BELOW = 250
+"""Fewer employees than this is a small company (the EU's bound for a small or medium one)."""
+
+
+def parse_company_size(text: str) -> CompanySize | None:
+    """Small or large from a word (`startup`, `enterprise`, `klein`) or a head count (`40`,
+    `51-200`, `1000+`): a range counts only when all of it is on one side of SMALL_BELOW."""
+    if (size := _SIZE_WORDS.get(fold(text))) is not None:
+        return size
+    counts = [int(n) for n in re.findall(r"\d+", text.replace(",", "").replace(".", ""))]
+    if not counts or len(counts) > 2:
+        return None
+    if max(counts) < SMALL_BELOW and not text.rstrip().endswith("+"):
+        return CompanySize.SMALL
+    return CompanySize.LARGE if min(counts) >= SMALL_BELOW else None
+
+
 # --- Recruiters ----------------------------------------------------------------------------
 
 _NAME_AND_EMAIL = re.compile(r"^(?P<name>[^<>]*?)\s*<(?P<email>[^<>@\s]+@[^<>\s]+)>$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_AND_PHONE = re.compile(r"^(?P<rest>.*?),\s*(?P<phone>\+?[\d(][\d\s().\-/]{4,}\d)$")
+"""A phone number after the last comma (our CSV export writes 'Name <email>, +44 20 …')."""
 
 
 def parse_recruiter(text: str) -> Contact:
-    """A recruiter from 'Jane Doe', 'Jane Doe <jane@agency.example>' or an email address."""
+    """A recruiter from 'Jane Doe', 'Jane Doe <jane@agency.example>' or an email address,
+    each optionally followed by ', ' and a phone number."""
     value = " ".join(text.split())
+    phone = ""
+    if (with_phone := _AND_PHONE.match(value)) and with_phone["rest"].strip():
+        value, phone = with_phone["rest"].strip(), with_phone["phone"]
     match = _NAME_AND_EMAIL.match(value)
     if match:
         email = match["email"]
-        return Contact(name=match["name"].strip(" \"'") or email, email=email)
+        return Contact(name=match["name"].strip(" \"'") or email, email=email, phone=phone)
     if _EMAIL.match(value):
-        return Contact(name=value, email=value)
-    return Contact(name=value)
+        return Contact(name=value, email=value, phone=phone)
+    return Contact(name=value, phone=phone)
 
 
 # --- Dates ---------------------------------------------------------------------------------
