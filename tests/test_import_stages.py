@@ -10,9 +10,9 @@ from postinterview.transfer.import_options import ImportOptions
 from postinterview.transfer.import_stages import (
     _SKIP_WORDS,
     _STAGE_WORDS,
+    StageReading,
     parse_stage,
     parse_stage_override,
-    StageReading,
     read_stage_cell,
     stage_key,
     stage_named,
