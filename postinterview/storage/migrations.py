@@ -14,7 +14,7 @@ Schema history:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from postinterview.domain.ids import slugify
@@ -139,7 +139,7 @@ def migrate(record: Record, version: object) -> tuple[Record, int | None]:
     return record, (original if original < SCHEMA_VERSION else None)
 
 
-def schema_for(record: Record) -> int:
+def schema_for(record: Mapping[str, Any]) -> int:
     """The schema a record is written with: the oldest that holds it, so older versions go on
     reading and writing every file they fully understand."""
     return SAVED_STAGE_SCHEMA if record.get("stage") == "saved" else SCHEMA_VERSION
