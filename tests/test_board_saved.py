@@ -1,4 +1,5 @@
-"""A saved role on the board (issue 16): its own first column, moved on to Applied by keys.
+"""A saved role on the board (issue 16): its own first column, moved on to Applied by keys;
+and added at Saved through the application form.
 
 The Saved column is there while it holds cards; shift+right applies for the role: the file
 says applied, the history records the move, and the empty applied date becomes the day.
@@ -10,15 +11,16 @@ from datetime import timedelta
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Static
+from textual.widgets import Input, Select, Static
 
 from postinterview.domain.editing import new_application
 from postinterview.domain.stages import Stage
 from postinterview.storage.store import ApplicationStore
+from postinterview.ui.screens.application_form import ApplicationFormScreen
 from postinterview.ui.screens.board import BoardScreen
 from postinterview.ui.widgets.board_column import BoardColumn, card_prompt
 from tests.conftest import FIXED_NOW
-from tests.pilot_tools import make_app, settle, stored_record
+from tests.pilot_tools import make_app, settle, stored_record, stored_records, type_text
 from tests.pipeline import FRESH_ID, seed_pipeline
 
 SAVED_ID = "lumen"
@@ -98,3 +100,32 @@ async def test_the_saved_column_is_reached_at_80x24_and_named_beyond_the_edge(
         assert screen.focused is screen.column_of(Stage.SAVED)
         assert screen.region.contains_region(screen.column_of(Stage.SAVED).region)
         assert screen.selected_id() == SAVED_ID
+
+
+async def test_the_form_offers_saved_first_keeps_applied_as_default_and_stores_it(
+    data_dir: Path,
+) -> None:
+    app = make_app(data_dir)
+    async with app.run_test(size=(110, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await type_text(pilot, "Lumen Labs")
+        await pilot.press("tab")
+        await type_text(pilot, "Data Engineer")
+        form = app.screen
+        assert isinstance(form, ApplicationFormScreen)
+        choice = form.query_one("#stage", Select)
+        assert choice.value == Stage.APPLIED
+        assert [value for _, value in choice._options][:2] == [Stage.SAVED, Stage.APPLIED]
+        choice.value = Stage.SAVED
+        form.query_one("#role", Input).focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, ApplicationFormScreen)
+    [record] = stored_records(data_dir)
+    assert (record["company"], record["stage"], record["schema_version"]) == (
+        "Lumen Labs",
+        "saved",
+        3,
+    )
+    assert "applied_on" not in record
