@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from datetime import timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -217,10 +218,11 @@ def test_a_folder_that_has_some_keeps_newer_replaces_older_and_never_touches_a_d
     edit(source, older_here, "Edited in the backup's folder after this one.", later)
     damaged_bytes = b'company = "cut'
     here.path_for(damaged).write_bytes(damaged_bytes)
-    newer_text = (
-        here.path_for(newer_version)
-        .read_text()
-        .replace("schema_version = 2", "schema_version = 99")
+    # Whatever schema it has (2, or 3 for the demo's saved role), a newer version's now.
+    newer_text = re.sub(
+        r"(?m)^schema_version = \d+$",
+        "schema_version = 99",
+        here.path_for(newer_version).read_text(),
     )
     here.path_for(newer_version).write_text(newer_text)
     here.path_for(gone).unlink()
