@@ -104,7 +104,8 @@ def test_skip_words_are_not_stage_words() -> None:
     "word",
     [
         *("Wishlist", "saved", "Bookmarked", "interested", "to apply", "Merken", "gespeichert"),
-        *("Merkliste", "à postuler", "A postuler", "guardado", "Interesado"),
+        *("Merkliste", "à postuler", "A postuler", "guardado", "Interesado", "Draft"),
+        "Evaluated",
     ],
 )
 def test_a_role_saved_before_applying_is_saved_without_a_warning(word: str) -> None:

@@ -34,7 +34,7 @@ _STAGE_WORDS: dict[str, Stage] = {
         Stage.SAVED,
         *("wishlist", "wish list", "bookmarked", "bookmark", "interested", "to apply"),
         *("applying", "not applied", "not applied yet", "planned", "prospective"),
-        *("favorited", "favourited", "starred"),
+        *("favorited", "favourited", "starred", "draft", "evaluated"),  # JobSync, career-ops
         *("merken", "merkliste", "gespeichert", "vorgemerkt", "interessiert"),
         *("sauvegardée", "sauvegardé", "enregistrée", "à postuler", "intéressé"),
         *("guardado", "guardada", "por aplicar", "interesado"),
