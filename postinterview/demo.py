@@ -1,8 +1,9 @@
 """Sample data for `postinterview demo`, screenshots and benchmarks: a believable job search.
 
-Twelve applications across the stages, relative to `now`: fresh ones and quiet ones, interviews
-with named interviewers, referees, signals answered, checklist ticks and contact-log entries, a
-rejection, a withdrawal, an offer, and thank-you notes due today and overdue. Pure: built from
+Thirteen applications across the stages, relative to `now`: a role saved to apply for, fresh
+ones and quiet ones, interviews with named interviewers, referees, signals answered, checklist
+ticks and contact-log entries, a rejection, a withdrawal, an offer, and thank-you notes due
+today and overdue. Pure: built from
 the domain's own editing functions, so every record is valid and its history consistent. The
 people and companies are invented.
 """
@@ -132,6 +133,7 @@ def demo_applications(now: datetime) -> list[Application]:
         _rejected(t),
         _withdrawn(t),
         _no_reply(t),
+        _saved(t),
     ]
 
 
@@ -479,3 +481,17 @@ def _no_reply(t: _Timeline) -> Application:
         company_size=CompanySize.LARGE,
     )
     return _apply(app, _move(Stage.NO_REPLY, t.days_ago(10, 9), "Nothing after seven weeks"))
+
+
+def _saved(t: _Timeline) -> Application:
+    return _start(
+        13,
+        "Heronsgate Analytics",
+        "Analytics Engineer",
+        t.days_ago(3, 21, 10),
+        stage=Stage.SAVED,
+        source=Source.DIRECT,
+        location="Remote (UK)",
+        job_link="https://jobs.heronsgate.example/analytics-engineer",
+        notes="Closes at the end of the month. Rework the CV around dbt before applying.",
+    )

@@ -77,7 +77,7 @@ def test_the_backup_is_the_whole_folder_private_and_without_lock_or_temp_files(
     assert code == 0
     made = into / NAME
     files = sum(1 for path in made.rglob("*") if path.is_file() or path.is_symlink())
-    assert out.splitlines()[0] == f"Backed up 12 applications ({files} files in all) to {made}"
+    assert out.splitlines()[0] == f"Backed up 13 applications ({files} files in all) to {made}"
     assert (
         err == "postinterview: warning: not copied: a-pipe (a pipe, socket or device, not a file)\n"
     )
@@ -114,7 +114,7 @@ def test_the_copy_used_as_data_folder_lists_the_same_applications(
     copied = cli(capsys, "--data-dir", str(tmp_path / NAME), "list", "--json")
 
     assert original[0] == copied[0] == 0
-    assert len(json.loads(copied[1])) == 12
+    assert len(json.loads(copied[1])) == 13
     assert copied[1] == original[1]
 
 

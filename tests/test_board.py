@@ -122,14 +122,22 @@ async def test_arrows_and_hjkl_move_the_focus_between_and_within_columns(data_di
         assert screen.focused is column(screen, Stage.APPLIED)
 
 
-async def test_the_first_stage_cannot_go_further_back(data_dir: Path) -> None:
+async def test_applied_goes_back_to_saved_and_saved_is_the_first_stage(data_dir: Path) -> None:
     seed_pipeline(data_dir)
     async with make_app(data_dir, "board").run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
+        screen = board(pilot.app)
+        assert not column(screen, Stage.SAVED).display  # no saved roles: no Saved column
+        await pilot.press("shift+left")  # Acme: applied -> saved, the column comes
+        await pilot.pause()
+        assert screen.focused is column(screen, Stage.SAVED)
+        assert column(screen, Stage.SAVED).card_ids == [FRESH_ID]
         await pilot.press("shift+left")
         await pilot.pause()
-        assert "Applied is the first stage." in [n.message for n in pilot.app._notifications]
-    assert stored_record(data_dir, FRESH_ID)["stage"] == "applied"
+        assert "Saved is the first stage." in [n.message for n in pilot.app._notifications]
+    stored = stored_record(data_dir, FRESH_ID)
+    assert stored["stage"] == "saved"
+    assert stored["stage_history"][-1]["from_stage"] == "applied"
 
 
 async def test_filtering_narrows_the_cards_and_escape_brings_them_back(data_dir: Path) -> None:

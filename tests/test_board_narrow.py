@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from postinterview.domain.stages import STAGE_ORDER, Stage
+from postinterview.domain.stages import ACTIVE_STAGES, Stage
 from postinterview.ui.screens.board import BoardScreen
 from postinterview.ui.widgets.board_column import BoardColumn
 from tests.pilot_tools import make_app, settle, stored_record
@@ -61,7 +61,7 @@ async def test_every_column_is_reached_and_a_card_moved_in_each_at_80x24(data_di
         assert str(screen.query_one("#board-more-left", Static).render()) == ""
 
         # Acme along every open stage into Accepted, the cursor (and the view) following it.
-        for target in STAGE_ORDER[1:6]:
+        for target in [*ACTIVE_STAGES[1:], Stage.ACCEPTED]:
             await press(pilot, "greater_than_sign")
             assert stored_record(data_dir, FRESH_ID)["stage"] == target.value
             assert_in_sight(screen, target, FRESH_ID, "Acme Robotics")

@@ -14,7 +14,7 @@ TRACKER = (
     "Acme,Engineer,Absage\n"  # 2
     "Globex,Developer,Phase 2\n"  # 3: the person's own word
     "Initech,Tester,n/a\n"  # 4: left out
-    "Hooli,PM,Wishlist\n"  # 5: saved, not applied yet
+    "Hooli,PM,Wishlist\n"  # 5: saved, not applied for yet
 )
 
 
@@ -41,20 +41,18 @@ def test_stage_words_are_read_the_persons_way_and_skips_leave_rows_out(
     assert result.stderr.splitlines() == [
         "postinterview: bewerbungen.csv, line 4: warning: stage 'n/a' says to leave the row "
         "out: not imported",
-        "postinterview: bewerbungen.csv, line 5: warning: stage 'Wishlist' is saved, not "
-        "applied yet: imported as Applied",
     ]
     assert stored_stages(data_dir) == {
         "Acme": Stage.REJECTED,
         "Globex": Stage.INTERVIEWING,
-        "Hooli": Stage.APPLIED,
+        "Hooli": Stage.SAVED,
     }
     [hooli] = [
         tomllib.loads(path.read_text(encoding="utf-8"))
         for path in (data_dir / "applications").glob("*.toml")
         if "Hooli" in path.read_text(encoding="utf-8")
     ]
-    assert (hooli["stage"], hooli["notes"]) == ("applied", "Stage: Wishlist")
+    assert (hooli["stage"], hooli.get("notes", "")) == ("saved", "")
 
 
 def test_an_unknown_stage_name_is_refused_in_one_line_listing_ours(
@@ -65,7 +63,7 @@ def test_an_unknown_stage_name_is_refused_in_one_line_listing_ours(
     result = run_in(data_dir, "import", str(tracker), "--stage", "Phase 2=hired")
     assert result.returncode == 2
     [line] = result.stderr.splitlines()
-    assert "'hired' is not a stage; the stages are applied, screening" in line
+    assert "'hired' is not a stage; the stages are saved, applied, screening" in line
     assert "no_reply" in line
     assert not data_dir.exists() or not any(data_dir.rglob("*.toml"))
 

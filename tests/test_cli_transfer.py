@@ -517,13 +517,13 @@ def test_a_bad_fixed_clock_is_one_line_too(data_dir: Path) -> None:
 def test_demo_creates_a_folder_of_sample_data_the_store_loads(tmp_path: Path) -> None:
     result = run("demo", "--no-open", env={"TMPDIR": str(tmp_path)})
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("Demo data: 12 sample applications in ")
+    assert result.stdout.startswith("Demo data: 13 sample applications in ")
     folder = Path(result.stdout.strip().rsplit(" in ", 1)[1])
     try:
         assert folder.parent == tmp_path and folder.name.startswith("postinterview-demo-")
         loaded = ApplicationStore(folder).load_all()
         assert loaded.problems == []
-        assert len(loaded.applications) == 12
+        assert len(loaded.applications) == 13
         due = run_in(folder, "due", "--json")
         assert {row["state"] for row in json.loads(due.stdout)} == {"due", "overdue"}
         first = ApplicationStore(folder).path_for(loaded.applications[0].application.id)

@@ -18,15 +18,16 @@ from postinterview.storage.store import ApplicationStore
 from tests.conftest import FIXED_NOW
 
 
-def test_a_dozen_applications_across_the_stages() -> None:
+def test_a_dozen_applications_and_a_saved_role_across_the_stages() -> None:
     apps = demo_applications(FIXED_NOW)
-    assert len(apps) == 12
-    assert len({app.id for app in apps}) == 12
+    assert len(apps) == 13
+    assert len({app.id for app in apps}) == 13
     assert all(is_valid_id(app.id) for app in apps)
     stages = [app.stage for app in apps]
     assert set(stages) == set(Stage) - {Stage.ACCEPTED}  # still searching: nothing accepted
     assert stages.count(Stage.REJECTED) == 1
     assert stages.count(Stage.OFFER) == 1
+    assert stages.count(Stage.SAVED) == 1
 
 
 def test_the_records_are_rich_enough_to_show_every_screen() -> None:

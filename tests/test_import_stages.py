@@ -8,9 +8,9 @@ from postinterview.domain.stages import Stage
 from postinterview.transfer.import_csv import read_tracker
 from postinterview.transfer.import_options import ImportOptions
 from postinterview.transfer.import_stages import (
-    _SAVED_WORDS,
     _SKIP_WORDS,
     _STAGE_WORDS,
+    StageReading,
     parse_stage,
     parse_stage_override,
     read_stage_cell,
@@ -95,21 +95,25 @@ def test_every_stage_value_and_label_is_understood() -> None:
         assert parse_stage(stage.label) == stage
 
 
-def test_saved_and_skip_words_are_not_stage_words() -> None:
+def test_skip_words_are_not_stage_words() -> None:
     # A word in two tables would be read by whichever is asked first: keep them apart.
-    assert not _SAVED_WORDS & _STAGE_WORDS.keys()
     assert not _SKIP_WORDS & _STAGE_WORDS.keys()
-    assert not _SAVED_WORDS & _SKIP_WORDS
 
 
 @pytest.mark.parametrize(
-    "word", ["Wishlist", "saved", "Bookmarked", "interested", "to apply", "Merkliste", "guardado"]
+    "word",
+    [
+        *("Wishlist", "saved", "Bookmarked", "interested", "to apply", "Merken", "gespeichert"),
+        *("Merkliste", "à postuler", "A postuler", "guardado", "Interesado", "Draft"),
+        "Evaluated",
+    ],
 )
-def test_a_saved_role_is_applied_for_now_with_a_warning_and_the_word_kept(word: str) -> None:
-    reading = read_stage_cell(word)
-    assert reading.stage == Stage.APPLIED
-    assert "saved, not applied yet: imported as Applied" in reading.warning
-    assert reading.kept == f"Stage: {word}"
+def test_a_role_saved_before_applying_is_saved_without_a_warning(word: str) -> None:
+    assert read_stage_cell(word) == StageReading(Stage.SAVED)
+
+
+def test_not_interested_is_still_withdrawn_not_saved() -> None:
+    assert parse_stage("Not interested") == Stage.WITHDRAWN
 
 
 @pytest.mark.parametrize("word", ["skip", "IGNORE", "n/a", "N/A", "Do not import"])
@@ -180,12 +184,11 @@ def test_rows_are_read_with_the_table_skips_and_the_persons_words() -> None:
     options = ImportOptions(stages={"phase 2": Stage.AWAITING_DECISION})
     result = read_tracker(text, FIXED_NOW, options=options)
     stages = {row.line: row.application.stage for row in result.rows}
-    assert stages == {2: Stage.REJECTED, 3: Stage.APPLIED, 5: Stage.AWAITING_DECISION}
+    assert stages == {2: Stage.REJECTED, 3: Stage.SAVED, 5: Stage.AWAITING_DECISION}
     assert result.refused == []
     warnings = {note.line: note.message for note in result.warnings}
-    assert set(warnings) == {3, 4}
-    assert "saved, not applied yet" in warnings[3]
+    assert set(warnings) == {4}
     assert "leave the row out" in warnings[4]
     globex = next(row.application for row in result.rows if row.line == 3)
-    assert globex.notes == "Stage: Wishlist"
-    assert globex.stage_history[0].to_stage == Stage.APPLIED
+    assert globex.notes == ""
+    assert globex.stage_history[0].to_stage == Stage.SAVED

@@ -35,7 +35,7 @@ from postinterview.storage.codec import (
     encode_application,
     read_application,
 )
-from postinterview.storage.migrations import SCHEMA_VERSION
+from postinterview.storage.migrations import NEWEST_SCHEMA
 from postinterview.storage.store import (
     ApplicationStore,
     CannotSave,
@@ -183,7 +183,7 @@ BAD_VALUES: list[tuple[tuple[str | int, ...], Any]] = [
 ]
 """Values of the right type that are still wrong."""
 
-NEWER_SCHEMA_VERSIONS: list[int] = [99, SCHEMA_VERSION + 1, 10**18]
+NEWER_SCHEMA_VERSIONS: list[int] = [99, NEWEST_SCHEMA + 1, 10**18]
 """Versions from a newer postinterview: a file that otherwise fits loads read-only."""
 
 SCHEMA_VERSIONS: list[Any] = [

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from datetime import timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -68,15 +69,15 @@ def test_demo_data_comes_back_byte_for_byte_and_a_second_import_changes_nothing(
     code, out, err = cli(capsys, "--data-dir", str(empty), "import", str(backup))
 
     assert (code, err) == (0, "")
-    assert out == "Restored 12, replaced 0 older, skipped 0 already here, kept 0 newer here.\n"
+    assert out == "Restored 13, replaced 0 older, skipped 0 already here, kept 0 newer here.\n"
     assert files_of(empty) == files_of(original)
-    assert len(files_of(empty)) == 12
+    assert len(files_of(empty)) == 13
     before = mtimes_of(empty)
 
     code, out, err = cli(capsys, "--data-dir", str(empty), "restore", str(backup))
 
     assert (code, err) == (0, "")
-    assert out == "Restored 0, replaced 0 older, skipped 12 already here, kept 0 newer here.\n"
+    assert out == "Restored 0, replaced 0 older, skipped 13 already here, kept 0 newer here.\n"
     assert files_of(empty) == files_of(original)
     assert mtimes_of(empty) == before
 
@@ -90,7 +91,7 @@ def test_a_dry_run_says_what_would_happen_and_creates_nothing(
     code, out, _ = cli(capsys, "--data-dir", str(empty), "restore", str(backup), "--dry-run")
 
     assert code == 0
-    assert out.startswith("Would restore 12, would replace 0 older,")
+    assert out.startswith("Would restore 13, would replace 0 older,")
     assert out.endswith("Nothing was saved (--dry-run).\n")
     assert not empty.exists()
 
@@ -217,10 +218,11 @@ def test_a_folder_that_has_some_keeps_newer_replaces_older_and_never_touches_a_d
     edit(source, older_here, "Edited in the backup's folder after this one.", later)
     damaged_bytes = b'company = "cut'
     here.path_for(damaged).write_bytes(damaged_bytes)
-    newer_text = (
-        here.path_for(newer_version)
-        .read_text()
-        .replace("schema_version = 2", "schema_version = 99")
+    # Whatever schema it has (2, or 3 for the demo's saved role), a newer version's now.
+    newer_text = re.sub(
+        r"(?m)^schema_version = \d+$",
+        "schema_version = 99",
+        here.path_for(newer_version).read_text(),
     )
     here.path_for(newer_version).write_text(newer_text)
     here.path_for(gone).unlink()
@@ -231,7 +233,7 @@ def test_a_folder_that_has_some_keeps_newer_replaces_older_and_never_touches_a_d
     code, out, err = cli(capsys, "--data-dir", str(here.root), "restore", str(backup), "--dry-run")
     assert code == 0
     assert out.splitlines()[-1] == (
-        "Would restore 1, would replace 1 older, skipped 7 already here, kept 1 newer here, "
+        "Would restore 1, would replace 1 older, skipped 8 already here, kept 1 newer here, "
         "left 2 that cannot be overwritten here. Nothing was saved (--dry-run)."
     )
     assert files_of(here.root) == before
@@ -240,11 +242,11 @@ def test_a_folder_that_has_some_keeps_newer_replaces_older_and_never_touches_a_d
 
     assert code == 0
     assert out.splitlines()[-1] == (
-        "Restored 1, replaced 1 older, skipped 7 already here, kept 1 newer here, "
+        "Restored 1, replaced 1 older, skipped 8 already here, kept 1 newer here, "
         "left 2 that cannot be overwritten here."
     )
     after = files_of(here.root)
-    assert len(after) == 12  # nothing duplicated
+    assert len(after) == 13  # nothing duplicated
     assert here.path_for(newer_here).read_bytes() == kept_bytes
     assert here.path_for(older_here).read_bytes() == source.path_for(older_here).read_bytes()
     assert here.path_for(damaged).read_bytes() == damaged_bytes
@@ -280,9 +282,9 @@ def test_a_backup_with_broken_entries_restores_the_rest_and_names_each_broken_on
 
     assert code == 0
     assert out == (
-        "Restored 8, replaced 0 older, skipped 0 already here, kept 0 newer here, refused 5.\n"
+        "Restored 9, replaced 0 older, skipped 0 already here, kept 0 newer here, refused 5.\n"
     )
-    assert len(files_of(target)) == 8
+    assert len(files_of(target)) == 9
     messages = err.splitlines()
     assert len(messages) == 5
     assert f"application 2 ({entries[1]['id']}): not restored: company: must not be empty" in err
@@ -290,7 +292,7 @@ def test_a_backup_with_broken_entries_restores_the_rest_and_names_each_broken_on
     assert "application 5 (" in err and "'../escape' is not a valid application id" in err
     assert f"application 6 ({entries[5]['company']}, {entries[5]['id']})" in err
     assert "interviews.0.at" in err
-    assert "application 13 (" in err and "the same id is application 1 too" in err
+    assert "application 14 (" in err and "the same id is application 1 too" in err
     assert all(line.startswith("postinterview: backup.json, application ") for line in messages)
 
 
@@ -333,7 +335,7 @@ def test_import_knows_a_backup_by_its_content_and_restore_refuses_a_spreadsheet(
     renamed = backup.rename(tmp_path / "backup.txt")
     target = tmp_path / "target"
     code, out, _ = cli(capsys, "--data-dir", str(target), "import", str(renamed))
-    assert code == 0 and out.startswith("Restored 12,")
+    assert code == 0 and out.startswith("Restored 13,")
 
     sheet = tmp_path / "tracker.csv"
     sheet.write_text("Company,Role\nAcme,Engineer\n", encoding="utf-8")
@@ -413,6 +415,6 @@ def test_a_file_a_newer_version_wrote_is_exported_but_not_restored_as_this_versi
     code, out, err = cli(capsys, "--data-dir", str(target), "restore", str(backup))
 
     assert code == 0
-    assert out.startswith("Restored 11,") and out.endswith("refused 1.\n")
+    assert out.startswith("Restored 12,") and out.endswith("refused 1.\n")
     assert newer_id in err and "newer postinterview (schema 99)" in err
     assert not (paths.applications_dir(target) / path.name).exists()

@@ -14,6 +14,7 @@ from textual.pilot import Pilot
 
 from tests.pilot_tools import make_app, settle
 from tests.pipeline import seed_pipeline
+from tests.test_board_saved import seed_with_a_saved_role
 
 SIZE = (130, 36)
 SnapCompare = Callable[..., bool]
@@ -85,3 +86,8 @@ def test_draft(snap_compare: SnapCompare, tmp_path: Path) -> None:
         await pilot.pause()
 
     assert snap_compare(make_app(tmp_path, "today"), terminal_size=SIZE, run_before=draft)
+
+
+def test_board_with_a_saved_role(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    seed_with_a_saved_role(tmp_path)
+    assert snap_compare(make_app(tmp_path, "board"), terminal_size=SIZE, run_before=settle)

@@ -35,5 +35,6 @@ def test_closed_applications_can_be_reopened() -> None:
 
 def test_neighbour_walks_the_board_order_and_stops_at_the_ends() -> None:
     assert neighbour(Stage.APPLIED, 1) == Stage.SCREENING
-    assert neighbour(Stage.APPLIED, -1) is None
+    assert neighbour(Stage.APPLIED, -1) == Stage.SAVED
+    assert neighbour(Stage.SAVED, -1) is None
     assert neighbour(STAGE_ORDER[-1], 1) is None

@@ -74,9 +74,9 @@ with their line numbers. Exit code 0 when the file was read (even if rows were r
 1 when it cannot be read, is binary, empty or header-only, has over 1,000 columns, lacks a
 company or role column, or saving fails.
 Stage words are read in English, German, French and Spanish, and as Huntr and Teal name
-them; --stage WORD=STAGE reads a word your way. A saved role not applied for yet (wishlist,
-bookmarked) is imported as Applied with a warning; a row whose stage says skip, ignore or
-n/a is left out with a warning.
+them; --stage WORD=STAGE reads a word your way. A role not applied for yet (wishlist,
+bookmarked, to apply) is imported as Saved, the stage before Applied; a row whose stage says
+skip, ignore or n/a is left out with a warning.
 An application keeps its age: it is created on the row's date saved or created (Date Saved,
 createdAt, created_at), else its applied date; its stage dates from a last moved / stage
 since / updated column (lastMovedAt), and a history column ('2026-11-01 applied; 2026-11-05

@@ -589,7 +589,12 @@ def fits_stage(item: CatalogItem, stage: Stage) -> bool:
     decision-date phase that prepares it, nor the recovery from an interview that went badly
     (it did not cost the job). Waiting-phase advice (keep applying until it is signed, no
     counteroffer bargaining) still holds.
+
+    Saved: not applied for yet, so nothing to follow up or prepare (an interview at Saved is
+    a contradiction the interview flows resolve by moving it on: interviews.record_interview).
     """
+    if stage == Stage.SAVED:
+        return False
     if stage.is_closed:
         return item.when == Outcome.REJECTED
     if stage == Stage.OFFER:

@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from postinterview.domain.days import local_day
 from postinterview.domain.limits import too_long
 from postinterview.domain.models import Application, StageChange
 from postinterview.domain.stages import Stage, move_refusal
@@ -47,15 +48,22 @@ def new_application(
 def move_stage(
     application: Application, target: Stage, now: datetime, note: str = ""
 ) -> Application:
-    """Move to `target`, recorded in the history; raises StageMoveRefused with the reason."""
+    """Move to `target`, recorded in the history; raises StageMoveRefused with the reason.
+
+    Leaving Saved for an active stage is applying: an empty `applied_on` becomes today (the
+    local day of `now`); one already set stays, and going back to Saved keeps it too.
+    """
     refusal = move_refusal(application.stage, target)
     if refusal is not None:
         raise StageMoveRefused(refusal)
     change = StageChange(at=now, from_stage=application.stage, to_stage=target, note=note)
+    applying = application.stage == Stage.SAVED and target.is_active
+    dated = {"applied_on": local_day(now)} if applying and application.applied_on is None else {}
     return application.revised(
         stage=target,
         updated_at=now,
         stage_history=[*application.stage_history, change],
+        **dated,
     )
 
 

@@ -79,7 +79,7 @@ def add_interview(
     return application.revised(interviews=[*application.interviews, interview], updated_at=now)
 
 
-STAGES_BEFORE_INTERVIEWS = (Stage.APPLIED, Stage.SCREENING)
+STAGES_BEFORE_INTERVIEWS = (Stage.SAVED, Stage.APPLIED, Stage.SCREENING)
 
 
 def record_interview(
@@ -87,8 +87,9 @@ def record_interview(
 ) -> Application:
     """A new interview, as the 'I just had an interview' flow records it.
 
-    An application still at Applied or Screening has plainly moved on: it goes to
-    Interviewing, and the move is kept in its history like any other.
+    An application still at Saved, Applied or Screening has plainly moved on: it goes to
+    Interviewing, and the move is kept in its history like any other (from Saved, that move
+    dates `applied_on` when it is empty: editing.move_stage).
     """
     updated = add_interview(application, interview_id, at, now)
     if updated.stage in STAGES_BEFORE_INTERVIEWS:
@@ -101,8 +102,8 @@ def schedule_interview(
 ) -> Application:
     """A new upcoming interview at `at` (which must be after `now`), marked as scheduled.
 
-    Like recording one, booking an interview moves an application at Applied or Screening on
-    to Interviewing.
+    Like recording one, booking an interview moves an application at Saved, Applied or
+    Screening on to Interviewing.
     """
     if not at > now:
         raise ValueError("An upcoming interview starts later than now.")

@@ -266,7 +266,8 @@ def plan_for(
 
     Order: overdue, due, too soon, upcoming, done; then by due date (undated last). Only the
     latest interview counts: a later round supersedes the earlier ones, whose thank-you notes
-    and follow-ups are no longer the next step. No interview, no actions. A closed application
+    and follow-ups are no longer the next step. No interview, no actions; a saved role (not
+    applied for yet) has none either (checklist.fits_stage). A closed application
     keeps only the after-rejection courtesies (asking for feedback, thanking the recruiter).
     An action whose moment has passed undone (a thank-you note a week on) is left out. An
     upcoming interview (domain.upcoming) drives nothing until it has been held, and while

@@ -2,6 +2,9 @@
 
 Built on the plan (domain.plan), so the review and the Today list never disagree. Pure: `now`
 is passed in. The wording is calm and never promises an outcome.
+
+Saved roles (not applied for yet) are out of its counts: not active, never quiet, not added
+until applied for (`applied_at`); one nudge says how many are waiting to be applied for.
 """
 
 from __future__ import annotations
@@ -45,7 +48,7 @@ class WeekSummary:
 
     since: datetime
     added: int
-    """Applications created."""
+    """Applications applied for (`applied_at`): created, or moved on from Saved."""
     interviews_held: int
     """Interviews that took place (not those still to come)."""
     stage_moves: int
@@ -64,7 +67,7 @@ class WeeklyReview:
     too_soon: list[PlannedAction]
     """Follow-ups that must wait (too soon after a contact, or before their date), soonest first."""
     active_count: int
-    """Applications in open stages."""
+    """Applications in active stages (open and applied for: not Saved)."""
     nudges: list[str]
     """Plain sentences about keeping the search going; empty when there is nothing to say."""
     summary: WeekSummary
@@ -78,7 +81,7 @@ def weekly_review(
 ) -> WeeklyReview:
     """The weekly review of `applications` at `now`; `plans` holds each application's plan
     by id where it is already computed."""
-    open_ones = [a for a in applications if not a.stage.is_closed]
+    open_ones = [a for a in applications if a.stage.is_active]
     known = plans or {}
     # Every application's plan, as Today and `due` show it: a closed one keeps its courtesies.
     actions = [
@@ -91,7 +94,8 @@ def weekly_review(
         quiet=_quiet(open_ones, now, settings.quiet_after_days),
         too_soon=_waiting_follow_ups(actions, settings),
         active_count=len(open_ones),
-        nudges=_nudges(applications, len(open_ones), now, settings.active_target),
+        nudges=_nudges(applications, len(open_ones), now, settings.active_target)
+        + _saved_nudge(applications),
         summary=_summary(applications, now),
     )
 
@@ -155,13 +159,37 @@ def _nudges(
     held = [i.at for a in applications for i in a.interviews if i.at <= now]
     if held:
         last = max(held)
-        if not any(a.created_at > last for a in applications):
+        applied = [moment for a in applications if (moment := applied_at(a)) is not None]
+        if not any(moment > last for moment in applied):
             nudges.append(
                 f"No application added since your last interview on {last:%a %d %b %Y}. "
                 "Keep applying: nothing is settled until an offer is signed, and other "
                 "options take the pressure off the wait."
             )
     return nudges
+
+
+def _saved_nudge(applications: Sequence[Application]) -> list[str]:
+    saved = sum(1 for a in applications if a.stage == Stage.SAVED)
+    if not saved:
+        return []
+    roles = "1 saved role" if saved == 1 else f"{saved} saved roles"
+    return [
+        f"{roles} not applied for yet. Applying for one this week keeps the search moving; "
+        "one you no longer want can go to Withdrawn."
+    ]
+
+
+def applied_at(application: Application) -> datetime | None:
+    """When the application was applied for, as far as the record tells: its creation, or
+    for one that started at Saved its first move on to an active stage. None while it is
+    Saved, and for a saved role dropped without applying."""
+    if application.stage == Stage.SAVED:
+        return None
+    history = application.stage_history
+    if not history or history[0].to_stage != Stage.SAVED:
+        return application.created_at
+    return next((change.at for change in history if change.to_stage.is_active), None)
 
 
 def _summary(applications: Sequence[Application], now: datetime) -> WeekSummary:
@@ -172,7 +200,7 @@ def _summary(applications: Sequence[Application], now: datetime) -> WeekSummary:
 
     return WeekSummary(
         since=since,
-        added=sum(within(a.created_at) for a in applications),
+        added=sum(within(moment) for a in applications if (moment := applied_at(a)) is not None),
         interviews_held=sum(within(i.at) for a in applications for i in a.interviews),
         stage_moves=sum(
             # The first entry (no from_stage) is where the application started, not a move.

@@ -29,11 +29,11 @@ from postinterview.domain.editing import describe_validation_error
 from postinterview.domain.models import Application
 from postinterview.storage import toml_guard
 from postinterview.storage.migrations import (
-    SCHEMA_VERSION,
     MigrationError,
     NewerSchema,
     give_people_ids,
     migrate,
+    schema_for,
 )
 from postinterview.storage.toml_guard import APPLICATION, UnreadableToml, strip_bom
 
@@ -106,7 +106,7 @@ def encode_record(record: Mapping[str, Any], header: str = HEADER) -> bytes:
     Serialises to a string and parses it back before anything touches the disk: tomli_w can
     fail half way, and a value that does not survive the round trip must not be written.
     """
-    document: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
+    document: dict[str, Any] = {"schema_version": schema_for(record)}
     document.update({k: v for k, v in record.items() if k not in ("schema_version", END_TABLE)})
     document[END_TABLE] = {"written_by": f"postinterview {__version__}"}
     try:
@@ -163,6 +163,15 @@ def decode_record(raw: bytes) -> Decoded:
     # read, so a mark made on them before the next save still finds them after it.
     data = give_people_ids(data)
     return Decoded(data=data, migrated_from=migrated_from)
+
+
+def declared_newer_schema(raw: bytes) -> int | None:
+    """The schema a file declares when it is newer than this version's, even if the rest of
+    it cannot be read here; None for any other file."""
+    try:
+        return decode_record(raw).newer_schema
+    except DamagedFile:
+        return None
 
 
 def decode_application(raw: bytes, app_id: str) -> Application:

@@ -32,7 +32,7 @@ from postinterview.storage.codec import (
     encode_record,
     read_application,
 )
-from postinterview.storage.migrations import SCHEMA_VERSION
+from postinterview.storage.migrations import schema_for
 from postinterview.storage.toml_guard import (
     APPLICATION,
     BOM,
@@ -149,7 +149,7 @@ def _render(record: dict[str, Any], written_by: str | None) -> str | None:
     """The plain form of `record` after the first line, with this `written_by`."""
     if written_by is None:
         return None
-    document: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
+    document: dict[str, Any] = {"schema_version": schema_for(record)}
     document.update({k: v for k, v in record.items() if k not in ("schema_version", END_TABLE)})
     document[END_TABLE] = {"written_by": written_by}
     return tomli_w.dumps(document)

@@ -6,17 +6,25 @@ record into a version N+1 record. Steps work on plain dicts and must keep keys t
 Schema history:
 - 1: the first schema.
 - 2: every interviewer, referee and recruiter carries an `id` (see `give_people_ids`).
+- 3: schema 2 with one more stage, `saved` (issue 16). Only a record at that stage is written
+  as 3 (`schema_for`): a version that knows schema 2 only reads it as a newer version's file
+  ("update postinterview to open it"), not as a damaged one it might offer to put aside,
+  while it keeps reading and writing every other file as before. No step: a 2 is a valid 3.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from postinterview.domain.ids import slugify
 
 SCHEMA_VERSION = 2
-"""The schema this version of postinterview writes."""
+"""The schema this version of postinterview writes for a record that needs no later one."""
+SAVED_STAGE_SCHEMA = 3
+"""The schema of a record at the Saved stage, which schema 2 has no value for."""
+NEWEST_SCHEMA = SAVED_STAGE_SCHEMA
+"""The newest schema this version reads; files from 2 up to it need no migration."""
 
 Record = dict[str, Any]
 
@@ -106,7 +114,7 @@ class NewerSchema(MigrationError):
         """The schema the file declares."""
         super().__init__(
             f"written by a newer postinterview (schema {version}); this one reads up to "
-            f"schema {SCHEMA_VERSION}. Update postinterview to open it."
+            f"schema {NEWEST_SCHEMA}. Update postinterview to open it."
         )
 
 
@@ -122,13 +130,19 @@ def migrate(record: Record, version: object) -> tuple[Record, int | None]:
         raise MigrationError("schema_version is missing")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise MigrationError(f"schema_version must be a whole number from 1, not {version!r}")
-    if version > SCHEMA_VERSION:
+    if version > NEWEST_SCHEMA:
         raise NewerSchema(version)
     original = version
     while version < SCHEMA_VERSION:
         record = _STEPS[version](record)
         version += 1
     return record, (original if original < SCHEMA_VERSION else None)
+
+
+def schema_for(record: Mapping[str, Any]) -> int:
+    """The schema a record is written with: the oldest that holds it, so older versions go on
+    reading and writing every file they fully understand."""
+    return SAVED_STAGE_SCHEMA if record.get("stage") == "saved" else SCHEMA_VERSION
 
 
 def step(version: int) -> Callable[[Record], Record]:

@@ -114,6 +114,7 @@ def restore_version(
         except NotFound:
             pass
         except FileIsDamaged:
+            store.refuse_if_newer_schema(path)
             # A link stays, so the kept version is written through it (see storage/links.py).
             quarantined = store.move_aside(path, paths.quarantine_dir(store.root), keep_link=True)
         else:

@@ -35,6 +35,7 @@ from postinterview.storage.codec import (
     MAX_FILE_BYTES,
     DamagedFile,
     UnsavableRecord,
+    declared_newer_schema,
     read_application,
 )
 from postinterview.storage.hand_edits import encode_over
@@ -393,6 +394,17 @@ class ApplicationStore:
             self._refuse_if_newer(path, self._decode(path, raw)[0])
             return self._move_aside(path, paths.deleted_dir(self.root))
 
+    def refuse_if_newer_schema(self, path: Path) -> None:
+        """Raise WrittenByNewerVersion for a file a newer version wrote, though this version
+        cannot read it (a stage it has no name for): updating opens it, so it is never put
+        aside or replaced here."""
+        try:
+            schema = declared_newer_schema(self._read_bytes(path))
+        except (FileIsDamaged, NotFound):
+            return
+        if schema is not None:
+            raise WrittenByNewerVersion(path, schema)
+
     def quarantine(self, path: Path) -> Path:
         """Move a damaged file into `quarantine/`, byte for byte. Returns where it went.
 
@@ -404,8 +416,10 @@ class ApplicationStore:
         with self.locked():
             try:
                 stored = self._read(path)
-            except (FileIsDamaged, NotFound):
-                pass  # damaged (what quarantine is for), or gone: _move_aside says so
+            except FileIsDamaged:
+                self.refuse_if_newer_schema(path)  # damaged to this version only
+            except NotFound:
+                pass  # gone: _move_aside says so
             else:
                 self._refuse_if_newer(path, stored)
                 raise StoreError(

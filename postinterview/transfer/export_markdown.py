@@ -14,7 +14,7 @@ from datetime import date, datetime
 from postinterview.domain.days import last_day, local_day
 from postinterview.domain.models import Application, Interview
 from postinterview.domain.plan import ActionState, PlannedAction, PlanSettings, plan_for
-from postinterview.domain.stages import STAGE_ORDER
+from postinterview.domain.stages import STAGE_ORDER, Stage
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
 _LINK = re.compile(r"^https?://[^\s<>]+$")
@@ -41,11 +41,14 @@ def export_markdown(
 ) -> str:
     """The report as Markdown text."""
     apps = list(applications)
-    open_count = sum(1 for app in apps if not app.stage.is_closed)
+    open_count = sum(1 for app in apps if app.stage.is_active)  # applied for and open
+    saved = sum(1 for app in apps if app.stage == Stage.SAVED)
+    to_apply = f", {saved} saved to apply for" if saved else ""
     lines = [
         "# Job applications",
         "",
-        f"Exported {_day(local_day(now))}: {_count(len(apps), 'application')}, {open_count} open.",
+        f"Exported {_day(local_day(now))}: {_count(len(apps), 'application')}, "
+        f"{open_count} open{to_apply}.",
     ]
     for stage in STAGE_ORDER:
         in_stage = sorted(

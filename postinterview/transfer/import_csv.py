@@ -206,6 +206,10 @@ def _application(
     )
     warnings += age.warnings
     kept += age.kept
+    if age.age.stage == Stage.SAVED:
+        # Not applied for yet: the row's date (career-ops' Date, ghosted's date_applied) says
+        # when it was saved, and created_at already holds it.
+        fields.pop("applied_on", None)
     notes = "\n\n".join(part for part in (cell(Field.NOTES), "\n".join(kept)) if part)
     try:
         application = Application.model_validate(

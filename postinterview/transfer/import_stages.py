@@ -5,8 +5,8 @@ Trackers name their columns of a board in their own words and languages: Huntr's
 I Withdrew, Not Selected, No Response), German, French and Spanish sheets. Words are matched
 after folding case, accents and punctuation, so "Refusé", "refuse" and "REFUSÉ!" are one word.
 
-Roles saved before applying (a wishlist, a bookmark) have no stage of their own yet: they are
-imported as Applied with a warning, and the word is kept in the notes so nothing is lost.
+Roles saved before applying (a wishlist, a bookmark, "to apply") are Saved, our stage before
+Applied: understood as written, so no warning and nothing kept in the notes.
 """
 
 from __future__ import annotations
@@ -30,6 +30,15 @@ def _words(stage: Stage, *words: str) -> dict[str, Stage]:
 _STAGE_WORDS: dict[str, Stage] = {
     **{stage_key(stage.value): stage for stage in Stage},
     **{stage_key(stage.label): stage for stage in Stage},
+    **_words(
+        Stage.SAVED,
+        *("wishlist", "wish list", "bookmarked", "bookmark", "interested", "to apply"),
+        *("applying", "not applied", "not applied yet", "planned", "prospective"),
+        *("favorited", "favourited", "starred", "draft", "evaluated"),  # JobSync, career-ops
+        *("merken", "merkliste", "gespeichert", "vorgemerkt", "interessiert"),
+        *("sauvegardée", "sauvegardé", "enregistrée", "à postuler", "intéressé"),
+        *("guardado", "guardada", "por aplicar", "interesado"),
+    ),
     **_words(
         Stage.APPLIED,
         *("application sent", "sent", "submitted", "cv sent", "applied online"),
@@ -87,20 +96,6 @@ _STAGE_WORDS: dict[str, Stage] = {
     ),
 }
 
-_SAVED_WORDS: frozenset[str] = frozenset(
-    stage_key(word)
-    for word in (
-        *("wishlist", "wish list", "saved", "bookmarked", "bookmark", "interested"),
-        *("to apply", "applying", "not applied", "not applied yet", "planned", "prospective"),
-        *("favorited", "favourited", "starred"),
-        *("merkliste", "gespeichert", "vorgemerkt", "interessiert"),
-        *("sauvegardée", "enregistrée", "à postuler", "intéressé"),
-        *("guardado", "guardada", "por aplicar", "interesado"),
-    )
-)
-"""Roles a tracker holds before they are applied for; imported as Applied until the app
-has a stage for them."""
-
 _SKIP_WORDS: frozenset[str] = frozenset(
     stage_key(word) for word in ("skip", "ignore", "n/a", "do not import", "überspringen")
 )
@@ -138,10 +133,6 @@ def read_stage_cell(text: str, overrides: Mapping[str, Stage] | None = None) -> 
     if key in _SKIP_WORDS:
         return StageReading(None, f"stage {text!r} says to leave the row out: not imported")
     kept = f"Stage: {text}"
-    if key in _SAVED_WORDS:
-        return StageReading(
-            Stage.APPLIED, f"stage {text!r} is saved, not applied yet: imported as Applied", kept
-        )
     return StageReading(
         Stage.APPLIED, f"stage {text!r} is not one I know: imported as Applied", kept
     )

@@ -144,18 +144,22 @@ CARD = Derivation[BoardCard](
 
 
 def _days_since_added(application: Application, now: datetime) -> int:
-    if application.applied_on is not None:
+    # A saved role's date is when it was saved (applied_on, if set, is a plan or a guess).
+    if application.applied_on is not None and application.stage != Stage.SAVED:
         return max(0, (now.astimezone().date() - application.applied_on).days)
     return max(0, (now - application.created_at).days)
 
 
 def board_status(cards: Sequence[BoardCard], show_closed: bool, query: str) -> str:
-    """The board's line of figures: active, overdue, closed (and whether they are shown), and
-    what the filter leaves."""
-    active = sum(1 for card in cards if not card.stage.is_closed)
+    """The board's line of figures: active, saved (when any), overdue, closed (and whether they
+    are shown), and what the filter leaves."""
+    active = sum(1 for card in cards if card.stage.is_active)
+    saved = sum(1 for card in cards if card.stage == Stage.SAVED)
+    closed = sum(1 for card in cards if card.stage.is_closed)
     overdue = sum(1 for card in cards if card.next_state is ActionState.OVERDUE)
     fold = "c folds them" if show_closed else "c shows them"
-    parts = [f"{active} active", f"{overdue} overdue", f"{len(cards) - active} closed ({fold})"]
+    parts = [f"{active} active", *([f"{saved} saved"] if saved else [])]
+    parts += [f"{overdue} overdue", f"{closed} closed ({fold})"]
     if query:
         shown = sum(1 for card in cards if card.matches(query))
         parts.append(f"filter “{query}”: {shown} shown (escape clears)")

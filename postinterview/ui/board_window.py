@@ -9,11 +9,22 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from postinterview.domain.stages import Stage
+from postinterview.domain.stages import STAGE_ORDER, Stage
 
 COLUMN_WIDTH = 22
 """The narrowest a column is drawn (border included): a card's lines still read, cut with an
 ellipsis. The columns in view share the width, so they are usually wider."""
+
+
+def shown_stages(show_closed: bool, has_saved: bool) -> list[Stage]:
+    """The stages whose columns the board shows, in order: Saved only while it holds cards (a
+    search that saves no roles keeps the width for the stages it uses; a card moved back to
+    Saved brings the column), the closed ones unless folded."""
+    return [
+        stage
+        for stage in STAGE_ORDER
+        if (has_saved or stage != Stage.SAVED) and (show_closed or not stage.is_closed)
+    ]
 
 
 def columns_that_fit(width: int, shown: int) -> int:

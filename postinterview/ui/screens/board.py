@@ -15,6 +15,7 @@ from textual.widgets import Header, Input, Static
 from postinterview.domain.editing import move_stage
 from postinterview.domain.stages import CLOSED_STAGES, STAGE_ORDER, Stage, neighbour
 from postinterview.ui.board_cards import CARD, EMPTY_BOARD, BoardCard, board_status
+from postinterview.ui.board_window import shown_stages
 from postinterview.ui.messages import OpenApplication
 from postinterview.ui.screens.collection import ApplicationCollectionScreen
 from postinterview.ui.widgets.board_column import BoardColumn
@@ -168,6 +169,8 @@ class BoardScreen(ApplicationCollectionScreen):
         shown = [card for card in in_stage if card.matches(self.query_text)]
         shown.sort(key=lambda card: card.sort_key)
         self.column_of(stage).show_cards(shown, self.clock(), len(in_stage), keep_highlight)
+        if stage == Stage.SAVED and bool(in_stage) != (stage in self.frame.stages):
+            self._fold_closed(has_saved=bool(in_stage))  # the Saved column comes or goes
         self.frame.refresh_edges()
 
     def _refresh_status(self) -> None:
@@ -190,6 +193,7 @@ class BoardScreen(ApplicationCollectionScreen):
     def _focus_first_column(self) -> None:
         columns = self.columns()
         with_cards = [column for column in columns if column.card_ids]
+        with_cards.sort(key=lambda column: column.stage == Stage.SAVED)  # work under way first
         target = with_cards[0] if with_cards else (columns[0] if columns else None)
         if target is not None:
             self._focus(target)
@@ -285,22 +289,27 @@ class BoardScreen(ApplicationCollectionScreen):
     def action_toggle_closed(self) -> None:
         """Show or fold away the closed stages."""
         self.show_closed = not self.show_closed
-        self._fold_closed()
-        self._refresh_status()
-
-    def _fold_closed(self) -> None:
-        focused = self.focused
-        keep = focused.stage if isinstance(focused, BoardColumn) else None
-        stages = [s for s in STAGE_ORDER if self.show_closed or s not in CLOSED_STAGES]
-        self.frame.show_stages(stages, keep if keep in stages else None)
-        if keep is not None and keep not in stages:
-            self._focus_first_column()
-        elif self.show_closed:
+        if not self._fold_closed() and self.show_closed:
             # Shown to be looked at: a narrow board goes over to the first with cards.
-            closed = [self.column_of(s) for s in stages if s in CLOSED_STAGES]
+            closed = [self.column_of(s) for s in self.frame.stages if s in CLOSED_STAGES]
             target = next((c for c in closed if c.card_ids), closed[0])
             if target.stage not in self.frame.in_view:
                 self._focus(target)
+        self._refresh_status()
+
+    def _fold_closed(self, has_saved: bool | None = None) -> bool:
+        """Show the columns board_window.shown_stages names; True when the focused column
+        was folded away (the focus then goes to the first column with cards)."""
+        focused = self.focused
+        keep = focused.stage if isinstance(focused, BoardColumn) else None
+        if has_saved is None:
+            has_saved = any(card.stage == Stage.SAVED for card in self.cards.values())
+        stages = shown_stages(self.show_closed, has_saved)
+        self.frame.show_stages(stages, keep if keep in stages else None)
+        if keep is not None and keep not in stages:
+            self._focus_first_column()
+            return True
+        return False
 
 
 def _update_if_changed(static: Static, text: str) -> None:

@@ -97,7 +97,9 @@ The list (`a`) shows every application in a table; the board (`b`) shows one col
 stage, each card with the time since your last contact, the next thing to do and by when,
 and the signal reading (◆). Overdue cards come first in their column. On a terminal too
 narrow for every column, the board shows as many as fit around the one you are in, and the
-line above them names the stages beyond each edge: `h` and `l` go on past it.
+line above them names the stages beyond each edge: `h` and `l` go on past it. A role you
+mean to apply for can be added at **Saved**, a column before Applied while it holds cards:
+no follow-ups and no weekly figures until `>` moves it on, which sets the day you applied.
 
 | Key | What it does |
 | --- | --- |
@@ -142,8 +144,8 @@ Once a week, `w`. First what is overdue (`space` when done: a note or call is al
 in the contact log). Then applications that have gone quiet: decide in one key, `f` you
 followed up just now, `w` keep waiting, `x` close it as "no reply", `d` a follow-up draft.
 Then follow-ups that would be too soon, so you do not badger. A reminder when you have fewer
-active applications than your target, or have added none since your last interview: keep
-applying. At the bottom, the week in figures.
+active applications than your target, have added none since your last interview, or have
+saved roles not applied for yet: keep applying. At the bottom, the week in figures.
 
 ## Everywhere
 

@@ -54,10 +54,10 @@ def card_prompt(card: BoardCard, now: datetime) -> Text:
         text.append("\nin contact today", style="bright_black")
     elif card.days_since_contact is not None:
         text.append(f"\n{_days(card.days_since_contact)} since contact", style="bright_black")
-    elif card.days_since_added == 0:
-        text.append("\napplied today", style="bright_black")
     else:
-        text.append(f"\napplied {_days(card.days_since_added)} ago", style="bright_black")
+        done = "saved" if card.stage == Stage.SAVED else "applied"
+        ago = "today" if card.days_since_added == 0 else f"{_days(card.days_since_added)} ago"
+        text.append(f"\n{done} {ago}", style="bright_black")
     if card.next_interview is not None:
         day = card.next_interview.astimezone()
         text.append(f"\n◷ interview {day:%a} {day.day} {day:%b}", style="bold cyan")
