@@ -206,9 +206,9 @@ def _application(
     )
     warnings += age.warnings
     kept += age.kept
-    if age.age.stage == Stage.SAVED:
-        # Not applied for yet: the row's date (career-ops' Date, ghosted's date_applied) says
-        # when it was saved, and created_at already holds it.
+    if age.age.stage == Stage.SAVED and Field.SAVED_ON not in columns.fields:
+        # Not applied for yet, and no date saved column: the row's one date (career-ops'
+        # Date, ghosted's date_applied) says when it was saved, and created_at holds it.
         fields.pop("applied_on", None)
     notes = "\n\n".join(part for part in (cell(Field.NOTES), "\n".join(kept)) if part)
     try:
