@@ -46,6 +46,7 @@ class ApplicationCollectionScreen(WorkspaceScreen):
         Binding("b", "app.switch_mode('board')", "Board"),
         Binding("a", "app.switch_mode('applications')", "List"),
         Binding("w", "app.weekly_review", "Review"),
+        Binding("o", "app.import_file", "Import", show=False),  # in help and the palette
     ]
 
     @property
