@@ -51,18 +51,20 @@ class ImportFileScreen(ModalScreen[ImportResult | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield PlainText("Import a file", classes="form-title")
-            yield PlainText(EXPLANATION, classes="dialog-detail")
+            yield PlainText(EXPLANATION, id="import-explanation", classes="dialog-detail")
             yield Label("File", classes="field-label")
             yield TextInput(self._path, placeholder="e.g. ~/Downloads/applications.csv", id="path")
             yield PlainText(TYPE_A_PATH, id="import-status")
             with VerticalScroll(id="import-preview"):
                 yield PlainText("", id="import-lines")
             with Horizontal(classes="buttons"):
-                yield Button("Import  ctrl+s", variant="primary", id="import", disabled=True)
-                yield Button("Cancel  escape", id="cancel")
+                yield Button(
+                    "Import  ctrl+s", variant="primary", id="import", disabled=True, compact=True
+                )
+                yield Button("Cancel  escape", id="cancel", compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#import-preview").display = False
+        self._forget_preview()
         self.query_one("#path", Input).focus()
 
     @on(Input.Submitted, "#path")
@@ -87,14 +89,16 @@ class ImportFileScreen(ModalScreen[ImportResult | None]):
         self._preview, self._previewed = preview, typed
         lines = preview.lines()
         self.query_one("#import-lines", PlainText).show_text("\n".join(lines))
-        self.query_one("#import-preview").display = not preview.refused
+        # The preview takes the room the explanation had: at 80x24 both do not fit.
+        self.query_one("#dialog").set_class(not preview.refused, "previewing")
         button = self.query_one("#import", Button)
         button.disabled = not preview.action
         if preview.refused:
             self._status(lines[0] if lines else "This file cannot be imported.", error=True)
         elif preview.action:
             button.label = f"{preview.action}  ctrl+s"
-            self._status(f"Nothing is saved yet: {preview.action.lower()}?")
+            button.refresh(layout=True)  # a longer label needs a wider button
+            self._status(f"Nothing is saved yet. {preview.action}? One u undoes it.")
             button.focus()
         else:
             self._status("There is nothing in it to import here.")
@@ -108,7 +112,7 @@ class ImportFileScreen(ModalScreen[ImportResult | None]):
     def _forget_preview(self) -> None:
         self._preview = None
         self.query_one("#import", Button).disabled = True
-        self.query_one("#import-preview").display = False
+        self.query_one("#dialog").remove_class("previewing")
 
     def _status(self, text: str, error: bool = False) -> None:
         status = self.query_one("#import-status", PlainText)
