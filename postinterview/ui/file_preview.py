@@ -8,13 +8,26 @@ comes as one preview, and the screen treats them all alike.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from contextlib import AbstractContextManager
 from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
 from postinterview.domain.models import Application
-from postinterview.workspace import Workspace
+from postinterview.workspace import SaveOutcome, Stored
+
+
+class ImportSaver(Protocol):
+    """The workspace's save path as an import uses it (the workspace itself, or the screen's
+    stand-in that runs each save on the UI thread)."""
+
+    @property
+    def records(self) -> Mapping[str, Stored]: ...
+
+    def one_step(self, label: str) -> AbstractContextManager[None]: ...
+
+    def add(self, application: Application) -> SaveOutcome: ...
 
 
 class ImportResult(Protocol):
@@ -53,8 +66,9 @@ class FilePreview(Protocol):
         """What importing would do, as `postinterview import --dry-run` says it."""
         ...
 
-    def apply(self, saver: Workspace) -> ImportResult:
-        """Save it through the workspace, as one step for undo."""
+    def apply(self, saver: ImportSaver) -> ImportResult:
+        """Save it through the workspace, as one step for undo. Called off the UI thread:
+        `saver` runs each save on it."""
         ...
 
 

@@ -134,8 +134,8 @@ def import_file(app: App[Any], workspace: Workspace, open_file: OpenFile) -> Non
     the board, with the new cards, and how to undo it all."""
     from postinterview.ui.screens.import_file import ImportFileScreen
 
-    if isinstance(app.screen, ModalScreen):
-        return  # finish the open dialog first
+    if isinstance(app.screen, ModalScreen | ImportFileScreen):
+        return  # finish the open dialog (or import) first
 
     def imported(result: ImportResult | None) -> None:
         if result is None:
