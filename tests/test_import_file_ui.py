@@ -195,3 +195,32 @@ async def test_our_backup_picked_here_points_to_the_restore(data_dir: Path, tmp_
         assert "postinterview restore backup.json --dry-run" in text
         assert screen.query_one("#import", Button).disabled
         assert stored_records(data_dir) == []
+
+
+async def test_a_long_file_is_saved_off_the_ui_thread_and_drawn_once(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    rows = [f"Company {n},Engineer,Applied,2026-10-{1 + n % 28:02d}" for n in range(120)]
+    path = tmp_path / "long.csv"
+    path.write_text("company,role,stage,applied\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    app = make_app(data_dir, "board")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        heard: list[int] = []
+        app.workspace.subscribe(lambda change: heard.append(len(change.ids)))
+        await pilot.press("o")
+        await settle(pilot)
+        await _read(pilot, str(path))
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        board = app.screen
+        assert isinstance(board, BoardScreen)
+        assert board.column_of(Stage.APPLIED).card_count == 120
+        assert len(stored_records(data_dir)) == 120
+        assert heard == [120]  # the views were told once, not 120 times
+        assert "Imported 120 applications from long.csv (u to undo)." in _notices(app)
+        await pilot.press("u")
+        await settle(pilot)
+        assert stored_records(data_dir) == []
+        assert board.column_of(Stage.APPLIED).card_count == 0
+        assert heard == [120, 120]
