@@ -30,9 +30,8 @@ def test_saves_inside_are_told_once_at_the_end(data_dir: Path) -> None:
         with workspace.changes_held():  # held already: the outer one tells
             ids.add(_add(workspace, "Umbrella"))
         assert heard == []
-        assert (
-            set(workspace.records) == ids
-        )  # the records are there at once; only the telling waits
+        # The records are there at once; only the telling waits.
+        assert set(workspace.records) == ids
     assert heard == [Change(frozenset(ids))]
 
 
