@@ -209,6 +209,9 @@ def preview_file(
     if kind is FileKind.BACKUP:
         return _backup(name, raw)
     if kind is FileKind.INVITE:
+        # The invitation's own preview goes here: an object with `lines()` (describe_invite),
+        # `action`, `refused` and `apply(saver)` adding the interview (invite_interview) to
+        # the application invite_candidates(invite, existing) finds, or to a new one.
         return Refused(f"{name}: {INVITE_NOT_READ}")
     return _tracker(name, raw, now, existing, options)
 

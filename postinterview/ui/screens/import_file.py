@@ -96,6 +96,9 @@ class ImportFileScreen(Screen[ImportResult | None]):
         if not typed:
             self._status(TYPE_A_PATH)
             return
+        if not self._workspace.loaded:  # rows already here would not be seen as such
+            self._status("Your applications are still being read: enter again in a moment.")
+            return
         self._forget_preview()
         self._status(f"Reading {typed}…")
         existing = [stored.application for stored in self._workspace.records.values()]
