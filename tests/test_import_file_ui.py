@@ -4,6 +4,7 @@ checked on disk each time."""
 
 from __future__ import annotations
 
+import threading
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -46,12 +47,17 @@ def _tracker(folder: Path, name: str = "huntr.csv") -> Path:
     return path
 
 
-async def _read(pilot: Any, path: str) -> ImportFileScreen:
-    """Type `path` into the open import screen and let it be read."""
+async def _read(pilot: Any, path: str, by_keys: bool = False) -> ImportFileScreen:
+    """Put `path` in the open import screen (typed key by key if `by_keys`), then enter."""
     screen = pilot.app.screen
     assert isinstance(screen, ImportFileScreen)
-    screen.query_one("#path", Input).value = ""
-    await type_text(pilot, path)
+    field = screen.query_one("#path", Input)
+    field.value = ""
+    if by_keys:
+        await type_text(pilot, path)
+    else:
+        field.value = path
+    field.focus()
     await pilot.press("enter")
     await settle(pilot)
     return screen
@@ -69,7 +75,7 @@ async def test_a_tracker_imported_from_the_palette_lands_on_the_board_and_u_take
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
-        screen = await _read(pilot, str(path))
+        screen = await _read(pilot, str(path), by_keys=True)
         lines = _text(screen, "#import-lines").splitlines()
         assert "huntr.csv, line 4: refused: role is empty" in lines
         assert "  companyName -> company" in lines and "  listName -> stage" in lines
@@ -224,3 +230,35 @@ async def test_a_long_file_is_saved_off_the_ui_thread_and_drawn_once(
         assert stored_records(data_dir) == []
         assert board.column_of(Stage.APPLIED).card_count == 0
         assert heard == [120, 120]
+
+
+async def test_escape_while_saving_waits_for_the_last_save(
+    data_dir: Path, tmp_path: Path, monkeypatch: Any
+) -> None:
+    rows = [f"Company {n},Engineer" for n in range(20)]
+    path = tmp_path / "slow.csv"
+    path.write_text("company,role\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    app = make_app(data_dir, "board")
+    disk = threading.Event()
+    real_call = app.call_from_thread
+
+    def call_from_thread(callback: Any, *args: Any, **kwargs: Any) -> Any:
+        if threading.current_thread() is not threading.main_thread():
+            disk.wait(5)  # a slow disk: the saving worker waits until the test says
+        return real_call(callback, *args, **kwargs)
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        screen = await _read(pilot, str(path))
+        monkeypatch.setattr(app, "call_from_thread", call_from_thread)
+        screen.action_confirm()
+        assert screen.saving
+        await pilot.press("escape")  # ignored until the import is done
+        assert app.screen is screen and stored_records(data_dir) == []
+        disk.set()
+        await settle(pilot)
+        assert isinstance(app.screen, BoardScreen)
+        assert len(stored_records(data_dir)) == 20
+        assert len(app.workspace.undo_history.done) == 1
