@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import signal
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import App, SystemCommand
@@ -27,6 +28,9 @@ from postinterview.ui.messages import (
 from postinterview.ui.unsaved_offer import offer_once_read
 from postinterview.ui.widgets.option_list import Palette
 from postinterview.workspace import Workspace
+
+if TYPE_CHECKING:
+    from postinterview.ui.file_preview import OpenFile
 
 ENDING_SIGNALS = tuple(
     getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
@@ -52,12 +56,16 @@ class PostInterviewApp(App[None]):
         Binding("shift+tab", "focus_previous", show=False, priority=True),
     ]
 
-    def __init__(self, workspace: Workspace, start_mode: str = "today") -> None:
+    def __init__(
+        self, workspace: Workspace, start_mode: str = "today", open_file: OpenFile | None = None
+    ) -> None:
         # Built as Textual composes the app: switching to it later read the style sheets twice.
         self.DEFAULT_MODE = start_mode  # type: ignore[misc]  # a class default, set per app
         super().__init__()
         self.workspace = workspace
         """The one model of the data folder, which every screen shows."""
+        self.open_file = open_file
+        """Reads a file to import (the command line gives it: the UI knows no formats)."""
         self.folder_sync = FolderSync(self, workspace)  # reads the folder in, then watches it
         for mode in navigation.MODES:
             self.add_mode(mode, navigation.mode_screen(mode, workspace))
@@ -157,6 +165,11 @@ class PostInterviewApp(App[None]):
         """Choose or add the application, then say when the interview will be."""
         navigation.schedule_interview(self, self.workspace)
 
+    def action_import_file(self) -> None:
+        """Applications from another tracker's file, looked at before they are saved."""
+        if self.open_file is not None:
+            navigation.import_file(self, self.workspace, self.open_file)
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        yield from navigation.system_commands(self, self.workspace, screen)
+        yield from navigation.system_commands(self, self.workspace, screen, self.open_file)

@@ -215,11 +215,12 @@ def _run_app(
 ) -> int:
     # Imported here so that `postinterview list` does not pay for loading Textual.
     from postinterview.app import PostInterviewApp
+    from postinterview.commands.app_import import preview_path
 
     workspace = Workspace(store, clock)
     if workspace_ready is not None:
         workspace_ready(workspace)
-    app = PostInterviewApp(workspace, start_mode or start_mode_for(store))
+    app = PostInterviewApp(workspace, start_mode or start_mode_for(store), preview_path)
     app.run()
     return app.return_code or 0  # 143 when ended by SIGTERM
 

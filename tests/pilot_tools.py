@@ -13,6 +13,7 @@ from textual.pilot import Pilot
 
 from postinterview.app import PostInterviewApp
 from postinterview.cli import start_mode_for
+from postinterview.commands.app_import import preview_path
 from postinterview.storage.store import ApplicationStore
 from postinterview.workspace import Workspace
 from tests.conftest import FIXED_NOW
@@ -27,7 +28,7 @@ def make_app(
     """The app on a data folder (or an existing store), with the clock fixed at `FIXED_NOW`."""
     store = data if isinstance(data, ApplicationStore) else ApplicationStore(data)
     workspace = Workspace(store, clock=lambda: FIXED_NOW)
-    return PostInterviewApp(workspace, start_mode or start_mode_for(store))
+    return PostInterviewApp(workspace, start_mode or start_mode_for(store), preview_path)
 
 
 async def settle(pilot: Pilot[None]) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TextIO
@@ -26,6 +27,12 @@ from postinterview.transfer.import_columns import Field
 from postinterview.transfer.import_csv import TrackerRefused, new_rows, read_tracker
 from postinterview.transfer.import_day_order import DayOrder
 from postinterview.transfer.import_options import ImportOptions
+from postinterview.transfer.import_report import (
+    column_lines,
+    counts_of,
+    row_lines,
+    summary_line,
+)
 from postinterview.transfer.import_stages import parse_stage_override
 from postinterview.transfer.import_text import (
     MAX_TRACKER_BYTES,
@@ -163,44 +170,22 @@ def run_import(
         return fail(f"{path}: {refusal}")
     if note := encoding_note(decoded):
         print(f"{PROG}: {path.name}: {note}", file=sys.stderr)
-    messages = [(note.line, f"refused: {note.message}") for note in read.refused]
-    messages += [(note.line, f"warning: {note.message}") for note in read.warnings]
-    for line, message in sorted(messages, key=lambda pair: pair[0]):  # stable: refusal first
-        _row_message(path, line, message)
+    for line in row_lines(path.name, read):
+        print(f"{PROG}: {one_line(line)}", file=sys.stderr)
     existing = store.load_all()
     warn_about_problems(existing)
     fresh = new_rows(read.rows, (stored.application for stored in existing.applications))
-    present, refused = len(read.rows) - len(fresh), len(read.refused)
-    left_out = read.left_out
+    counts = counts_of(read, len(fresh))
     if dry_run:
-        out.write(f"Columns of {path.name}:\n")
-        out.writelines(f"  {line}\n" for line in read.mapping_lines())
-        out.write(_summary(path, len(fresh), present, refused, dry_run=True, left_out=left_out))
+        out.writelines(f"{line}\n" for line in column_lines(path.name, read))
+        out.write(f"{summary_line(path.name, counts, True)} Nothing was saved (--dry-run).\n")
         return 0
     for imported, row in enumerate(fresh):
         try:
             store.create(row.application)
         except StoreError as error:
-            out.write(_summary(path, imported, present, refused, dry_run=False, left_out=left_out))
+            saved = replace(counts, imported=imported)
+            out.write(summary_line(path.name, saved, False) + "\n")
             return fail(f"{path}, line {row.line}: not saved: {error}")
-    out.write(_summary(path, len(fresh), present, refused, dry_run=False, left_out=left_out))
+    out.write(summary_line(path.name, counts, False) + "\n")
     return 0
-
-
-def _row_message(path: Path, line: int, message: str) -> None:
-    print(f"{PROG}: {path.name}, line {line}: {one_line(message)}", file=sys.stderr)
-
-
-def _summary(
-    path: Path, imported: int, present: int, refused: int, dry_run: bool, left_out: int = 0
-) -> str:
-    verb = "Would import" if dry_run else "Imported"
-    noun = "application" if imported == 1 else "applications"
-    text = (
-        f"{verb} {imported} {noun} from {path.name}; "
-        f"{present} skipped as already present; {refused} refused"
-    )
-    text += f"; {left_out} left out by their stage." if left_out else "."
-    if dry_run:
-        text += " Nothing was saved (--dry-run)."
-    return text + "\n"

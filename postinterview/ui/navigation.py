@@ -19,6 +19,7 @@ from postinterview.workspace import Workspace
 from postinterview.workspace.undo import describe
 
 if TYPE_CHECKING:
+    from postinterview.ui.file_preview import ImportResult, OpenFile
     from postinterview.ui.screens.interview_picker import Choice
 
 MODES = ("today", "applications", "board")
@@ -128,6 +129,28 @@ def open_history(app: App[Any], workspace: Workspace, app_id: str) -> None:
         app.push_screen(HistoryScreen(workspace, app_id))
 
 
+def import_file(app: App[Any], workspace: Workspace, open_file: OpenFile) -> None:
+    """Import a tracker's file: read it, show what would be imported, save on confirm; then
+    the board, with the new cards, and how to undo it all."""
+    from postinterview.ui.screens.import_file import ImportFileScreen
+
+    if isinstance(app.screen, ModalScreen | ImportFileScreen):
+        return  # finish the open dialog (or import) first
+
+    def imported(result: ImportResult | None) -> None:
+        if result is None:
+            return
+        if result.saved:
+            app.switch_mode("board")
+        app.notify(
+            result.message,
+            severity="error" if result.failed else "information",
+            timeout=10 if result.failed else 6,
+        )
+
+    app.push_screen(ImportFileScreen(workspace, open_file), imported)
+
+
 def open_help(app: App[Any]) -> None:
     """Show the keys and what each screen is for."""
     from postinterview.ui.screens.help import HelpScreen
@@ -193,9 +216,10 @@ def undo(app: App[Any], workspace: Workspace, redo: bool = False) -> None:
 
 
 def system_commands(
-    app: App[Any], workspace: Workspace, screen: Screen[Any]
+    app: App[Any], workspace: Workspace, screen: Screen[Any], open_file: OpenFile | None = None
 ) -> Iterable[SystemCommand]:
-    """The command palette's entries: the app's own, then the screen's."""
+    """The command palette's entries: the app's own, then the screen's (`open_file` reads a
+    file to import; without it there is no import)."""
     yield SystemCommand("Help", "Keys, screens and where your data lives", partial(open_help, app))
     history = workspace.undo_history
     if history.done:
@@ -235,6 +259,12 @@ def system_commands(
         "Put back an application that was deleted",
         partial(open_deleted, app, workspace),
     )
+    if open_file is not None:
+        yield SystemCommand(
+            "Import a file…",
+            "Applications from another tracker's CSV or Markdown export (o)",
+            partial(import_file, app, workspace, open_file),
+        )
     commands = getattr(screen, "palette_commands", None)
     if commands is not None:
         yield from commands()

@@ -30,5 +30,24 @@ class Change:
         return self.everything or app_id in self.ids
 
 
+class HeldChanges:
+    """What changed while the listeners were held (`Workspace.changes_held`), told once."""
+
+    def __init__(self) -> None:
+        self._ids: set[str] = set()
+        self._everything = self._problems = False
+
+    def add(self, change: Change) -> None:
+        self._ids |= change.ids
+        self._everything |= change.everything
+        self._problems |= change.problems
+
+    def change(self) -> Change | None:
+        """All of it as one change; None when nothing changed."""
+        if not (self._ids or self._everything or self._problems):
+            return None
+        return Change(frozenset(self._ids), self._everything, self._problems)
+
+
 Listener = Callable[[Change], None]
 """Called on the thread that changed the workspace (the UI's), once per change."""

@@ -29,7 +29,7 @@ from postinterview.domain.upcoming import next_start
 from postinterview.storage.settings_store import SettingsLoad
 from postinterview.storage.store import ApplicationStore, FileProblem, Stored
 from postinterview.workspace import folder
-from postinterview.workspace.changes import Change, Listener
+from postinterview.workspace.changes import Change, HeldChanges, Listener
 from postinterview.workspace.derived import Context, Derivation, DerivedEntry, valid_until
 from postinterview.workspace.folder import FolderRead, Signature
 
@@ -67,6 +67,8 @@ class FolderState:
         self._weights: dict[str, float] = {}
         self._derived: dict[str, DerivedEntry] = {}
         self._listeners: list[Listener] = []
+        self._held: HeldChanges | None = None
+        """Changes gathered while `Workspace.changes_held` holds them."""
         self._registered: dict[str, Derivation[Any]] = {}
         self._writes = 0
         """Saves made here so far."""
@@ -93,6 +95,8 @@ class FolderState:
         return lambda: self._listeners.remove(listener) if listener in self._listeners else None
 
     def _emit(self, change: Change) -> None:
+        if self._held is not None:
+            return self._held.add(change)
         for listener in list(self._listeners):
             listener(change)
 

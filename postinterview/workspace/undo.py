@@ -170,7 +170,7 @@ def walk_back(workspace: Workspace, source: list[Step], target: list[Step], done
     label = describe(step, workspace.clock())
     inverses: list[Operation] = []
     error = note = ""
-    with workspace.unrecorded():
+    with workspace.unrecorded(), workspace.changes_held():  # views redraw once
         while step.operations:
             outcome, inverse = _reverse(workspace, step.operations[-1])
             if inverse is None:

@@ -23,7 +23,7 @@ from postinterview.storage.settings_store import CannotSaveSettings, load_settin
 from postinterview.storage.store import ApplicationStore, FileProblem, Stored, StoreError
 from postinterview.storage.store import Change as RecordChange
 from postinterview.workspace import folder, undo
-from postinterview.workspace.changes import Change
+from postinterview.workspace.changes import Change, HeldChanges
 from postinterview.workspace.outcome import (
     REFUSALS,
     EditOutcome,
@@ -112,6 +112,20 @@ class Workspace(FolderState):
         finally:
             step, self._step = self._step, None
             self.undo_history.record(step)
+
+    @contextmanager
+    def changes_held(self) -> Iterator[None]:
+        """Tell the listeners once, at the end, what the saves inside changed (an import)."""
+        if self._held is not None:  # already held: the outer one tells
+            yield
+            return
+        self._held = HeldChanges()
+        try:
+            yield
+        finally:
+            held, self._held = self._held, None
+            if (change := held.change()) is not None:
+                self._emit(change)
 
     def undo(self) -> str:
         """Undo the latest step made here: what was undone, or why it could not be."""

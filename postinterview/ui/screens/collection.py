@@ -30,6 +30,9 @@ from postinterview.ui.screens.workspace_screen import (
 )
 from postinterview.workspace import Change, FileProblem, SaveOutcome, Stored
 
+REDRAW_ALL_ABOVE = 50
+"""Applications changed at once above which a view draws everything again."""
+
 
 class ApplicationCollectionScreen(WorkspaceScreen):
     """A view of every application in the workspace, redrawn as it changes."""
@@ -46,6 +49,7 @@ class ApplicationCollectionScreen(WorkspaceScreen):
         Binding("b", "app.switch_mode('board')", "Board"),
         Binding("a", "app.switch_mode('applications')", "List"),
         Binding("w", "app.weekly_review", "Review"),
+        Binding("o", "app.import_file", "Import", show=False),  # in help and the palette
     ]
 
     @property
@@ -93,7 +97,9 @@ class ApplicationCollectionScreen(WorkspaceScreen):
     # Following the workspace --------------------------------------------------------------------
 
     def workspace_changed(self, change: Change) -> None:
-        if change.everything:
+        # Many at once (an import, or its undo): one redraw of all, not one per application
+        # (3,000 one by one held the board for seconds).
+        if change.everything or len(change.ids) > REDRAW_ALL_ABOVE:
             if self.entries or self.loaded:  # else the first read is still under way
                 self.show_all()
             self.show_problems()

@@ -117,6 +117,18 @@ no follow-ups and no weekly figures until `>` moves it on, which sets the day yo
 | `w` | The weekly review |
 | `p` | Files that could not be read: restore the last good version, or move them aside |
 | `r` | Reload from disk |
+| `o` | Import a file: applications from another tracker's export |
+
+## Importing from another tracker
+
+`o` on Today, the list or the board (or "Import a file…" in the palette) takes the path
+of a CSV file or a Markdown table that another tracker or a spreadsheet exported (`~` is
+your home folder). `enter` reads it and shows, before anything is saved, how each column is
+read, each row refused or warned about with its line, and how many applications it would
+add: what `postinterview import FILE --dry-run` prints. `ctrl+s` (or the button) imports
+them; rows already here are skipped. The new cards are on the board, and one `u` takes the
+whole import back. A backup made by `export --format json` is restored with `postinterview
+restore`.
 
 ## One application
 
