@@ -33,8 +33,8 @@ from postinterview.transfer.import_stages import read_stage_cell
 from postinterview.transfer.import_tables import TableRefused, read_records
 from postinterview.transfer.import_values import (
     CellRefused,
+    parse_contact,
     parse_day,
-    parse_recruiter,
     parse_source,
 )
 
@@ -157,8 +157,9 @@ def _application(
             warnings.append(f"source {source_text!r} is not one I know: kept in the notes")
             kept.insert(0, f"Source: {source_text}")
         fields["source"] = source
-    if recruiter := cell(Field.RECRUITER):
-        fields["recruiter"] = parse_recruiter(recruiter)
+    fields["recruiter"] = parse_contact(
+        cell(Field.RECRUITER), cell(Field.RECRUITER_EMAIL), cell(Field.RECRUITER_PHONE)
+    )
     if applied := cell(Field.APPLIED_ON):
         try:
             fields["applied_on"] = parse_day(applied)

@@ -4,6 +4,7 @@ A Markdown table is recognised by a `|---|` separator line under a pipe-delimite
 wherever it starts (trackers kept as notes, like career-ops' applications.md, put headings
 and prose before it). Anything else is read as CSV, its delimiter a comma, semicolon or tab,
 whichever the header line uses most. Either way the first row holding something is the header.
+Text that starts with `[` or `{` is JSON: a tracker's list of applications (import_json).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 import csv
 import io
 import re
+
+from postinterview.transfer.import_json import JsonRefused, json_records, looks_like_json
 
 MAX_COLUMNS = 1_000
 """More columns than this is not a tracker (a sheet's width is tens of columns), so it is
@@ -33,6 +36,11 @@ class TableRefused(ValueError):
 
 def read_records(text: str) -> list[Record]:
     """Every row that holds something, header first; TableRefused for broken or huge tables."""
+    if looks_like_json(text):
+        try:
+            return json_records(text, MAX_COLUMNS)
+        except JsonRefused as refusal:
+            raise TableRefused(str(refusal)) from refusal
     lines = text.splitlines()
     records = _markdown_records(lines) if _markdown_start(lines) is not None else None
     records = records if records is not None else _csv_records(text)

@@ -16,7 +16,10 @@ import re
 import unicodedata
 from datetime import date
 
+from pydantic import ValidationError
+
 from postinterview.domain.dates import DateRefused, read_calendar_date
+from postinterview.domain.editing import describe_validation_error
 from postinterview.domain.models import Contact, Source
 
 
@@ -69,6 +72,22 @@ def parse_recruiter(text: str) -> Contact:
     if _EMAIL.match(value):
         return Contact(name=value, email=value)
     return Contact(name=value)
+
+
+def parse_contact(name: str, email: str = "", phone: str = "") -> Contact | None:
+    """The recruiter from a contact cell and the separate email and phone cells a tracker may
+    have (ghosted's contact_name and contact_email); None when all three are empty. A contact
+    known only by an email address or a phone number is named by it."""
+    email, phone = " ".join(email.split()), " ".join(phone.split())
+    if not (name.strip() or email or phone):
+        return None
+    try:
+        read = parse_recruiter(name or email or phone)
+        return Contact.model_validate(
+            {"name": read.name, "email": email or read.email, "phone": phone}
+        )
+    except ValidationError as error:
+        raise CellRefused("recruiter " + "; ".join(describe_validation_error(error))) from error
 
 
 # --- Dates ---------------------------------------------------------------------------------
