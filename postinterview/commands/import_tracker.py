@@ -1,4 +1,4 @@
-"""`postinterview import FILE`: applications from a spreadsheet tracker (CSV or Markdown).
+"""`postinterview import FILE`: applications from a tracker (CSV, Markdown or a JSON list).
 
 Refused rows and warnings go to stderr with their line numbers; the summary goes to stdout.
 Exit code 0 when the file was read (even if some rows were refused: they are listed), 1 when
@@ -43,12 +43,16 @@ def column_override(text: str) -> tuple[str, str]:
 
 IMPORT_HELP = """\
 A backup (a .json file made by `export --format json`) is restored as `restore` does; see
-`postinterview restore --help`. Anything else is read as a table: a Markdown pipe table
+`postinterview restore --help`. Other JSON, a tracker's list of applications (a list of
+objects, or an object holding one, as ghosted writes), is read as a table whose columns are
+the objects' fields (nested ones dotted: contact.name, contact.email; lists joined; true and
+false as yes and no). Anything else is read as a table: a Markdown pipe table
 (headings and text before it are skipped; links are read as their text) or CSV (comma,
 semicolon or tab). Text is UTF-8 or UTF-16; a file that is not UTF-8 is read as
 Windows-1252 and stderr says so. The first row must name the columns, and at least one row
 must follow it: company and role are required; stage (or status), applied (date applied),
-location, link (url), recruiter (contact), source and notes are optional. Names are matched
+location, link (url), recruiter (contact; its email and phone beside it), source and notes
+are optional. Names are matched
 ignoring case, punctuation, accents and camelCase (companyName, Job Title:, job_url), with
 the usual names of Huntr, JobSync, LinkedIn and Teal exports and German, French and Spanish
 ones (Firma, Stelle, entreprise, poste, empresa, puesto...). A column of only yes/no values
@@ -79,7 +83,7 @@ def stage_override(text: str) -> tuple[str, Stage]:
 def add_import_arguments(importing: argparse.ArgumentParser) -> None:
     """The import subcommand's file and options."""
     importing.add_argument(
-        "file", metavar="FILE", type=Path, help="the CSV, Markdown or backup file"
+        "file", metavar="FILE", type=Path, help="the CSV, Markdown, JSON or backup file"
     )
     importing.add_argument(
         "--dry-run",
@@ -93,7 +97,7 @@ def add_import_arguments(importing: argparse.ArgumentParser) -> None:
         default=[],
         type=column_override,
         help="read COLUMN as FIELD (company, role, stage, applied_on, location, job_link, "
-        "recruiter, source, notes) or skip it; repeatable",
+        "recruiter, recruiter_email, recruiter_phone, source, notes) or skip it; repeatable",
     )
     importing.add_argument(
         "--stage",
