@@ -8,21 +8,16 @@ the file could not be read or an application could not be saved.
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
-from postinterview.commands.output import (
-    PROG,
-    fail,
-    one_line,
-    read_input,
-    warn_about_problems,
-)
+from postinterview.commands.import_saving import import_rows, present_applications
+from postinterview.commands.output import PROG, fail, read_input
+from postinterview.commands.progress import Progress
 from postinterview.domain.stages import Stage
-from postinterview.storage.store import ApplicationStore, StoreError
-from postinterview.transfer.import_csv import TrackerRefused, new_rows, read_tracker
+from postinterview.storage.store import ApplicationStore
+from postinterview.transfer.import_csv import TrackerRefused, tracker_rows
 from postinterview.transfer.import_options import ImportOptions
 from postinterview.transfer.import_stages import parse_stage_override
 from postinterview.transfer.import_text import (
@@ -116,47 +111,34 @@ def run_import(
     dry_run: bool,
     out: TextIO,
     options: ImportOptions | None = None,
+    progress: Progress | None = None,
 ) -> int:
-    """Import the tracker at `path` into `store`, read with the person's `options`.
+    """Import the tracker at `path` into `store`, read with the person's `options`, counting
+    its progress on stderr (see commands.progress).
 
     See the module docstring for exit codes.
     """
     raw = read_input(path, MAX_TRACKER_BYTES, "a CSV file")
     if isinstance(raw, int):
         return raw
+    progress = progress or Progress()
     try:
         decoded = decode_text(raw)
-        read = read_tracker(decoded.text, now, origin=path.name, options=options)
+        del raw  # a large file is held once, as text
+        progress.show(f"{path.name}: reading")
+        rows = tracker_rows(decoded.text, now, origin=path.name, options=options)
     except (TextRefused, TrackerRefused) as refusal:
+        progress.clear()
         return fail(f"{path}: {refusal}")
     if note := encoding_note(decoded):
-        print(f"{PROG}: {path.name}: {note}", file=sys.stderr)
-    messages = [(note.line, f"refused: {note.message}") for note in read.refused]
-    messages += [(note.line, f"warning: {note.message}") for note in read.warnings]
-    for line, message in sorted(messages, key=lambda pair: pair[0]):  # stable: refusal first
-        _row_message(path, line, message)
-    existing = store.load_all()
-    warn_about_problems(existing)
-    fresh = new_rows(read.rows, (stored.application for stored in existing.applications))
-    present, refused = len(read.rows) - len(fresh), len(read.refused)
-    left_out = read.left_out
+        progress.say(f"{PROG}: {path.name}: {note}")
+    del decoded
+    tally = import_rows(store, path, rows, present_applications(store, progress), dry_run, progress)
     if dry_run:
         out.write(f"Columns of {path.name}:\n")
-        out.writelines(f"  {line}\n" for line in read.columns.lines())
-        out.write(_summary(path, len(fresh), present, refused, dry_run=True, left_out=left_out))
-        return 0
-    for imported, row in enumerate(fresh):
-        try:
-            store.create(row.application)
-        except StoreError as error:
-            out.write(_summary(path, imported, present, refused, dry_run=False, left_out=left_out))
-            return fail(f"{path}, line {row.line}: not saved: {error}")
-    out.write(_summary(path, len(fresh), present, refused, dry_run=False, left_out=left_out))
-    return 0
-
-
-def _row_message(path: Path, line: int, message: str) -> None:
-    print(f"{PROG}: {path.name}, line {line}: {one_line(message)}", file=sys.stderr)
+        out.writelines(f"  {line}\n" for line in rows.columns.lines())
+    out.write(_summary(path, tally.imported, tally.present, tally.refused, dry_run, tally.left_out))
+    return fail(tally.failure) if tally.failure else 0
 
 
 def _summary(

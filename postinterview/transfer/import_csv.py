@@ -11,14 +11,15 @@ doubtful: binary data, broken quoting, no rows, or no company or role column.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections import deque
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from pydantic import ValidationError
 
-from postinterview.domain.editing import company_key, describe_validation_error
+from postinterview.domain.editing import describe_validation_error
 from postinterview.domain.models import Application, StageChange
 from postinterview.domain.stages import Stage
 from postinterview.transfer.import_columns import (
@@ -28,6 +29,9 @@ from postinterview.transfer.import_columns import (
     map_header,
     missing_column_message,
 )
+from postinterview.transfer.import_duplicates import ImportKey as ImportKey
+from postinterview.transfer.import_duplicates import import_key as import_key
+from postinterview.transfer.import_duplicates import new_rows as new_rows
 from postinterview.transfer.import_options import ImportOptions
 from postinterview.transfer.import_stages import read_stage_cell
 from postinterview.transfer.import_tables import TableRefused, read_records
@@ -80,6 +84,29 @@ class TrackerRead:
     """How the header was read (the dry run shows it)."""
 
 
+@dataclass(frozen=True)
+class RowOutcome:
+    """What one row of the file became: an application (with warnings), a refusal, or a row
+    left out by its stage word (its warning says so)."""
+
+    line: int
+    row: ImportRow | None = None
+    refusal: str = ""
+    warnings: tuple[str, ...] = ()
+    left_out: bool = False
+
+
+@dataclass(frozen=True)
+class TrackerRows:
+    """A tracker's rows, read one at a time: a file of 100,000 rows never holds all its
+    applications in memory at once. Iterate `outcomes` once, in the file's order."""
+
+    columns: ColumnMap
+    total: int
+    """Rows under the header (for progress)."""
+    outcomes: Iterator[RowOutcome]
+
+
 def read_tracker(
     text: str, now: datetime, origin: str = "", options: ImportOptions | None = None
 ) -> TrackerRead:
@@ -88,6 +115,24 @@ def read_tracker(
     `origin` (the file name) goes in each new application's first history note; `options`
     holds the person's own reading of columns and stage words.
     """
+    rows = tracker_rows(text, now, origin, options)
+    result = TrackerRead(columns=rows.columns)
+    for outcome in rows.outcomes:
+        if outcome.row is not None:
+            result.rows.append(outcome.row)
+        elif outcome.refusal:
+            result.refused.append(RowNote(outcome.line, outcome.refusal))
+        result.left_out += outcome.left_out
+        result.warnings += [RowNote(outcome.line, warning) for warning in outcome.warnings]
+    return result
+
+
+def tracker_rows(
+    text: str, now: datetime, origin: str = "", options: ImportOptions | None = None
+) -> TrackerRows:
+    """The header read and every row checked as a table (TrackerRefused for the file as a
+    whole, before any row is made an application); the rows then become applications as
+    `outcomes` is iterated. See `read_tracker` for the arguments."""
     options = options or ImportOptions()
     try:
         records = read_records(text)
@@ -107,21 +152,30 @@ def read_tracker(
         raise TrackerRefused(
             f"line {header_line}: has a header but no rows of applications under it"
         )
-    result = TrackerRead(columns=columns)
     note = f"Imported from {origin}" if origin else "Imported"
-    for line, cells in records[1:]:
+    rows = deque(records[1:])  # each row's cells let go once it is made an application
+    del records
+    return TrackerRows(columns, len(rows), _outcomes(rows, columns, now, note, options))
+
+
+def _outcomes(
+    rows: deque[tuple[int, list[str]]],
+    columns: ColumnMap,
+    now: datetime,
+    note: str,
+    options: ImportOptions,
+) -> Iterator[RowOutcome]:
+    while rows:
+        line, cells = rows.popleft()
         try:
             application, warnings = _application(cells, columns, now, note, options)
         except RowLeftOut as left_out:
-            result.warnings.append(RowNote(line, str(left_out)))
-            result.left_out += 1
+            yield RowOutcome(line, warnings=(str(left_out),), left_out=True)
             continue
         except CellRefused as refusal:
-            result.refused.append(RowNote(line, str(refusal)))
+            yield RowOutcome(line, refusal=str(refusal))
             continue
-        result.rows.append(ImportRow(line, application))
-        result.warnings += [RowNote(line, warning) for warning in warnings]
-    return result
+        yield RowOutcome(line, ImportRow(line, application), warnings=tuple(warnings))
 
 
 def _application(
@@ -198,28 +252,3 @@ def _extra_lines(cells: Sequence[str], columns: ColumnMap) -> list[str]:
         if value.strip()
     ]
     return lines
-
-
-# --- Duplicates ----------------------------------------------------------------------------
-
-ImportKey = tuple[str, str, date | None]
-"""What makes two applications the same on import: company, role and applied date."""
-
-
-def import_key(application: Application) -> ImportKey:
-    """Company (punctuation, case and accents ignored), role (case ignored), applied date."""
-    company = company_key(application.company) or application.company.casefold().strip()
-    role = " ".join(application.role.casefold().split())
-    return company, role, application.applied_on
-
-
-def new_rows(rows: Iterable[ImportRow], existing: Iterable[Application]) -> list[ImportRow]:
-    """The rows not already present, in the store or earlier in the same file."""
-    seen = {import_key(application) for application in existing}
-    fresh = []
-    for row in rows:
-        key = import_key(row.application)
-        if key not in seen:
-            seen.add(key)
-            fresh.append(row)
-    return fresh
