@@ -10,8 +10,8 @@ Text that starts with `[` or `{` is JSON: a tracker's list of applications (impo
 from __future__ import annotations
 
 import csv
-import io
 import re
+from collections.abc import Iterator
 
 from postinterview.transfer.import_json import JsonRefused, json_records, looks_like_json
 
@@ -43,6 +43,7 @@ def read_records(text: str) -> list[Record]:
             raise TableRefused(str(refusal)) from refusal
     lines = text.splitlines()
     records = _markdown_records(lines) if _markdown_start(lines) is not None else None
+    del lines  # a large CSV is not held a second time, as lines, while it is read
     records = records if records is not None else _csv_records(text)
     if records and len(records[0][1]) > MAX_COLUMNS:
         line, header = records[0]
@@ -54,9 +55,9 @@ def read_records(text: str) -> list[Record]:
 
 
 def _csv_records(text: str) -> list[Record]:
-    first_line = next((line for line in text.splitlines() if line.strip()), "")
+    first_line = next((line for line in _lines(text) if line.strip()), "")
     delimiter = max(_DELIMITERS, key=first_line.count)  # a tie keeps the comma
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    reader = csv.reader(_lines(text), delimiter=delimiter, strict=True)
     records = []
     while True:
         start = reader.line_num + 1
@@ -69,6 +70,16 @@ def _csv_records(text: str) -> list[Record]:
         if any(cell.strip() for cell in cells):
             records.append((start, cells))
     return records
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The text's lines with their endings, split as a file opened with newline="" splits them
+    (at \n, \r\n or \r only), which is what the csv module expects; one at a time, where
+    io.StringIO would first copy the whole text at four bytes a character."""
+    return (match.group() for match in _LINE.finditer(text))
 
 
 # --- Markdown ------------------------------------------------------------------------------
