@@ -9,7 +9,8 @@ its own, through the real command function (`commands.import_tracker.run_import`
 `postinterview import` calls it) into a temporary data folder:
 - dry: `import --dry-run` (reads, maps, checks duplicates, writes nothing);
 - real: `import` into the empty folder (every application saved durably);
-- rerun: the same file again into the now full folder (every row skipped as present).
+- rerun: the same file again into the now full folder (every row skipped as present);
+- json-dry: the same rows as a JSON list of objects (a ghosted-style export), dry run.
 For each it prints the wall time, the rate, the peak resident memory of the child
 (ru_maxrss) and, in a second child run with tracemalloc on (slower, so not timed), the peak
 of Python's own allocations. Prints a Markdown table.
@@ -69,6 +70,14 @@ def write_tracker(path: Path, rows: int) -> int:
     return path.stat().st_size
 
 
+def write_json(csv_path: Path, path: Path) -> int:
+    """The sheet's rows as a JSON list of objects keyed by its header; its size in bytes."""
+    with csv_path.open(encoding="utf-8", newline="") as handle:
+        items = list(csv.DictReader(handle))
+    path.write_text(json.dumps(items, ensure_ascii=False, indent=2), encoding="utf-8")
+    return path.stat().st_size
+
+
 def child(phase: str, tracker: Path, data: Path, traced: bool) -> None:
     """One phase, in this process; prints a JSON line of its figures."""
     from postinterview.commands.import_tracker import run_import
@@ -78,7 +87,7 @@ def child(phase: str, tracker: Path, data: Path, traced: bool) -> None:
         tracemalloc.start()
     out = io.StringIO()
     began = time.perf_counter()
-    code = run_import(ApplicationStore(data), tracker, NOW, phase == "dry", out)
+    code = run_import(ApplicationStore(data), tracker, NOW, phase != "real", out)
     seconds = time.perf_counter() - began
     peak = tracemalloc.get_traced_memory()[1] if traced else 0
     rss_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
@@ -98,7 +107,10 @@ def run_child(phase: str, tracker: Path, data: Path, traced: bool) -> dict[str, 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=100_000)
-    parser.add_argument("--phases", nargs="+", default=["dry", "real", "rerun"])
+    parser.add_argument(
+        "--phases", nargs="+", default=["dry", "real", "rerun", "json-dry"],
+        choices=["dry", "real", "rerun", "json-dry"],
+    )  # fmt: skip
     parser.add_argument("--no-traced", action="store_true", help="skip the tracemalloc runs")
     parser.add_argument("--child", nargs=3, metavar=("PHASE", "TRACKER", "DATA"))
     parser.add_argument("--traced", action="store_true")
@@ -110,16 +122,20 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tracker = Path(tmp) / "tracker.csv"
         size = write_tracker(tracker, args.rows)
-        print(f"{args.rows:,} rows, {size / 2**20:.1f} MiB, Python {sys.version.split()[0]}, "
-              f"{os.cpu_count()} cores\n")  # fmt: skip
+        as_json = Path(tmp) / "tracker.json"
+        json_size = write_json(tracker, as_json) if "json-dry" in args.phases else 0
+        print(f"{args.rows:,} rows, {size / 2**20:.1f} MiB as CSV, {json_size / 2**20:.1f} MiB "
+              f"as JSON, Python {sys.version.split()[0]}, {os.cpu_count()} cores\n")  # fmt: skip
         print("| phase | wall s | rows/s | peak RSS MiB | peak traced MiB | summary |")
         print("|---|---:|---:|---:|---:|---|")
         for phase in args.phases:
-            data = Path(tmp) / "data"
-            timed = run_child(phase, tracker, data, traced=False)
+            data, source = Path(tmp) / "data", tracker
+            if phase == "json-dry":
+                source, data = as_json, Path(tmp) / "empty"
+            timed = run_child(phase, source, data, traced=False)
             peak = "-"
             if not args.no_traced and phase != "real":  # a traced real run would save again
-                traced = run_child(phase, tracker, data, traced=True)
+                traced = run_child(phase, source, data, traced=True)
                 peak = f"{int(str(traced['peak'])) / 2**20:.0f}"
             seconds = float(str(timed["seconds"]))
             rss = int(str(timed["rss_kib"])) / 1024

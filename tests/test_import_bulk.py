@@ -22,6 +22,7 @@ from postinterview.domain.models import Application
 from postinterview.storage import atomic, paths
 from postinterview.storage.store import ApplicationStore, Stored, StoreError
 from postinterview.transfer.import_csv import read_tracker, tracker_rows
+from postinterview.transfer.import_tables import read_records
 from postinterview.transfer.import_text import MAX_TRACKER_BYTES, TextRefused, decode_text
 from tests.cli_tools import cli
 from tests.conftest import FIXED_NOW
@@ -244,3 +245,22 @@ def test_a_disk_full_during_a_write_leaves_no_half_written_file(
 
     code, out, _ = cli(capsys, "--data-dir", str(data), "import", str(tracker))
     assert code == 0 and out.startswith("Imported 10 applications from tracker.csv; 20 skipped")
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        ("Company,Role\r\nAcme,Engineer\r\n", [1, 2]),
+        ("Company,Role\rAcme,Engineer\rInitech,Analyst", [1, 2, 3]),  # old Mac line ends
+        ('Company,Role,Notes\nAcme,Engineer,"two\r\nlines"\n\nInitech,Analyst,\x0cff\n', [1, 2, 5]),
+        ("Company;Role\nAcme;Engineer", [1, 2]),
+    ],
+)
+def test_a_csv_is_read_line_by_line_as_a_file_opened_with_newline_none_would_be(
+    text: str, lines: list[int]
+) -> None:
+    delimiter = ";" if ";" in text else ","
+    as_a_file = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    records = read_records(text)
+    assert [cells for _, cells in records] == [cells for cells in as_a_file if any(cells)]
+    assert [line for line, _ in records] == lines
