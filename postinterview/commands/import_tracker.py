@@ -1,6 +1,7 @@
 """`postinterview import FILE`: applications from a tracker (CSV, Markdown or a JSON list).
 
-Refused rows and warnings go to stderr with their line numbers; the summary goes to stdout.
+Refused rows and warnings go to stderr with their line numbers, and so does the count of
+progress (commands.progress); the summary goes to stdout.
 Exit code 0 when the file was read (even if some rows were refused: they are listed), 1 when
 the file could not be read or an application could not be saved.
 """
@@ -64,6 +65,10 @@ Stage words are read in English, German, French and Spanish, and as Huntr and Te
 them; --stage WORD=STAGE reads a word your way. A saved role not applied for yet (wishlist,
 bookmarked) is imported as Applied with a warning; a row whose stage says skip, ignore or
 n/a is left out with a warning.
+Rows are saved as they are read, with a count on stderr (on a terminal one line kept up to
+date; elsewhere a line every 10,000 rows). If a save fails (a full disk), the import stops
+there: what was saved stays, the error names the line, and importing the same file again
+adds only the rest.
 """
 
 
