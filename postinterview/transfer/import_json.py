@@ -106,9 +106,12 @@ def _records(text: str, start: int, max_columns: int) -> list[JsonRecord]:
     if not rows:
         raise JsonRefused(f"line {header_line}: the list holds no applications")
     header = list(names)
-    return [(header_line, header)] + [
-        (line, [cells.get(name, "") for name in header]) for line, cells in rows
-    ]
+    records: list[JsonRecord] = [(header_line, header)]
+    rows.reverse()
+    while rows:  # each object's cells let go as its row is made
+        line, cells = rows.pop()
+        records.append((line, [cells.get(name, "") for name in header]))
+    return records
 
 
 def _flatten(value: dict[str, Any], prefix: str, cells: dict[str, str], depth: int) -> None:
