@@ -87,7 +87,8 @@ def child(phase: str, tracker: Path, data: Path, traced: bool) -> None:
         tracemalloc.start()
     out = io.StringIO()
     began = time.perf_counter()
-    code = run_import(ApplicationStore(data), tracker, NOW, phase != "real", out)
+    dry_run = phase in ("dry", "json-dry")  # rerun is real: every row is present, none saved
+    code = run_import(ApplicationStore(data), tracker, NOW, dry_run, out)
     seconds = time.perf_counter() - began
     peak = tracemalloc.get_traced_memory()[1] if traced else 0
     rss_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
