@@ -5,14 +5,14 @@
 Writes a CSV of `--rows` rows (the columns a sheet template has: company, role, status, date
 applied, location, link, contact, notes and two the import keeps in the notes) to a temporary
 folder, then runs each phase in a fresh child process, so each one's peak resident memory is
-its own, through the real command function (`commands.import_tracker.run_import`, as
+its own (VmHWM), through the real command function (`commands.import_tracker.run_import`, as
 `postinterview import` calls it) into a temporary data folder:
 - dry: `import --dry-run` (reads, maps, checks duplicates, writes nothing);
 - real: `import` into the empty folder (every application saved durably);
 - rerun: the same file again into the now full folder (every row skipped as present);
 - json-dry: the same rows as a JSON list of objects (a ghosted-style export), dry run.
 For each it prints the wall time, the rate, the peak resident memory of the child
-(ru_maxrss) and, in a second child run with tracemalloc on (slower, so not timed), the peak
+(VmHWM) and, in a second child run with tracemalloc on (slower, so not timed), the peak
 of Python's own allocations. Prints a Markdown table.
 """
 
@@ -78,6 +78,17 @@ def write_json(csv_path: Path, path: Path) -> int:
     return path.stat().st_size
 
 
+def peak_rss_kib() -> int:
+    """This process's peak resident memory: VmHWM, which (unlike ru_maxrss, which keeps the
+    parent's figure across fork and exec) is this program's own; ru_maxrss where there is no
+    /proc."""
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM"))
+
+
 def child(phase: str, tracker: Path, data: Path, traced: bool) -> None:
     """One phase, in this process; prints a JSON line of its figures."""
     from postinterview.commands.import_tracker import run_import
@@ -91,7 +102,7 @@ def child(phase: str, tracker: Path, data: Path, traced: bool) -> None:
     code = run_import(ApplicationStore(data), tracker, NOW, dry_run, out)
     seconds = time.perf_counter() - began
     peak = tracemalloc.get_traced_memory()[1] if traced else 0
-    rss_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+    rss_kib = peak_rss_kib()
     summary = out.getvalue().strip().splitlines()[-1]
     print(json.dumps({"code": code, "seconds": seconds, "peak": peak, "rss_kib": rss_kib,
                       "summary": summary}))  # fmt: skip
