@@ -271,3 +271,11 @@ def test_our_own_json_export_still_restores_through_import(
         restored.read_bytes()
         == (paths.applications_dir(source.root) / f"{saved.application.id}.toml").read_bytes()
     )
+
+
+def test_a_markdown_tracker_starting_with_a_link_is_still_a_table() -> None:
+    text = (
+        "[Back to my notes](index.md)\n\n"
+        "| Company | Role |\n|---|---|\n| [Acme](https://acme.example) | Engineer |\n"
+    )
+    assert read_records(text) == [(3, ["Company", "Role"]), (5, ["Acme", "Engineer"])]

@@ -4,7 +4,8 @@ A Markdown table is recognised by a `|---|` separator line under a pipe-delimite
 wherever it starts (trackers kept as notes, like career-ops' applications.md, put headings
 and prose before it). Anything else is read as CSV, its delimiter a comma, semicolon or tab,
 whichever the header line uses most. Either way the first row holding something is the header.
-Text that starts with `[` or `{` is JSON: a tracker's list of applications (import_json).
+Other text that starts with `[` or `{` is JSON: a tracker's list of applications (import_json;
+a Markdown file may start with a `[link]`, so the table is looked for first).
 """
 
 from __future__ import annotations
@@ -36,14 +37,14 @@ class TableRefused(ValueError):
 
 def read_records(text: str) -> list[Record]:
     """Every row that holds something, header first; TableRefused for broken or huge tables."""
-    if looks_like_json(text):
+    lines = text.splitlines()
+    records = _markdown_records(lines) if _markdown_start(lines) is not None else None
+    del lines  # a large CSV is not held a second time, as lines, while it is read
+    if records is None and looks_like_json(text):  # a table's `|---|` line is never JSON
         try:
             return json_records(text, MAX_COLUMNS)
         except JsonRefused as refusal:
             raise TableRefused(str(refusal)) from refusal
-    lines = text.splitlines()
-    records = _markdown_records(lines) if _markdown_start(lines) is not None else None
-    del lines  # a large CSV is not held a second time, as lines, while it is read
     records = records if records is not None else _csv_records(text)
     if records and len(records[0][1]) > MAX_COLUMNS:
         line, header = records[0]
