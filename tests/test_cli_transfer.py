@@ -202,8 +202,8 @@ def test_map_reads_a_column_the_persons_way(data_dir: Path, tmp_path: Path) -> N
             b"Job Titel,Company\nx,y\n",
             ("--map", "Job Titel=jobtitle"),
             "'jobtitle' is not a field; use one of company, role, stage, applied_on, location, "
-            "job_link, recruiter, source, notes, company_size, saved_on, stage_since, history, "
-            "skip",
+            "job_link, recruiter, recruiter_email, recruiter_phone, source, notes, company_size, "
+            "saved_on, stage_since, history, skip",
         ),
     ],
 )

@@ -301,7 +301,7 @@ def test_a_backup_with_broken_entries_restores_the_rest_and_names_each_broken_on
     [
         (b'{"format": "postinterview-applications/1", "applications": [', "not valid JSON"),
         (b"[1, 2]", "not an object"),
-        (b'{"format": "something-else"}', "is not a postinterview backup"),
+        (b'{"format": "something-else"}', "holds no list of applications"),
         (b'{"format": "postinterview-applications/7", "applications": []}', "newer postinterview"),
         (b'{"format": "postinterview-applications/1"}', 'no list of "applications"'),
         (b"\xff\xfe{}", "not UTF-8"),

@@ -1,6 +1,7 @@
-"""`postinterview import FILE`: applications from a spreadsheet tracker (CSV or Markdown).
+"""`postinterview import FILE`: applications from a tracker (CSV, Markdown or a JSON list).
 
-Refused rows and warnings go to stderr with their line numbers; the summary goes to stdout.
+Refused rows and warnings go to stderr with their line numbers, and so does the count of
+progress (commands.progress); the summary goes to stdout.
 Exit code 0 when the file was read (even if some rows were refused: they are listed), 1 when
 the file could not be read or an application could not be saved.
 """
@@ -8,31 +9,20 @@ the file could not be read or an application could not be saved.
 from __future__ import annotations
 
 import argparse
-import sys
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
-from postinterview.commands.output import (
-    PROG,
-    fail,
-    one_line,
-    read_input,
-    warn_about_problems,
-)
+from postinterview.commands.import_saving import import_rows, present_applications
+from postinterview.commands.output import PROG, fail, read_input
+from postinterview.commands.progress import Progress
 from postinterview.domain.stages import Stage
-from postinterview.storage.store import ApplicationStore, StoreError
+from postinterview.storage.store import ApplicationStore
 from postinterview.transfer.import_columns import Field
-from postinterview.transfer.import_csv import TrackerRefused, new_rows, read_tracker
+from postinterview.transfer.import_csv import TrackerRefused, tracker_rows
 from postinterview.transfer.import_day_order import DayOrder
 from postinterview.transfer.import_options import ImportOptions
-from postinterview.transfer.import_report import (
-    column_lines,
-    counts_of,
-    row_lines,
-    summary_line,
-)
+from postinterview.transfer.import_report import ImportCounts, column_lines, summary_line
 from postinterview.transfer.import_stages import parse_stage_override
 from postinterview.transfer.import_text import (
     MAX_TRACKER_BYTES,
@@ -53,12 +43,16 @@ def column_override(text: str) -> tuple[str, str]:
 IMPORT_HELP = """\
 A backup (a .json file made by `export --format json`) is restored as `restore` does; see
 `postinterview restore --help`. An invitation (.ics) adds an upcoming interview (see the
-end). Anything else is read as a table: a Markdown pipe table
+end). Other JSON, a tracker's list of applications (a list of objects, or an object holding
+one, as ghosted writes), is read as a table whose columns are the objects' fields (nested
+ones dotted: contact.name, contact.email; lists joined; true and false as yes and no).
+Anything else is read as a table: a Markdown pipe table
 (headings and text before it are skipped; links are read as their text) or CSV (comma,
 semicolon or tab). Text is UTF-8 or UTF-16; a file that is not UTF-8 is read as
 Windows-1252 and stderr says so. The first row must name the columns, and at least one row
 must follow it: company and role are required; stage (or status), applied (date applied),
-location, link (url), recruiter (contact), source and notes are optional. Names are matched
+location, link (url), recruiter (contact; its email and phone beside it), source and notes
+are optional. Names are matched
 ignoring case, punctuation, accents and camelCase (companyName, Job Title:, job_url), with
 the usual names of Huntr, JobSync, LinkedIn and Teal exports and German, French and Spanish
 ones (Firma, Stelle, entreprise, poste, empresa, puesto...). A column of only yes/no values
@@ -92,6 +86,10 @@ time is read as noon in your time zone; with no date at all it is dated now. Com
 reads small, large or a head count (under 250 is small). A file made by `export --format
 csv` is read back whole, leaving out its id, interview count and interviewers (the JSON
 export keeps the interviews).
+Rows are saved as they are read, with a count on stderr (on a terminal one line kept up to
+date; elsewhere a line every 10,000 rows). If a save fails (a full disk), the import stops
+there: what was saved stays, the error names the line, and importing the same file again
+adds only the rest.
 """
 
 
@@ -109,7 +107,7 @@ def add_import_arguments(importing: argparse.ArgumentParser) -> None:
         "file",
         metavar="FILE",
         type=Path,
-        help="the CSV, Markdown, backup or invitation (.ics) file",
+        help="the CSV, Markdown, JSON list, backup or invitation (.ics) file",
     )
     importing.add_argument(
         "--dry-run",
@@ -155,37 +153,33 @@ def run_import(
     dry_run: bool,
     out: TextIO,
     options: ImportOptions | None = None,
+    progress: Progress | None = None,
 ) -> int:
-    """Import the tracker at `path` into `store`, read with the person's `options`.
+    """Import the tracker at `path` into `store`, read with the person's `options`, counting
+    its progress on stderr (see commands.progress).
 
     See the module docstring for exit codes.
     """
     raw = read_input(path, MAX_TRACKER_BYTES, "a CSV file")
     if isinstance(raw, int):
         return raw
+    progress = progress or Progress()
     try:
         decoded = decode_text(raw)
-        read = read_tracker(decoded.text, now, origin=path.name, options=options)
+        del raw  # a large file is held once, as text
+        progress.show(f"{path.name}: reading")
+        rows = tracker_rows(decoded.text, now, origin=path.name, options=options)
     except (TextRefused, TrackerRefused) as refusal:
+        progress.clear()
         return fail(f"{path}: {refusal}")
     if note := encoding_note(decoded):
-        print(f"{PROG}: {path.name}: {note}", file=sys.stderr)
-    for line in row_lines(path.name, read):
-        print(f"{PROG}: {one_line(line)}", file=sys.stderr)
-    existing = store.load_all()
-    warn_about_problems(existing)
-    fresh = new_rows(read.rows, (stored.application for stored in existing.applications))
-    counts = counts_of(read, len(fresh))
+        progress.say(f"{PROG}: {path.name}: {note}")
+    del decoded
+    tally = import_rows(store, path, rows, present_applications(store, progress), dry_run, progress)
+    counts = ImportCounts(tally.imported, tally.present, tally.refused, tally.left_out)
     if dry_run:
-        out.writelines(f"{line}\n" for line in column_lines(path.name, read))
+        out.writelines(f"{line}\n" for line in column_lines(path.name, rows.mapping_lines()))
         out.write(f"{summary_line(path.name, counts, True)} Nothing was saved (--dry-run).\n")
-        return 0
-    for imported, row in enumerate(fresh):
-        try:
-            store.create(row.application)
-        except StoreError as error:
-            saved = replace(counts, imported=imported)
-            out.write(summary_line(path.name, saved, False) + "\n")
-            return fail(f"{path}, line {row.line}: not saved: {error}")
-    out.write(summary_line(path.name, counts, False) + "\n")
-    return 0
+    else:
+        out.write(summary_line(path.name, counts, False) + "\n")
+    return fail(tally.failure) if tally.failure else 0

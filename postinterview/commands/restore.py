@@ -1,5 +1,7 @@
 """`postinterview restore FILE.json` (and `import FILE.json`): applications back from a backup.
 
+(`import` restores only our own backups; another tracker's JSON goes to the tracker import.)
+
 Each application in the backup keeps its id, and what happens to it depends on the folder:
 - no file with that id: it is created, byte for byte the file the backup was made from;
 - a file with the same record: skipped, already here;
@@ -77,19 +79,19 @@ def read_backup_bytes(path: Path) -> bytes:
 
 
 def is_backup_file(path: Path) -> bool:
-    """Whether `import` should restore `path` rather than read it as CSV: a .json name, or
-    content that is a backup's JSON object. A file that cannot be read is left to the CSV
-    import, which says why."""
-    if path.suffix.lower() == ".json":
-        return True
+    """Whether `import` should restore `path` rather than read it as a tracker: content that
+    is a backup's JSON object, or a .json file that is not JSON (see `looks_like_backup`). A
+    file that cannot be read is left to the command its name suggests, which says why."""
+    json_name = path.suffix.lower() == ".json"
     try:
-        with path.open("rb") as handle:
-            start = handle.read(1024)
+        if not json_name:
+            with path.open("rb") as handle:
+                start = handle.read(1024)
             if not start.removeprefix(codecs.BOM_UTF8).lstrip().startswith(b"{"):
                 return False  # not JSON: a CSV file is not read twice
         raw = read_backup_bytes(path)
     except OSError:
-        return False
+        return json_name
     return looks_like_backup(path.name, raw)
 
 

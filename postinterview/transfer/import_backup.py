@@ -70,17 +70,18 @@ class BackupRead:
 
 
 def looks_like_backup(name: str, raw: bytes) -> bool:
-    """Whether `import` should read the file as a backup: its name ends in .json, or it holds
-    a JSON object whose `format` is a postinterview backup's."""
-    if name.lower().endswith(".json"):
-        return True
-    if not raw.removeprefix(codecs.BOM_UTF8).lstrip().startswith(b"{"):
+    """Whether `import` should read the file as a backup: it holds a JSON object whose
+    `format` is a postinterview backup's, or its name ends in .json and it is not JSON at all
+    (restoring says why). Other JSON, a list or someone else's object, is a tracker's export
+    of applications, for the tracker import (transfer.import_json)."""
+    json_name = name.lower().endswith(".json")
+    if not json_name and not raw.removeprefix(codecs.BOM_UTF8).lstrip().startswith(b"{"):
         return False
     try:
-        document = _document(raw)
+        document = _parsed(raw)
     except BackupRefused:
-        return False
-    return str(document.get("format", "")).startswith(FORMAT_FAMILY)
+        return json_name
+    return isinstance(document, dict) and str(document.get("format", "")).startswith(FORMAT_FAMILY)
 
 
 def read_backup(raw: bytes) -> BackupRead:
@@ -130,6 +131,14 @@ class _Refused(ValueError):
 
 
 def _document(raw: bytes) -> dict[str, Any]:
+    document = _parsed(raw)
+    if not isinstance(document, dict):
+        raise BackupRefused("is JSON but not an object, so it is not a postinterview backup")
+    return document
+
+
+def _parsed(raw: bytes) -> Any:
+    """The JSON value in `raw`; BackupRefused when it is too big, not UTF-8 or not JSON."""
     if len(raw) > MAX_BACKUP_BYTES:
         raise BackupRefused(f"is larger than {MAX_BACKUP_BYTES // (1024 * 1024)} MiB")
     try:
@@ -146,8 +155,6 @@ def _document(raw: bytes) -> dict[str, Any]:
         ) from error
     except (RecursionError, ValueError) as error:
         raise BackupRefused(f"is not readable JSON ({type(error).__name__})") from error
-    if not isinstance(document, dict):
-        raise BackupRefused("is JSON but not an object, so it is not a postinterview backup")
     return document
 
 

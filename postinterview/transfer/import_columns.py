@@ -29,6 +29,8 @@ class Field(StrEnum):
     LOCATION = "location"
     JOB_LINK = "job_link"
     RECRUITER = "recruiter"
+    RECRUITER_EMAIL = "recruiter_email"
+    RECRUITER_PHONE = "recruiter_phone"
     SOURCE = "source"
     NOTES = "notes"
     COMPANY_SIZE = "company_size"
@@ -100,6 +102,19 @@ _SYNONYMS_AS_WRITTEN: dict[Field, tuple[str, ...]] = {
         "Ansprechpartner", "Ansprechperson", "Kontakt",  # German
         "recruteur", "interlocuteur",  # French
         "contacto", "reclutador",  # Spanish
+    ),
+    Field.RECRUITER_EMAIL: (
+        "email", "e-mail", "email address", "contact email", "recruiter email",
+        "hiring manager email",
+        "E-Mail-Adresse", "Kontakt E-Mail",  # German ("E-Mail" is the same word)
+        "courriel", "adresse e-mail", "e-mail du contact",  # French
+        "correo", "correo electrónico", "email de contacto",  # Spanish
+    ),
+    Field.RECRUITER_PHONE: (
+        "phone", "phone number", "telephone", "contact phone", "recruiter phone",
+        "Telefon", "Telefonnummer",  # German
+        "téléphone", "tél", "numéro de téléphone",  # French
+        "teléfono", "número de teléfono",  # Spanish
     ),
     Field.SOURCE: (
         "source", "found via", "channel", "job board",
@@ -220,8 +235,26 @@ def map_header(
             columns.fields[known] = index
         else:
             columns.extra.append((index, _shown_name(raw, index)))
+    _contact_parts_need_a_contact(columns, chosen)
     columns.extra.sort()
     return columns
+
+
+_CONTACT_PARTS = (Field.RECRUITER_EMAIL, Field.RECRUITER_PHONE)
+
+
+def _contact_parts_need_a_contact(columns: ColumnMap, chosen: set[int]) -> None:
+    """An email or phone column is the recruiter's only beside a contact (name) column:
+    alone it is as likely the person's own (LinkedIn's `Contact Email` is the applicant's),
+    so it is kept in the notes, unless `--map` said otherwise."""
+    if Field.RECRUITER in columns.fields:
+        return
+    for part in _CONTACT_PARTS:
+        index = columns.fields.get(part)
+        if index is not None and index not in chosen:
+            del columns.fields[part]
+            columns.extra.append((index, _shown_name(columns.header[index], index)))
+            columns.reasons[index] = "no contact column beside it, so perhaps your own"
 
 
 def _overrides(header: Sequence[str], overrides: Mapping[str, str], columns: ColumnMap) -> set[int]:

@@ -13,14 +13,15 @@ quoting, no rows, or no company or role column.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections import deque
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from pydantic import ValidationError
 
-from postinterview.domain.editing import company_key, describe_validation_error
+from postinterview.domain.editing import describe_validation_error
 from postinterview.domain.models import Application
 from postinterview.domain.stages import Stage
 from postinterview.transfer.import_age import read_row_age
@@ -38,6 +39,9 @@ from postinterview.transfer.import_day_order import (
     decide_columns,
     year_warnings,
 )
+from postinterview.transfer.import_duplicates import ImportKey as ImportKey
+from postinterview.transfer.import_duplicates import import_key as import_key
+from postinterview.transfer.import_duplicates import new_rows as new_rows
 from postinterview.transfer.import_options import ImportOptions
 from postinterview.transfer.import_own_export import without_our_bookkeeping
 from postinterview.transfer.import_stages import read_stage_cell
@@ -45,7 +49,7 @@ from postinterview.transfer.import_tables import TableRefused, read_records
 from postinterview.transfer.import_values import (
     CellRefused,
     parse_company_size,
-    parse_recruiter,
+    parse_contact,
     parse_source,
 )
 
@@ -93,12 +97,46 @@ class TrackerRead:
     """Date column (cell index) -> how its slashed dates are read, and what decided it."""
 
     def mapping_lines(self) -> list[str]:
-        """The dry run's mapping: `columns.lines()`, each date column with its day order."""
-        lines = self.columns.lines()
-        for index, decision in self.day_orders.items():
-            if index < len(lines) and (said := decision.describe()):
-                lines[index] += f" ({said})"
-        return lines
+        """The dry run's mapping: each column's field, a date column with its day order."""
+        return mapping_lines(self.columns, self.day_orders)
+
+
+def mapping_lines(columns: ColumnMap, day_orders: dict[int, DayOrderDecision]) -> list[str]:
+    """`columns.lines()`, each date column's line with how its day order was decided."""
+    lines = columns.lines()
+    for index, decision in day_orders.items():
+        if index < len(lines) and (said := decision.describe()):
+            lines[index] += f" ({said})"
+    return lines
+
+
+@dataclass(frozen=True)
+class RowOutcome:
+    """What one row of the file became: an application (with warnings), a refusal, or a row
+    left out by its stage word (its warning says so)."""
+
+    line: int
+    row: ImportRow | None = None
+    refusal: str = ""
+    warnings: tuple[str, ...] = ()
+    left_out: bool = False
+
+
+@dataclass(frozen=True)
+class TrackerRows:
+    """A tracker's rows, read one at a time: a file of 100,000 rows never holds all its
+    applications in memory at once. Iterate `outcomes` once, in the file's order."""
+
+    columns: ColumnMap
+    total: int
+    """Rows under the header (for progress)."""
+    outcomes: Iterator[RowOutcome]
+    day_orders: dict[int, DayOrderDecision] = field(default_factory=dict)
+    """Date column (cell index) -> how its slashed dates are read, and what decided it."""
+
+    def mapping_lines(self) -> list[str]:
+        """The dry run's mapping: each column's field, a date column with its day order."""
+        return mapping_lines(self.columns, self.day_orders)
 
 
 def read_tracker(
@@ -109,6 +147,25 @@ def read_tracker(
     `origin` (the file name) goes in each new application's first history note; `options`
     holds the person's own reading of columns and stage words.
     """
+    rows = tracker_rows(text, now, origin, options)
+    result = TrackerRead(columns=rows.columns, day_orders=rows.day_orders)
+    for outcome in rows.outcomes:
+        if outcome.row is not None:
+            result.rows.append(outcome.row)
+        elif outcome.refusal:
+            result.refused.append(RowNote(outcome.line, outcome.refusal))
+        result.left_out += outcome.left_out
+        result.warnings += [RowNote(outcome.line, warning) for warning in outcome.warnings]
+    result.warnings.sort(key=lambda warning: warning.line)
+    return result
+
+
+def tracker_rows(
+    text: str, now: datetime, origin: str = "", options: ImportOptions | None = None
+) -> TrackerRows:
+    """The header read and every row checked as a table (TrackerRefused for the file as a
+    whole, before any row is made an application); the rows then become applications as
+    `outcomes` is iterated. See `read_tracker` for the arguments."""
     options = options or ImportOptions()
     try:
         records = read_records(text)
@@ -130,23 +187,34 @@ def read_tracker(
         )
     date_columns = [columns.fields[name] for name in DATE_FIELDS if name in columns.fields]
     day_orders = decide_columns(records[1:], date_columns, options.day_order)
-    result = TrackerRead(columns=columns, day_orders=day_orders)
     note = f"Imported from {origin}" if origin else "Imported"
-    for line, cells in records[1:]:
+    rows = deque(records[1:])  # each row's cells let go once it is made an application
+    del records
+    outcomes = _outcomes(rows, columns, now, note, options, day_orders)
+    return TrackerRows(columns, len(rows), outcomes, day_orders)
+
+
+def _outcomes(
+    rows: deque[tuple[int, list[str]]],
+    columns: ColumnMap,
+    now: datetime,
+    note: str,
+    options: ImportOptions,
+    day_orders: dict[int, DayOrderDecision],
+) -> Iterator[RowOutcome]:
+    for line, said in year_warnings(day_orders, columns.header):  # one per column, not row
+        yield RowOutcome(line, warnings=(said,))
+    while rows:
+        line, cells = rows.popleft()
         try:
             application, warnings = _application(cells, columns, now, note, options, day_orders)
         except RowLeftOut as left_out:
-            result.warnings.append(RowNote(line, str(left_out)))
-            result.left_out += 1
+            yield RowOutcome(line, warnings=(str(left_out),), left_out=True)
             continue
         except CellRefused as refusal:
-            result.refused.append(RowNote(line, str(refusal)))
+            yield RowOutcome(line, refusal=str(refusal))
             continue
-        result.rows.append(ImportRow(line, application))
-        result.warnings += [RowNote(line, warning) for warning in warnings]
-    result.warnings += [RowNote(*said) for said in year_warnings(day_orders, columns.header)]
-    result.warnings.sort(key=lambda warning: warning.line)
-    return result
+        yield RowOutcome(line, ImportRow(line, application), warnings=tuple(warnings))
 
 
 def _application(
@@ -193,8 +261,9 @@ def _application(
             warnings.append(f"company size {size_text!r} is not small or large: kept in the notes")
             kept.insert(0, f"Company size: {size_text}")
         fields["company_size"] = size
-    if recruiter := cell(Field.RECRUITER):
-        fields["recruiter"] = parse_recruiter(recruiter)
+    fields["recruiter"] = parse_contact(
+        cell(Field.RECRUITER), cell(Field.RECRUITER_EMAIL), cell(Field.RECRUITER_PHONE)
+    )
     if applied := cell(Field.APPLIED_ON):
         applied_day = row_date(applied, day_orders.get(columns.fields[Field.APPLIED_ON]))
         fields["applied_on"] = applied_day.day
@@ -243,28 +312,3 @@ def _extra_lines(cells: Sequence[str], columns: ColumnMap) -> list[str]:
         if value.strip()
     ]
     return lines
-
-
-# --- Duplicates ----------------------------------------------------------------------------
-
-ImportKey = tuple[str, str, date | None]
-"""What makes two applications the same on import: company, role and applied date."""
-
-
-def import_key(application: Application) -> ImportKey:
-    """Company (punctuation, case and accents ignored), role (case ignored), applied date."""
-    company = company_key(application.company) or application.company.casefold().strip()
-    role = " ".join(application.role.casefold().split())
-    return company, role, application.applied_on
-
-
-def new_rows(rows: Iterable[ImportRow], existing: Iterable[Application]) -> list[ImportRow]:
-    """The rows not already present, in the store or earlier in the same file."""
-    seen = {import_key(application) for application in existing}
-    fresh = []
-    for row in rows:
-        key = import_key(row.application)
-        if key not in seen:
-            seen.add(key)
-            fresh.append(row)
-    return fresh

@@ -35,9 +35,9 @@ def row_lines(name: str, read: TrackerRead) -> list[str]:
     return [f"{name}, line {line}: {' '.join(message.split())}" for line, message in ordered]
 
 
-def column_lines(name: str, read: TrackerRead) -> list[str]:
-    """'Columns of FILE:' and one indented line per column: which field it goes to."""
-    return [f"Columns of {name}:", *(f"  {line}" for line in read.mapping_lines())]
+def column_lines(name: str, mapping: list[str]) -> list[str]:
+    """'Columns of FILE:' and the `mapping` lines indented (`TrackerRead.mapping_lines`)."""
+    return [f"Columns of {name}:", *(f"  {line}" for line in mapping)]
 
 
 def summary_line(name: str, counts: ImportCounts, dry_run: bool) -> str:
@@ -61,7 +61,7 @@ def preview_lines(name: str, read: TrackerRead, fresh: int, encoding_note: str =
     return [
         *lines,
         *row_lines(name, read),
-        *column_lines(name, read),
+        *column_lines(name, read.mapping_lines()),
         summary_line(name, counts, True),
     ]
 

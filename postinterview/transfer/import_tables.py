@@ -4,13 +4,17 @@ A Markdown table is recognised by a `|---|` separator line under a pipe-delimite
 wherever it starts (trackers kept as notes, like career-ops' applications.md, put headings
 and prose before it). Anything else is read as CSV, its delimiter a comma, semicolon or tab,
 whichever the header line uses most. Either way the first row holding something is the header.
+Other text that starts with `[` or `{` is JSON: a tracker's list of applications (import_json;
+a Markdown file may start with a `[link]`, so the table is looked for first).
 """
 
 from __future__ import annotations
 
 import csv
-import io
 import re
+from collections.abc import Iterator
+
+from postinterview.transfer.import_json import JsonRefused, json_records, looks_like_json
 
 MAX_COLUMNS = 1_000
 """More columns than this is not a tracker (a sheet's width is tens of columns), so it is
@@ -35,6 +39,12 @@ def read_records(text: str) -> list[Record]:
     """Every row that holds something, header first; TableRefused for broken or huge tables."""
     lines = text.splitlines()
     records = _markdown_records(lines) if _markdown_start(lines) is not None else None
+    del lines  # a large CSV is not held a second time, as lines, while it is read
+    if records is None and looks_like_json(text):  # a table's `|---|` line is never JSON
+        try:
+            return json_records(text, MAX_COLUMNS)
+        except JsonRefused as refusal:
+            raise TableRefused(str(refusal)) from refusal
     records = records if records is not None else _csv_records(text)
     if records and len(records[0][1]) > MAX_COLUMNS:
         line, header = records[0]
@@ -46,9 +56,9 @@ def read_records(text: str) -> list[Record]:
 
 
 def _csv_records(text: str) -> list[Record]:
-    first_line = next((line for line in text.splitlines() if line.strip()), "")
+    first_line = next((line for line in _lines(text) if line.strip()), "")
     delimiter = max(_DELIMITERS, key=first_line.count)  # a tie keeps the comma
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    reader = csv.reader(_lines(text), delimiter=delimiter, strict=True)
     records = []
     while True:
         start = reader.line_num + 1
@@ -61,6 +71,16 @@ def _csv_records(text: str) -> list[Record]:
         if any(cell.strip() for cell in cells):
             records.append((start, cells))
     return records
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The text's lines with their endings, split as a file opened with newline="" splits them
+    (at \n, \r\n or \r only), which is what the csv module expects; one at a time, where
+    io.StringIO would first copy the whole text at four bytes a character."""
+    return (match.group() for match in _LINE.finditer(text))
 
 
 # --- Markdown ------------------------------------------------------------------------------

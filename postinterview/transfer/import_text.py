@@ -14,7 +14,9 @@ import re
 from dataclasses import dataclass
 
 MAX_TRACKER_BYTES = 32 * 1024 * 1024
-"""Larger files are refused unread: a tracker of thousands of rows is a few hundred KiB."""
+"""Larger files are refused unread: a tracker of thousands of rows is a few hundred KiB, and
+100,000 rows of a ten-column sheet about 12 MiB (benchmarks/import_bench.py), so this lets
+in 100,000 rows of up to 330 bytes each while bounding what a read holds in memory."""
 
 UTF8 = "UTF-8"
 UTF16 = "UTF-16"
@@ -58,7 +60,11 @@ codecs.register_error("postinterview-latin1", _latin1_for_undefined)
 def decode_text(raw: bytes) -> DecodedText:
     """The file's text and its encoding; TextRefused when it is not text at all."""
     if len(raw) > MAX_TRACKER_BYTES:
-        raise TextRefused(f"is larger than {MAX_TRACKER_BYTES // (1024 * 1024)} MiB")
+        raise TextRefused(
+            f"is larger than {MAX_TRACKER_BYTES // (1024 * 1024)} MiB, more than a tracker "
+            "holds (100,000 rows of a sheet are about 12 MiB): split it into smaller files "
+            "and import each"
+        )
     for start, message in _BINARY_STARTS.items():
         if raw.startswith(start):
             raise TextRefused(message)

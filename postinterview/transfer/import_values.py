@@ -10,6 +10,9 @@ import re
 import unicodedata
 from datetime import date
 
+from pydantic import ValidationError
+
+from postinterview.domain.editing import describe_validation_error
 from postinterview.domain.models import CompanySize, Contact, Source
 
 
@@ -98,6 +101,22 @@ def parse_recruiter(text: str) -> Contact:
     if _EMAIL.match(value):
         return Contact(name=value, email=value, phone=phone)
     return Contact(name=value, phone=phone)
+
+
+def parse_contact(name: str, email: str = "", phone: str = "") -> Contact | None:
+    """The recruiter from a contact cell and the separate email and phone cells a tracker may
+    have (ghosted's contact_name and contact_email); None when all three are empty. A contact
+    known only by an email address or a phone number is named by it."""
+    email, phone = " ".join(email.split()), " ".join(phone.split())
+    if not (name.strip() or email or phone):
+        return None
+    try:
+        read = parse_recruiter(name or email or phone)
+        return Contact.model_validate(
+            {"name": read.name, "email": email or read.email, "phone": phone or read.phone}
+        )
+    except ValidationError as error:
+        raise CellRefused("recruiter " + "; ".join(describe_validation_error(error))) from error
 
 
 # --- Dates ---------------------------------------------------------------------------------
