@@ -103,7 +103,11 @@ def test_saved_and_skip_words_are_not_stage_words() -> None:
 
 
 @pytest.mark.parametrize(
-    "word", ["Wishlist", "saved", "Bookmarked", "interested", "to apply", "Merkliste", "guardado"]
+    "word",
+    [
+        *("Wishlist", "saved", "Bookmarked", "interested", "to apply", "Merkliste", "guardado"),
+        *("Evaluated", "Draft"),  # career-ops, JobSync
+    ],
 )
 def test_a_saved_role_is_applied_for_now_with_a_warning_and_the_word_kept(word: str) -> None:
     reading = read_stage_cell(word)

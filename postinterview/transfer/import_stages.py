@@ -2,7 +2,9 @@
 
 Trackers name their columns of a board in their own words and languages: Huntr's lists
 (Wishlist, Applied, Interview, Offer, Rejected), Teal's statuses (Bookmarked, Applying, ...,
-I Withdrew, Not Selected, No Response), German, French and Spanish sheets. Words are matched
+I Withdrew, Not Selected, No Response), JobSync's (Draft, ..., Archived), career-ops'
+(Evaluated, Applied, Responded, Interview, Offer, Rejected, Discarded, SKIP), German, French
+and Spanish sheets. Words are matched
 after folding case, accents and punctuation, so "Refusé", "refuse" and "REFUSÉ!" are one word.
 
 Roles saved before applying (a wishlist, a bookmark) have no stage of their own yet: they are
@@ -93,6 +95,7 @@ _SAVED_WORDS: frozenset[str] = frozenset(
         *("wishlist", "wish list", "saved", "bookmarked", "bookmark", "interested"),
         *("to apply", "applying", "not applied", "not applied yet", "planned", "prospective"),
         *("favorited", "favourited", "starred"),
+        *("evaluated", "draft"),  # career-ops: a role assessed, not applied for; JobSync
         *("merkliste", "gespeichert", "vorgemerkt", "interessiert"),
         *("sauvegardée", "enregistrée", "à postuler", "intéressé"),
         *("guardado", "guardada", "por aplicar", "interesado"),
