@@ -29,13 +29,14 @@ from postinterview.transfer.import_columns import (
     missing_column_message,
 )
 from postinterview.transfer.import_options import ImportOptions
-from postinterview.transfer.import_stages import read_stage_cell
+from postinterview.transfer.import_stages import leaves_row_out, read_stage_cell
 from postinterview.transfer.import_tables import TableRefused, read_records
 from postinterview.transfer.import_values import (
     CellRefused,
     parse_day,
     parse_recruiter,
     parse_source,
+    without_placeholder,
 )
 
 _SAMPLE_ROWS = 200
@@ -131,7 +132,10 @@ def _application(
 
     def cell(name: Field) -> str:
         index = columns.fields.get(name)
-        return cells[index].strip() if index is not None and index < len(cells) else ""
+        text = cells[index].strip() if index is not None and index < len(cells) else ""
+        if name is Field.STAGE and leaves_row_out(text):
+            return text  # there `n/a` is the person's word for "do not import this row"
+        return without_placeholder(text)
 
     company, role = cell(Field.COMPANY), cell(Field.ROLE)
     empty = [name for name, value in (("company", company), ("role", role)) if not value]
@@ -188,13 +192,13 @@ def _extra_lines(cells: Sequence[str], columns: ColumnMap) -> list[str]:
     lines = [
         f"{name}: {cells[index].strip()}"
         for index, name in columns.extra
-        if index < len(cells) and cells[index].strip()
+        if index < len(cells) and without_placeholder(cells[index].strip())
     ]
     width = len(columns.header)
     lines += [
         f"Column {index + 1}: {value.strip()}"
         for index, value in enumerate(cells[width:], start=width)
-        if value.strip()
+        if without_placeholder(value.strip())
     ]
     return lines
 

@@ -110,6 +110,11 @@ _SKIP_WORDS: frozenset[str] = frozenset(
 """Words a person writes in the stage column of a row that should not be imported."""
 
 
+def leaves_row_out(text: str) -> bool:
+    """Whether a stage cell says not to import its row (`skip`, `n/a`...)."""
+    return stage_key(text) in _SKIP_WORDS
+
+
 def parse_stage(text: str, overrides: Mapping[str, Stage] | None = None) -> Stage | None:
     """The stage a tracker's status word means; None when it is not one we know.
 
