@@ -3,7 +3,8 @@
 The fixtures and what every row must become are in tests/tracker_layouts.py. Each layout is
 imported into an empty folder and every stored TOML file is read back with tomllib and
 compared with its row; refused lines must be named on stderr; `--dry-run` must print the
-mapping and leave the folder byte for byte as it was.
+mapping and leave the folder byte for byte as it was; importing the same export twice must
+add nothing.
 """
 
 from __future__ import annotations
@@ -157,3 +158,16 @@ def test_a_dry_run_prints_the_mapping_and_writes_nothing(
         )
     assert f"Would import {len(layout.rows)} applications from {layout.path.name};" in out
     assert "Nothing was saved (--dry-run)." in out
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=str)
+def test_importing_the_same_export_again_adds_nothing(
+    layout: Layout, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = cli(capsys, "--data-dir", str(data_dir), "import", str(layout.path))
+    assert first[0] == 0, first[2]
+    before = folder_bytes(data_dir / "applications")
+    code, out, err = cli(capsys, "--data-dir", str(data_dir), "import", str(layout.path))
+    assert code == 0, err
+    assert folder_bytes(data_dir / "applications") == before
+    assert f"Imported 0 applications from {layout.path.name}; {len(layout.rows)} skipped" in out
