@@ -54,7 +54,8 @@ the usual names of Huntr, JobSync, LinkedIn and Teal exports and German, French 
 ones (Firma, Stelle, entreprise, poste, empresa, puesto...). A column of only yes/no values
 is never read as a date or a stage. --map COLUMN=FIELD reads a column your way (FIELD may
 also be notes or skip); --dry-run lists how each column is read.
-Other columns are kept in the notes as 'Column: value' lines. Dates: 2026-11-01,
+Other columns are kept in the notes as 'Column: value' lines; a cell holding only - or N/A
+is empty. Dates: 2026-11-01,
 01.11.2026 (day first), 1 Nov 2026 or Nov 1, 2026; a slashed date such as 03/04/2026 that
 could be read two ways is refused. A row already present (same company, role and applied
 date) is skipped, so importing a file twice adds nothing. Refused rows are listed on stderr
