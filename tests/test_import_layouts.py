@@ -158,6 +158,9 @@ def test_a_dry_run_prints_the_mapping_and_writes_nothing(
         )
     assert f"Would import {len(layout.rows)} applications from {layout.path.name};" in out
     assert "Nothing was saved (--dry-run)." in out
+    absent = data_dir.parent / "not-made"
+    cli(capsys, "--data-dir", str(absent), "import", str(layout.path), "--dry-run")
+    assert not absent.exists(), "a dry run makes no folder either"
 
 
 @pytest.mark.parametrize("layout", LAYOUTS, ids=str)
