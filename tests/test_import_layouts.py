@@ -9,6 +9,7 @@ add nothing.
 
 from __future__ import annotations
 
+import codecs
 import re
 import tomllib
 from datetime import date, datetime
@@ -174,3 +175,18 @@ def test_importing_the_same_export_again_adds_nothing(
     assert code == 0, err
     assert folder_bytes(data_dir / "applications") == before
     assert f"Imported 0 applications from {layout.path.name}; {len(layout.rows)} skipped" in out
+
+
+def test_the_fixtures_keep_the_bytes_their_trackers_write() -> None:
+    """An editor that re-saves a fixture as UTF-8 or strips a BOM would quietly stop these
+    tests from testing what they claim."""
+    raw = {layout.file: layout.path.read_bytes() for layout in LAYOUTS}
+    german = raw["german_excel.csv"]
+    with pytest.raises(UnicodeDecodeError):
+        german.decode("utf-8")
+    assert "Müller & Söhne" in german.decode("cp1252") and b"\r\n" in german
+    assert raw["notion_export.csv"].startswith(codecs.BOM_UTF8)
+    assert raw["excel_fr_semicolon.csv"].startswith(codecs.BOM_UTF8 + b"Entreprise;Poste;")
+    assert raw["jobsync.csv"].count(b"\r\n") == 7 and not raw["jobsync.csv"].endswith(b"\n")
+    assert raw["huntr.csv"].startswith(b"companyName,jobTitle,listName,")
+    assert raw["ghosted_applications.json"].startswith(b'[\n  {\n    "id": ')
