@@ -33,7 +33,9 @@ def stored(folder: Path) -> dict[tuple[str, str], dict[str, Any]]:
         tomllib.loads(path.read_text(encoding="utf-8"))
         for path in sorted((folder / "applications").glob("*.toml"))
     ]
-    return {(record["company"], record["role"]): record for record in records}
+    by_name = {(record["company"], record["role"]): record for record in records}
+    assert len(by_name) == len(records), "an application was stored twice"
+    return by_name
 
 
 def folder_bytes(folder: Path) -> dict[str, bytes]:
