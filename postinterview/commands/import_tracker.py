@@ -58,7 +58,8 @@ the usual names of Huntr, JobSync, LinkedIn and Teal exports and German, French 
 ones (Firma, Stelle, entreprise, poste, empresa, puesto...). A column of only yes/no values
 is never read as a date or a stage. --map COLUMN=FIELD reads a column your way (FIELD may
 also be notes or skip); --dry-run lists how each column is read.
-Other columns are kept in the notes as 'Column: value' lines.
+Other columns are kept in the notes as 'Column: value' lines; a cell holding only - or N/A
+is empty.
 Dates are read as exports write them: 2026-11-01, 01.11.2026, 25/09/2026, 9/14/26,
 1 Nov 2026, Sept 4, 2026, with a time after them (3:07 PM, 09:30,
 2026-09-04T09:30:00+02:00: the day as written is kept), and with month names in English,

@@ -43,14 +43,15 @@ from postinterview.transfer.import_duplicates import ImportKey as ImportKey
 from postinterview.transfer.import_duplicates import import_key as import_key
 from postinterview.transfer.import_duplicates import new_rows as new_rows
 from postinterview.transfer.import_options import ImportOptions
-from postinterview.transfer.import_own_export import without_our_bookkeeping
-from postinterview.transfer.import_stages import read_stage_cell
+from postinterview.transfer.import_own_export import is_our_export, without_our_bookkeeping
+from postinterview.transfer.import_stages import leaves_row_out, read_stage_cell
 from postinterview.transfer.import_tables import TableRefused, read_records
 from postinterview.transfer.import_values import (
     CellRefused,
     parse_company_size,
     parse_contact,
     parse_source,
+    without_placeholder,
 )
 
 _SAMPLE_ROWS = 200
@@ -229,7 +230,10 @@ def _application(
 
     def cell(name: Field) -> str:
         index = columns.fields.get(name)
-        return cells[index].strip() if index is not None and index < len(cells) else ""
+        text = cells[index].strip() if index is not None and index < len(cells) else ""
+        if name is Field.STAGE and leaves_row_out(text):
+            return text  # there `n/a` is the person's word for "do not import this row"
+        return without_placeholder(text)
 
     company, role = cell(Field.COMPANY), cell(Field.ROLE)
     empty = [name for name, value in (("company", company), ("role", role)) if not value]
@@ -275,9 +279,10 @@ def _application(
     )
     warnings += age.warnings
     kept += age.kept
-    if age.age.stage == Stage.SAVED and Field.SAVED_ON not in columns.fields:
-        # Not applied for yet, and no date saved column: the row's one date (career-ops'
-        # Date, ghosted's date_applied) says when it was saved, and created_at holds it.
+    if age.age.stage == Stage.SAVED and not is_our_export(columns.header):
+        # Not applied for yet: a tracker's applied date on a saved row says when it was saved
+        # (career-ops' Date; ghosted fills date_applied on creation), as created_at does. Our
+        # own export keeps it: a role moved back to Saved keeps the day it was applied for.
         fields.pop("applied_on", None)
     notes = "\n\n".join(part for part in (cell(Field.NOTES), "\n".join(kept)) if part)
     try:
@@ -303,12 +308,12 @@ def _extra_lines(cells: Sequence[str], columns: ColumnMap) -> list[str]:
     lines = [
         f"{name}: {cells[index].strip()}"
         for index, name in columns.extra
-        if index < len(cells) and cells[index].strip()
+        if index < len(cells) and without_placeholder(cells[index].strip())
     ]
     width = len(columns.header)
     lines += [
         f"Column {index + 1}: {value.strip()}"
         for index, value in enumerate(cells[width:], start=width)
-        if value.strip()
+        if without_placeholder(value.strip())
     ]
     return lines

@@ -2,7 +2,9 @@
 
 Trackers name their columns of a board in their own words and languages: Huntr's lists
 (Wishlist, Applied, Interview, Offer, Rejected), Teal's statuses (Bookmarked, Applying, ...,
-I Withdrew, Not Selected, No Response), German, French and Spanish sheets. Words are matched
+I Withdrew, Not Selected, No Response), JobSync's (Draft, ..., Archived), career-ops'
+(Evaluated, Applied, Responded, Interview, Offer, Rejected, Discarded, SKIP), German, French
+and Spanish sheets. Words are matched
 after folding case, accents and punctuation, so "Refusé", "refuse" and "REFUSÉ!" are one word.
 
 Roles saved before applying (a wishlist, a bookmark, "to apply") are Saved, our stage before
@@ -100,6 +102,11 @@ _SKIP_WORDS: frozenset[str] = frozenset(
     stage_key(word) for word in ("skip", "ignore", "n/a", "do not import", "überspringen")
 )
 """Words a person writes in the stage column of a row that should not be imported."""
+
+
+def leaves_row_out(text: str) -> bool:
+    """Whether a stage cell says not to import its row (`skip`, `n/a`...)."""
+    return stage_key(text) in _SKIP_WORDS
 
 
 def parse_stage(text: str, overrides: Mapping[str, Stage] | None = None) -> Stage | None:

@@ -33,6 +33,22 @@ def fold(text: str) -> str:
     return " ".join(re.sub(r"[\W_]+", " ", bare).split())
 
 
+# --- Placeholders --------------------------------------------------------------------------
+
+_PLACEHOLDERS = frozenset({"-", "--", "–", "—", "n/a", "#n/a", "n.a."})
+"""What exports write in a cell that has nothing: Huntr a dash, JobSync `N/A`, Excel `#N/A`."""
+
+
+def without_placeholder(text: str) -> str:
+    """`text`, or empty when it only says the cell is empty (`-`, `N/A`).
+
+    Stored as a value, a dash would become the location or the link of an application, and
+    `N/A` a company. In the stage column `n/a` is kept: there it is a word a person writes
+    to leave the row out (import_stages).
+    """
+    return "" if text.strip().casefold() in _PLACEHOLDERS else text
+
+
 # --- Sources -------------------------------------------------------------------------------
 
 _SOURCE_WORDS: dict[str, Source] = {
