@@ -21,8 +21,9 @@ from postinterview.transfer.import_age import (
     day_moment,
     row_age,
 )
-from postinterview.transfer.import_columns import Field, map_header
+from postinterview.transfer.import_columns import map_header
 from postinterview.transfer.import_csv import read_tracker
+from postinterview.transfer.import_fields import Field
 from postinterview.transfer.import_history import HistoryEntry
 from tests.conftest import FIXED_NOW
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 import pytest
 
 from postinterview.transfer.import_columns import (
-    Field,
     MappingRefused,
-    header_key,
     map_header,
     missing_column_message,
 )
+from postinterview.transfer.import_fields import Field, header_key
 
 
 @pytest.mark.parametrize(

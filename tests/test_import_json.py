@@ -14,8 +14,9 @@ from postinterview.domain.models import CompanySize
 from postinterview.domain.stages import Stage
 from postinterview.storage import paths
 from postinterview.storage.store import ApplicationStore
-from postinterview.transfer.import_columns import Field, map_header
+from postinterview.transfer.import_columns import map_header
 from postinterview.transfer.import_csv import TrackerRefused, read_tracker
+from postinterview.transfer.import_fields import Field
 from postinterview.transfer.import_json import JsonRefused, cell_text, json_records
 from postinterview.transfer.import_tables import MAX_COLUMNS, read_records
 from postinterview.transfer.import_values import CellRefused, parse_contact

@@ -11,13 +11,14 @@ from hypothesis import strategies as st
 from postinterview.domain.editing import new_application
 from postinterview.domain.models import Source
 from postinterview.domain.stages import Stage
-from postinterview.transfer.import_columns import Field, map_header
+from postinterview.transfer.import_columns import map_header
 from postinterview.transfer.import_csv import (
     TrackerRefused,
     import_key,
     new_rows,
     read_tracker,
 )
+from postinterview.transfer.import_fields import Field
 from postinterview.transfer.import_stages import parse_stage
 from postinterview.transfer.import_values import (
     CellRefused,

@@ -18,9 +18,9 @@ from postinterview.commands.output import PROG, fail, read_input
 from postinterview.commands.progress import Progress
 from postinterview.domain.stages import Stage
 from postinterview.storage.store import ApplicationStore
-from postinterview.transfer.import_columns import Field
 from postinterview.transfer.import_csv import TrackerRefused, tracker_rows
 from postinterview.transfer.import_day_order import DayOrder
+from postinterview.transfer.import_fields import Field
 from postinterview.transfer.import_options import ImportOptions
 from postinterview.transfer.import_report import ImportCounts, column_lines, summary_line
 from postinterview.transfer.import_stages import parse_stage_override

@@ -30,9 +30,10 @@ from datetime import UTC, date, datetime, time
 
 from postinterview.domain.models import StageChange
 from postinterview.domain.stages import STAGE_ORDER, Stage
-from postinterview.transfer.import_columns import ColumnMap, Field
+from postinterview.transfer.import_columns import ColumnMap
 from postinterview.transfer.import_dates import row_date
 from postinterview.transfer.import_day_order import DayOrderDecision
+from postinterview.transfer.import_fields import Field
 from postinterview.transfer.import_history import HistoryEntry, read_history
 
 DAY_TIME = time(12)
