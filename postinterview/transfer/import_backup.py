@@ -19,6 +19,7 @@ from postinterview.domain.editing import describe_validation_error
 from postinterview.domain.ids import is_valid_id
 from postinterview.domain.models import Application
 from postinterview.transfer.export_json import FORMAT
+from postinterview.transfer.import_json import JsonRefused, parse_json
 from postinterview.transfer.toml_values import TomlTypes, TypeRefused, apply_types
 
 MAX_BACKUP_BYTES = 256 * 1024 * 1024
@@ -147,14 +148,9 @@ def _parsed(raw: bytes) -> Any:
         line = raw[: error.start].count(b"\n") + 1
         raise BackupRefused(f"line {line} is not UTF-8 text, so it is not a backup") from error
     try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise BackupRefused(
-            f"is not valid JSON ({error.msg} at line {error.lineno}, column {error.colno}): "
-            "the file may be cut short or damaged"
-        ) from error
-    except (RecursionError, ValueError) as error:
-        raise BackupRefused(f"is not readable JSON ({type(error).__name__})") from error
+        document = parse_json(text)
+    except JsonRefused as refusal:
+        raise BackupRefused(str(refusal)) from refusal
     return document
 
 

@@ -35,11 +35,13 @@ def looks_like_json(text: str) -> bool:
     return text.lstrip().startswith(("[", "{"))
 
 
-def json_records(text: str, max_columns: int) -> list[JsonRecord]:
-    """The header (every column name) and one row per object of the list; JsonRefused for bad
-    JSON (with its line and column), no list of objects, or more than `max_columns` names."""
+def parse_json(text: str) -> Any:
+    """The JSON document in `text`; JsonRefused naming the line and column where it breaks.
+
+    The one JSON parse of the import and the restore: a deep nesting or a huge number is
+    refused like bad syntax, never raised as a traceback."""
     try:
-        document = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as error:
         raise JsonRefused(
             f"line {error.lineno}, column {error.colno}: not valid JSON ({error.msg}); "
@@ -47,6 +49,12 @@ def json_records(text: str, max_columns: int) -> list[JsonRecord]:
         ) from error
     except (RecursionError, ValueError) as error:
         raise JsonRefused(f"is not readable JSON ({type(error).__name__})") from error
+
+
+def json_records(text: str, max_columns: int) -> list[JsonRecord]:
+    """The header (every column name) and one row per object of the list; JsonRefused for bad
+    JSON (with its line and column), no list of objects, or more than `max_columns` names."""
+    document = parse_json(text)
     start = _skip(text, 0)
     if isinstance(document, dict):
         start = _member_start(text, start, _list_key(document))
