@@ -41,7 +41,7 @@ NAVIGATION = (
 SCREEN_KEYS = (
     "enter space escape t b a w i I f2 question_mark f1 ctrl+p n e s d D p r c m z x f y H "
     "u U ctrl+z slash less_than_sign greater_than_sign shift+left shift+right ctrl+n ctrl+b "
-    "ctrl+s ctrl+o ctrl+t ctrl+g ctrl+y ctrl+c backspace delete q 1 2 3"
+    "ctrl+s ctrl+o ctrl+t ctrl+g ctrl+y ctrl+c backspace delete q o 1 2 3"
 ).split()
 """Every screen's own keys (ctrl+q is left out: it ends the run; quitting is tested apart)."""
 TEXT = "abcdefghijklmnopqrstuvwxyz ABCXYZ 0123456789 -:./+ éü€ 漢字 [b]x[/b] @,;'\""
