@@ -85,7 +85,7 @@ def test_none_named_offers_the_open_applications_and_a_new_one() -> None:
         "No open application is named by it: choose one below, or a new application."
     )
     assert [choice.label for choice in preview.choices] == [
-        "Analyst at Globex",
+        "Analyst at Globex · applied · changed 20 Nov 2026",
         "A new application (type its company and role)",
     ]
     new = preview.choose(NEW_APPLICATION, "  Acme ", "Product   Designer")

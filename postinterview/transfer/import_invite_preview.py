@@ -160,6 +160,12 @@ class InviteRefusedPreview:
         return ImportDone(self.message, failed=True)
 
 
+def _label(application: Application) -> str:
+    """'Product Designer at Acme · applied · changed 20 Nov 2026': two at one company differ."""
+    changed = application.updated_at.strftime("%d %b %Y")
+    return f"{named(application)} · {application.stage.value} · changed {changed}"
+
+
 def invite_preview(
     name: str,
     raw: bytes,
@@ -188,7 +194,7 @@ def invite_preview(
             reverse=True,
         )[:LISTED]
     )
-    choices = tuple(Choice(app.id, named(app)) for app in offered)
+    choices = tuple(Choice(app.id, _label(app)) for app in offered)
     new = Choice(NEW_APPLICATION, "A new application (type its company and role)", new=True)
     return InvitePreview(
         name,
