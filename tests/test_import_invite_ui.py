@@ -6,11 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from textual.widgets import Button, Input, OptionList
+from textual.widgets import Button, Input
 
 from postinterview.app import PostInterviewApp
 from postinterview.storage.store import ApplicationStore
 from postinterview.ui.screens.import_file import ImportFileScreen
+from postinterview.ui.widgets.option_list import OptionList
 from postinterview.ui.widgets.shown_text import PlainText
 from tests.conftest import sample_application
 from tests.pilot_tools import make_app, settle, stored_records, type_text

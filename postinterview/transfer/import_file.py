@@ -6,8 +6,9 @@ import_report) and, once the person confirms, calls `apply` with the workspace, 
 every new application as one step for undo. Each kind of file has a preview of its own;
 `preview_file` is the one place that tells them apart.
 
-Pure: no storage and no Textual. The workspace is reached only through `Saver`, the part of
-its save path this needs, so that the app's import and a test's fake save the same way.
+An invitation's preview is in import_invite_preview. Pure: no storage and no Textual. The
+workspace is reached only through `Saver` (import_saver), the part of its save path this
+needs, so that the app's import and a test's fake save the same way.
 """
 
 from __future__ import annotations

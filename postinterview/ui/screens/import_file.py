@@ -1,5 +1,8 @@
 """Import a file: applications from another tracker's export, looked at before they are saved.
 
+An interview invitation (.ics) is read here too: its preview says where the interview goes,
+or lists the applications to choose from (and a new one, whose company and role are typed).
+
 The person types a path; enter reads the file off the UI thread (a big file must not freeze
 the screen) and shows what `postinterview import --dry-run` would say about it: how each
 column is read, each refused row and warning with its line, the counts. Nothing is saved
@@ -22,7 +25,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Header, Input, Label, OptionList
+from textual.widgets import Button, Header, Input, Label
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState, get_current_worker
 
@@ -30,6 +33,7 @@ from postinterview.domain.models import Application
 from postinterview.formatting import shown
 from postinterview.ui.file_preview import ChoosesApplication, FilePreview, ImportResult, OpenFile
 from postinterview.ui.widgets.footer import SteadyFooter
+from postinterview.ui.widgets.option_list import OptionList
 from postinterview.ui.widgets.shown_text import PlainText, TextInput
 from postinterview.workspace import SaveOutcome, Stored, Workspace
 
