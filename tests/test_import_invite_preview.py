@@ -98,7 +98,9 @@ def test_a_new_application_without_a_role_cannot_be_confirmed() -> None:
     assert isinstance(preview, InvitePreview)
     blank = preview.choose(NEW_APPLICATION, "Acme", "  ")
     assert blank.action == "" and blank.new is None
-    assert blank.lines()[-1].startswith("The new application's role: ")
+    assert blank.lines()[-1] == "Type the new application's company and its role."
+    too_long = preview.choose(NEW_APPLICATION, "Acme", "x" * 5000)
+    assert too_long.action == "" and too_long.lines()[-1].startswith("The new application's role")
 
 
 def test_an_invitation_already_imported_has_nothing_to_add(data_dir: Path) -> None:

@@ -135,6 +135,11 @@ async def test_an_invitation_naming_none_can_start_a_new_application(data_dir: P
         assert screen.query_one("#new-company", Input).has_focus
         await type_text(pilot, "Acme")
         await pilot.press("enter")
+        assert screen.query_one("#new-role", Input).has_focus
+        await pilot.press("enter")  # no role yet
+        await settle(pilot)
+        assert _text(screen, "#import-status") == "Type the new application's company and its role."
+        assert screen.query_one("#import", Button).disabled
         await type_text(pilot, "Designer")
         await pilot.press("enter")
         await settle(pilot)

@@ -107,6 +107,9 @@ class InvitePreview:
         with the company and role they typed)."""
         if key == NEW_APPLICATION:
             company, role = (" ".join(text.split()) for text in (company, role))
+            if not (company and role):
+                why = "Type the new application's company and its role."
+                return replace(self, target=None, new=None, problem=why)
             try:
                 application_for(self.invite, company, role, self.now)
             except ValidationError as error:

@@ -143,6 +143,8 @@ class ImportFileScreen(Screen[ImportResult | None]):
             button.refresh(layout=True)  # a longer label needs a wider button
             self._status(f"Nothing is saved yet. {preview.action}? One u undoes it.")
             button.focus()
+        elif self.query_one("#import-page").has_class("naming"):
+            self._status(lines[-1], error=True)  # why the new application cannot be saved
         elif self.query_one("#import-page").has_class("choosing"):
             self._status("Choose the application it is for, then enter.")
         else:
