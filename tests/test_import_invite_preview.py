@@ -172,3 +172,18 @@ def test_an_invitation_imported_meanwhile_is_not_added_twice(data_dir: Path) -> 
     assert done.saved == 0
     assert done.message == "Already imported into Product Designer at Acme: nothing was added."
     assert len(stored_records(data_dir)[0]["interviews"]) == 1
+
+
+def test_a_cancelling_invitation_already_imported_says_to_remove_it_by_hand(
+    data_dir: Path,
+) -> None:
+    workspace, saved = _workspace(data_dir, sample_application("Acme", "Product Designer"))
+    preview = _preview(GOOGLE, saved)
+    assert preview.apply(workspace).saved == 1
+    stored = [record.application for record in workspace.records.values()]
+    cancelled = _preview(CANCELLED, stored)
+    assert not cancelled.refused and cancelled.action == ""
+    assert cancelled.lines()[-1] == (
+        "Already imported into Product Designer at Acme: nothing to add. The invitation "
+        "cancels the event: remove the interview if it is off."
+    )

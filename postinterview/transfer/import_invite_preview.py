@@ -18,7 +18,7 @@ from datetime import datetime
 
 from pydantic import ValidationError
 
-from postinterview.domain.models import Application
+from postinterview.domain.models import Application, Interview
 from postinterview.transfer.import_invite import Invite, InviteRefused, read_invite
 from postinterview.transfer.import_saver import ImportDone, Saver
 from postinterview.transfer.invite_interview import (
@@ -70,7 +70,7 @@ class InvitePreview:
     problem: str = ""
     """Why what was chosen cannot be saved (a company or role refused)."""
     already: str = ""
-    """Where it was imported already: then there is nothing to add."""
+    """Where it was imported already, said: then there is nothing to add."""
     offered: tuple[Application, ...] = ()
     """The applications behind `choices`."""
     several: bool = False
@@ -89,7 +89,7 @@ class InvitePreview:
 
     def _where(self) -> str:
         if self.already:
-            return f"Already imported into {self.already}: nothing to add."
+            return self.already
         if self.problem:
             return self.problem
         if self.target is not None:
@@ -163,6 +163,16 @@ class InviteRefusedPreview:
         return ImportDone(self.message, failed=True)
 
 
+def _already(invite: Invite, application: Application, interview: Interview) -> str:
+    """Where it is already, and what the person may have to change by hand (as the CLI says)."""
+    text = f"Already imported into {named(application)}: nothing to add."
+    if invite.cancelled:
+        return f"{text} The invitation cancels the event: remove the interview if it is off."
+    if interview.at != invite.start:
+        return f"{text} The file's time differs ({when_text(invite)}): change it if it moved."
+    return text
+
+
 def _label(application: Application) -> str:
     """'Product Designer at Acme · applied · changed 20 Nov 2026': two at one company differ."""
     changed = application.updated_at.strftime("%d %b %Y")
@@ -183,7 +193,7 @@ def invite_preview(
     except InviteRefused as refused:
         return InviteRefusedPreview(f"{name}: {refused}")
     if done := imported_from(invite, existing):
-        return InvitePreview(name, invite, now, already=named(done[0]))
+        return InvitePreview(name, invite, now, already=_already(invite, *done))
     if why := refusal(invite):
         return InviteRefusedPreview(f"{name}: {why}", tuple(describe_invite(invite)))
     candidates = invite_candidates(invite, existing)
