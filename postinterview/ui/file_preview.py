@@ -79,7 +79,8 @@ class FilePreview(Protocol):
 @runtime_checkable
 class ChoosesApplication(Protocol):
     """A preview (an invitation's) that waits for the person to say which application it
-    goes to: `choices` are (key, label) pairs, `choose` the preview once one is picked."""
+    goes to: `choices` are offered, `choose` gives the preview once one is picked (for a new
+    application, with the company and role typed)."""
 
     @property
     def choices(self) -> Sequence[Choice]: ...
