@@ -187,3 +187,16 @@ def test_a_cancelling_invitation_already_imported_says_to_remove_it_by_hand(
         "Already imported into Product Designer at Acme: nothing to add. The invitation "
         "cancels the event: remove the interview if it is off."
     )
+
+
+def test_an_application_deleted_since_the_preview_is_not_saved_and_says_why(
+    data_dir: Path,
+) -> None:
+    workspace, saved = _workspace(data_dir, sample_application("Acme", "Product Designer"))
+    preview = _preview(GOOGLE, saved)
+    outcome, _ = workspace.delete(saved[0].id)
+    assert outcome.ok
+    done = preview.apply(workspace)
+    assert done.failed and done.saved == 0
+    assert done.message.startswith("invite.ics: not saved to Product Designer at Acme: ")
+    assert stored_records(data_dir) == []
