@@ -16,15 +16,20 @@ from pathlib import Path
 from postinterview.domain.models import Application
 from postinterview.transfer.import_backup import MAX_BACKUP_BYTES
 from postinterview.transfer.import_file import FilePreview, Refused, preview_file
+from postinterview.transfer.import_invite import MAX_INVITE_BYTES
 from postinterview.transfer.import_text import MAX_TRACKER_BYTES
+from postinterview.transfer.invite_people import own_names
 
-READ_LIMIT = max(MAX_TRACKER_BYTES, MAX_BACKUP_BYTES)
+READ_LIMIT = max(MAX_TRACKER_BYTES, MAX_BACKUP_BYTES, MAX_INVITE_BYTES)
 """Bytes read at most (one more shows that a file is too big for its kind)."""
 
 
-def preview_path(path: Path, now: datetime, existing: Sequence[Application]) -> FilePreview:
+def preview_path(
+    path: Path, now: datetime, existing: Sequence[Application], you: str | None = None
+) -> FilePreview:
     """What importing the file at `path` (`~` expanded) into a folder holding `existing`
-    would do, or why it cannot be read."""
+    would do, or why it cannot be read; `you` is the name in the settings, which an
+    invitation does not list as an interviewer."""
     path = path.expanduser()
     try:
         mode = path.stat().st_mode
@@ -38,4 +43,4 @@ def preview_path(path: Path, now: datetime, existing: Sequence[Application]) -> 
         return Refused(f"{path}: no such file")
     except OSError as error:
         return Refused(f"{path}: cannot be read ({error.strerror or error})")
-    return preview_file(path.name, raw, now, existing)
+    return preview_file(path.name, raw, now, existing, you=own_names([you]))

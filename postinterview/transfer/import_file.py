@@ -6,19 +6,18 @@ import_report) and, once the person confirms, calls `apply` with the workspace, 
 every new application as one step for undo. Each kind of file has a preview of its own;
 `preview_file` is the one place that tells them apart.
 
-Pure: no storage and no Textual. The workspace is reached only through `Saver`, the part of
-its save path this needs, so that the app's import and a test's fake save the same way.
+An invitation's preview is in import_invite_preview. Pure: no storage and no Textual. The
+workspace is reached only through `Saver` (import_saver), the part of its save path this
+needs, so that the app's import and a test's fake save the same way.
 """
 
 from __future__ import annotations
 
 import codecs
-from collections.abc import Mapping, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
-from typing import Protocol
 
 from postinterview.domain.models import Application
 from postinterview.transfer.import_backup import BackupRefused, looks_like_backup, read_backup
@@ -29,15 +28,15 @@ from postinterview.transfer.import_csv import (
     new_rows,
     read_tracker,
 )
+from postinterview.transfer.import_invite_preview import (
+    InvitePreview,
+    InviteRefusedPreview,
+    invite_preview,
+)
 from postinterview.transfer.import_options import ImportOptions
 from postinterview.transfer.import_report import counts_of, preview_lines, summary_line
+from postinterview.transfer.import_saver import ImportDone, Saver
 from postinterview.transfer.import_text import TextRefused, decode_text, encoding_note
-
-INVITE_NOT_READ = (
-    "is a calendar invitation (.ics); the app cannot read invitations yet: "
-    "schedule the interview with I instead"
-)
-"""Said for an .ics file until an invitation's preview is wired into `preview_file`."""
 
 
 class FileKind(StrEnum):
@@ -59,49 +58,6 @@ def file_kind(name: str, raw: bytes) -> FileKind:
     if name.lower().endswith(".ics") or start.startswith(b"BEGIN:VCALENDAR"):
         return FileKind.INVITE
     return FileKind.TRACKER
-
-
-# --- What the import needs of the workspace -----------------------------------------------
-
-
-class Saved(Protocol):
-    """What a save came to (the workspace's `SaveOutcome`)."""
-
-    @property
-    def ok(self) -> bool: ...
-
-    @property
-    def error(self) -> str: ...
-
-
-class HoldsApplication(Protocol):
-    """A record read from the folder (the workspace's `Stored`)."""
-
-    @property
-    def application(self) -> Application: ...
-
-
-class Saver(Protocol):
-    """The workspace's save path, as far as an import uses it."""
-
-    @property
-    def records(self) -> Mapping[str, HoldsApplication]: ...
-
-    def one_step(self, label: str) -> AbstractContextManager[None]: ...
-
-    def add(self, application: Application) -> Saved: ...
-
-
-@dataclass(frozen=True)
-class ImportDone:
-    """What `apply` did, in words for the person."""
-
-    message: str
-    saved: int = 0
-    """Applications saved."""
-    failed: bool = False
-    """A save was refused: the message says which row and why; the rows before it are saved
-    (and undone together)."""
 
 
 # --- The previews -------------------------------------------------------------------------
@@ -192,7 +148,7 @@ class BackupPreview:
         return ImportDone(self.lines()[0])
 
 
-FilePreview = Refused | TrackerPreview | BackupPreview
+FilePreview = Refused | TrackerPreview | BackupPreview | InvitePreview | InviteRefusedPreview
 """What `preview_file` gives; each has `lines()`, `action`, `refused` and `apply(saver)`."""
 
 
@@ -202,17 +158,16 @@ def preview_file(
     now: datetime,
     existing: Sequence[Application],
     options: ImportOptions | None = None,
+    you: Sequence[str] = (),
 ) -> FilePreview:
     """What importing `raw` (the bytes of the file `name`) into a folder holding `existing`
-    would do, at `now`. Never raises for a file's content: a refusal is a preview too."""
+    would do, at `now`. Never raises for a file's content: a refusal is a preview too.
+    `you` are the person's own names, which an invitation does not list as interviewers."""
     kind = file_kind(name, raw)
     if kind is FileKind.BACKUP:
         return _backup(name, raw)
     if kind is FileKind.INVITE:
-        # The invitation's own preview goes here: an object with `lines()` (describe_invite),
-        # `action`, `refused` and `apply(saver)` adding the interview (invite_interview) to
-        # the application invite_candidates(invite, existing) finds, or to a new one.
-        return Refused(f"{name}: {INVITE_NOT_READ}")
+        return invite_preview(name, raw, now, existing, you)
     return _tracker(name, raw, now, existing, options)
 
 

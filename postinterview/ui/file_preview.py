@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from datetime import datetime
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from postinterview.domain.models import Application
 from postinterview.workspace import SaveOutcome, Stored
@@ -28,6 +28,10 @@ class ImportSaver(Protocol):
     def one_step(self, label: str) -> AbstractContextManager[None]: ...
 
     def add(self, application: Application) -> SaveOutcome: ...
+
+    def update(self, app_id: str, change: Callable[[Application], Application]) -> SaveOutcome:
+        """Change an application as it is on disk now (an invitation's interview added)."""
+        ...
 
 
 class ImportResult(Protocol):
@@ -72,6 +76,38 @@ class FilePreview(Protocol):
         ...
 
 
-OpenFile = Callable[[Path, datetime, Sequence[Application]], FilePreview]
-"""Reads the file at a path (run off the UI thread) into a preview against the applications
-already here; a path that cannot be read gives a refused preview, never an exception."""
+@runtime_checkable
+class ChoosesApplication(Protocol):
+    """A preview (an invitation's) that waits for the person to say which application it
+    goes to: `choices` are offered, `choose` gives the preview once one is picked (for a new
+    application, with the company and role typed)."""
+
+    @property
+    def choices(self) -> Sequence[Choice]: ...
+
+    def choose(self, key: str, company: str = "", role: str = "") -> FilePreview: ...
+
+
+class Choice(Protocol):
+    """One application offered, or a new one."""
+
+    @property
+    def key(self) -> str: ...
+
+    @property
+    def label(self) -> str: ...
+
+    @property
+    def new(self) -> bool:
+        """A new application: the person types its company and role."""
+        ...
+
+
+class OpenFile(Protocol):
+    """Reads the file at a path (run off the UI thread) into a preview against the
+    applications already here; a path that cannot be read gives a refused preview, never an
+    exception. `you` is the person's name in the settings (not one of their interviewers)."""
+
+    def __call__(
+        self, path: Path, now: datetime, existing: Sequence[Application], you: str | None = None
+    ) -> FilePreview: ...

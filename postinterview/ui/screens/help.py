@@ -128,7 +128,9 @@ read, each row refused or warned about with its line, and how many applications 
 add: what `postinterview import FILE --dry-run` prints. `ctrl+s` (or the button) imports
 them; rows already here are skipped. The new cards are on the board, and one `u` takes the
 whole import back. A backup made by `export --format json` is restored with `postinterview
-restore`.
+restore`. The screen takes an interview invitation (`.ics`) too: it shows what the invitation
+says and adds the upcoming interview to the application it names, or to the one you choose
+in its list (or a new one), as one step `u` takes back.
 
 ## One application
 

@@ -1,5 +1,8 @@
 """Import a file: applications from another tracker's export, looked at before they are saved.
 
+An interview invitation (.ics) is read here too: its preview says where the interview goes,
+or lists the applications to choose from (and a new one, whose company and role are typed).
+
 The person types a path; enter reads the file off the UI thread (a big file must not freeze
 the screen) and shows what `postinterview import --dry-run` would say about it: how each
 column is read, each refused row and warning with its line, the counts. Nothing is saved
@@ -20,13 +23,17 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Header, Input, Label
+from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from postinterview.domain.models import Application
-from postinterview.ui.file_preview import FilePreview, ImportResult, OpenFile
+from postinterview.formatting import shown
+from postinterview.ui.file_preview import ChoosesApplication, FilePreview, ImportResult, OpenFile
 from postinterview.ui.widgets.footer import SteadyFooter
+from postinterview.ui.widgets.option_list import OptionList
 from postinterview.ui.widgets.shown_text import PlainText, TextInput
 from postinterview.workspace import SaveOutcome, Stored, Workspace
 
@@ -39,7 +46,8 @@ costs more than a save (drawing every tenth save made a 300-row import twice as 
 
 EXPLANATION = (
     "A tracker's export: a CSV file (from a spreadsheet, Huntr, Teal, LinkedIn...) or a "
-    "Markdown table. You see what would be imported before anything is saved; one u undoes it."
+    "Markdown table; or an interview invitation (.ics). You see what would be imported before "
+    "anything is saved; one u undoes it."
 )
 TYPE_A_PATH = "Type the path of the file, then enter."
 
@@ -78,6 +86,10 @@ class ImportFileScreen(Screen[ImportResult | None]):
             yield PlainText(TYPE_A_PATH, id="import-status")
             with VerticalScroll(id="import-preview"):
                 yield PlainText("", id="import-lines")
+            yield OptionList(id="import-choices")
+            with Horizontal(id="import-new"):
+                yield TextInput(placeholder="Company", id="new-company")
+                yield TextInput(placeholder="Role", id="new-role")
             with Horizontal(classes="buttons"):
                 yield Button(
                     "Import  ctrl+s", variant="primary", id="import", disabled=True, compact=True
@@ -102,11 +114,14 @@ class ImportFileScreen(Screen[ImportResult | None]):
         self._forget_preview()
         self._status(f"Reading {typed}…")
         existing = [stored.application for stored in self._workspace.records.values()]
-        self._read_file(typed, self._workspace.clock(), existing)
+        you = self._workspace.settings.settings.you
+        self._read_file(typed, self._workspace.clock(), existing, you.name if you else None)
 
     @work(thread=True, exclusive=True, group="import-preview")
-    def _read_file(self, typed: str, now: datetime, existing: list[Application]) -> None:
-        preview = self._open_file(Path(typed), now, existing)
+    def _read_file(
+        self, typed: str, now: datetime, existing: list[Application], you: str | None
+    ) -> None:
+        preview = self._open_file(Path(typed), now, existing, you)
         if not get_current_worker().is_cancelled:  # closed meanwhile: nothing to show it on
             self.app.call_from_thread(self._show, typed, preview)
 
@@ -120,6 +135,7 @@ class ImportFileScreen(Screen[ImportResult | None]):
         self.query_one("#import-page").set_class(not preview.refused, "previewing")
         button = self.query_one("#import", Button)
         button.disabled = not preview.action
+        self._offer_choices(preview)
         if preview.refused:
             self._status(lines[0] if lines else "This file cannot be imported.", error=True)
         elif preview.action:
@@ -127,8 +143,54 @@ class ImportFileScreen(Screen[ImportResult | None]):
             button.refresh(layout=True)  # a longer label needs a wider button
             self._status(f"Nothing is saved yet. {preview.action}? One u undoes it.")
             button.focus()
+        elif self.query_one("#import-page").has_class("naming"):
+            self._status(lines[-1], error=True)  # why the new application cannot be saved
+        elif self.query_one("#import-page").has_class("choosing"):
+            self._status("Choose the application it is for, then enter.")
         else:
             self._status("There is nothing in it to import here.")
+
+    def _offer_choices(self, preview: FilePreview) -> None:
+        """An invitation naming no one application: the list to choose it from, once."""
+        page = self.query_one("#import-page")
+        if not isinstance(preview, ChoosesApplication) or not preview.choices:
+            page.remove_class("choosing", "naming")
+        elif not page.has_class("choosing"):
+            options = self.query_one("#import-choices", OptionList)
+            options.clear_options()
+            options.add_options(
+                Option(Content(shown(choice.label)), id=choice.key) for choice in preview.choices
+            )
+            page.add_class("choosing")
+            options.highlighted = 0
+            options.focus()
+
+    @on(OptionList.OptionSelected, "#import-choices")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        preview = self._preview
+        if not isinstance(preview, ChoosesApplication) or self.saving:
+            return
+        choice = next(choice for choice in preview.choices if choice.key == event.option.id)
+        page = self.query_one("#import-page")
+        page.set_class(choice.new, "naming")
+        if choice.new:
+            self._status("Type the new application's company and role, then enter.")
+            self.query_one("#new-company", Input).focus()
+        else:
+            self._show(self._previewed, preview.choose(choice.key))
+
+    @on(Input.Submitted, "#new-company, #new-role")
+    def _named(self, event: Input.Submitted) -> None:
+        preview = self._preview
+        if not isinstance(preview, ChoosesApplication) or self.saving:
+            return
+        company = self.query_one("#new-company", Input).value
+        role = self.query_one("#new-role", Input).value
+        if event.input.id == "new-company" and not role.strip():
+            self.query_one("#new-role", Input).focus()
+            return
+        new = next(choice for choice in preview.choices if choice.new)
+        self._show(self._previewed, preview.choose(new.key, company, role))
 
     @on(Input.Changed, "#path")
     def _typing(self) -> None:
@@ -139,7 +201,7 @@ class ImportFileScreen(Screen[ImportResult | None]):
     def _forget_preview(self) -> None:
         self._preview = None
         self.query_one("#import", Button).disabled = True
-        self.query_one("#import-page").remove_class("previewing")
+        self.query_one("#import-page").remove_class("previewing", "choosing", "naming")
 
     def _status(self, text: str, error: bool = False) -> None:
         status = self.query_one("#import-status", PlainText)
@@ -212,6 +274,10 @@ class SavesOnUiThread:
             self._app.call_from_thread(
                 lambda: (step.__exit__(None, None, None), held.__exit__(None, None, None))
             )
+
+    def update(self, app_id: str, change: Callable[[Application], Application]) -> SaveOutcome:
+        """Change an application as it is on disk now."""
+        return self._app.call_from_thread(self._workspace.update, app_id, change)
 
     def add(self, application: Application) -> SaveOutcome:
         """Save a new application."""
