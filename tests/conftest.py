@@ -26,6 +26,17 @@ FIXED_NOW = datetime(2026, 11, 20, 15, 30, tzinfo=UTC)
 HEAVY_OPTION = "--reliability-heavy"
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Every property test runs a fixed, derandomized set of examples unless
+    --reliability-heavy asks for fresh ones: a suite that fails only on some runs is
+    worse than none (Hypothesis's own random search belongs in the heavy runs)."""
+    from hypothesis import settings  # imported here: it is slow to import
+
+    settings.register_profile("fixed", derandomize=True, database=None, deadline=None)
+    if not config.getoption(HEAVY_OPTION):
+        settings.load_profile("fixed")
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         HEAVY_OPTION,

@@ -171,8 +171,12 @@ _names = st.text(
     ),
     min_size=1,
     max_size=30,
-).filter(lambda text: text.strip(" \"'") == text.strip() == text and text and "," not in text)
-"""Names as people write them; the reader drops quotes around a name ('"Dana" <d@x>')."""
+).filter(
+    lambda text: text.strip(" \"'") == text.strip() == text and text and not {",", "@"} & set(text)
+)
+"""Names as people write them; the reader drops quotes around a name ('"Dana" <d@x>'). A name
+with an @ is left out: a contact cell holding only an address is read as that address, by
+design (a tracker's contact column often holds just an email)."""
 _emails = st.from_regex(r"[a-z0-9.]{1,10}@[a-z]{1,10}\.example", fullmatch=True)
 _phones = st.from_regex(r"\+?[0-9]{2,4}( [0-9]{3,4}){1,3}", fullmatch=True)
 
