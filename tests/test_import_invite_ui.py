@@ -151,3 +151,24 @@ async def test_an_invitation_naming_none_can_start_a_new_application(data_dir: P
         assert sorted(records) == ["Acme", "Globex"]
         assert records["Acme"]["role"] == "Designer"
         assert records["Acme"]["interviews"][0]["calendar_uid"] == UID
+
+
+async def test_in_a_short_terminal_the_preview_and_the_button_stay_in_view(data_dir: Path) -> None:
+    """60x20: the page scrolls instead of squeezing the preview to nothing, and the button
+    the focus moves to is on screen."""
+    _folder(data_dir, "Globex")
+    app = make_app(data_dir, "applications")
+    async with app.run_test(size=(60, 20), notifications=True) as pilot:
+        screen = await _open(pilot, GOOGLE)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        await type_text(pilot, "Acme")
+        await pilot.press("enter")
+        await type_text(pilot, "Designer")
+        await pilot.press("enter")
+        await settle(pilot)
+        preview = screen.query_one("#import-preview")
+        button = screen.query_one("#import", Button)
+        assert preview.content_region.height >= 3
+        assert button.has_focus and not button.disabled
+        assert screen.region.contains_region(button.region)
