@@ -20,9 +20,9 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 
 from postinterview import __version__
+from postinterview.domain.days import last_day
 from postinterview.domain.models import Application
 from postinterview.domain.plan import ActionState, PlannedAction, PlanSettings, plan_for
-from postinterview.domain.days import last_day
 from postinterview.transfer.days import action_days, local_day
 from postinterview.transfer.ical import (
     date_value,
