@@ -141,3 +141,50 @@ def test_summary_names_the_first_few_and_counts_the_rest() -> None:
     assert lines[-1] == "and 2 more" and len(lines) == MAX_LINES + 1
     assert clean("a\u200b\tb\r\n\x9bc") == "a b c"
     assert terminal_escape("T", ["x"], "rxvt-unicode").startswith("\x1b]777;notify;T;x")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_on_a_terminal_without_a_notifier_the_real_command_writes_osc_9(tmp_path: Path) -> None:
+    import pty
+    import subprocess
+
+    from tests.test_cli_transfer import SCRIPT
+
+    data, empty = tmp_path / "data", tmp_path / "nothing-on-path"
+    empty.mkdir()
+    seed_pipeline(data)
+    command = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "postinterview"]
+    env = {
+        **os.environ,
+        "PATH": str(empty),
+        "TERM": "xterm",
+        "TZ": "UTC",
+        "POSTINTERVIEW_NOW": FIXED_NOW.isoformat(),
+    }
+    leader, follower = pty.openpty()
+    try:
+        done = subprocess.run(
+            [*command, "--data-dir", str(data), "due", "--notify"],
+            stdout=follower,
+            stderr=subprocess.PIPE,
+            env=env,
+            timeout=60,
+            check=False,
+        )
+        os.close(follower)
+        written = b""
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            written += chunk
+    finally:
+        os.close(leader)
+    assert done.returncode == 0 and done.stderr == b""
+    text = written.decode("utf-8")
+    assert text.startswith("Due or overdue on")
+    assert "\x1b]9;postinterview: " in text and text.endswith("\x07")
+    assert text.count("\x1b") == 1  # the listing itself carries no escape
