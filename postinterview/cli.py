@@ -69,7 +69,9 @@ half-made).
 
 DUE_HELP = """\
 One line per action: overdue ones first, then by deadline. --json prints a list of objects
-(application_id, company, role, entry_id, item_id, text, state, due_at, ...). Exit code 0.
+(application_id, company, role, entry_id, item_id, text, state, due_at, ...). --notify also
+shows one desktop notification when something is due (notify-send, osascript, else a terminal
+escape), e.g. from cron. Exit code 0.
 """
 
 
@@ -94,6 +96,9 @@ def build_parser() -> argparse.ArgumentParser:
         "due", help="print what is due or overdue today", description=DUE_HELP
     )
     due.add_argument("--json", action="store_true", help="print JSON for scripts")
+    due.add_argument(
+        "--notify", action="store_true", help="also show a desktop notification of what is due"
+    )
     export = commands.add_parser(
         "export",
         help="export applications (csv, json, md) or the plan (ics)",
@@ -178,7 +183,8 @@ def _dispatch(args: argparse.Namespace, workspace_ready: Callable[[Workspace], N
     if args.command == "list":
         return _list(store, as_json=args.json, out=out)
     if args.command == "due":
-        return run_due(store, clock_from_env()(), args.json, out)
+        notify_on = sys.stdout if args.notify else None
+        return run_due(store, clock_from_env()(), args.json, out, notify_on)
     if args.command == "export":
         output = None if args.output == Path("-") else args.output
         return run_export(store, clock_from_env()(), args.format, output)

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any, TextIO
 
+from postinterview.commands.notify import notify, summary
 from postinterview.commands.output import json_text, warn_about_problems, warn_about_settings
 from postinterview.domain.days import last_day
 from postinterview.domain.models import Application
@@ -21,8 +22,16 @@ from postinterview.storage.store import ApplicationStore
 STATE_WIDTH = len("overdue")
 
 
-def run_due(store: ApplicationStore, now: datetime, as_json: bool, out: TextIO) -> int:
-    """Print what is due or overdue at `now`. Always exit code 0: nothing due is not an error."""
+def run_due(
+    store: ApplicationStore,
+    now: datetime,
+    as_json: bool,
+    out: TextIO,
+    notify_on: TextIO | None = None,
+) -> int:
+    """Print what is due or overdue at `now`; with `notify_on` (the real terminal stream, for
+    an escape sequence) also show one desktop notification when something is (commands.notify).
+    Always exit code 0: nothing due is not an error, and nor is a missing notifier."""
     result = store.load_all()
     warn_about_problems(result)
     settings = load_settings(store.root)
@@ -34,6 +43,9 @@ def run_due(store: ApplicationStore, now: datetime, as_json: bool, out: TextIO) 
         out.write(json_text(rows) + "\n")
     else:
         out.write(due_text(actions, applications, now))
+    if notify_on is not None and actions:
+        out.flush()
+        notify(*summary(actions, applications), terminal=notify_on)
     return 0
 
 

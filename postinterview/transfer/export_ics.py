@@ -9,14 +9,18 @@ the events instead of adding copies; the interview is part of it because a secon
 its own thank-you note to the same person. Done actions are left out. Events are TRANSPARENT:
 a reminder does not make you look busy. Upcoming interviews are timed events of their own
 (transfer.ical_interviews).
+
+An overdue action is put on today, and its description starts "Was due 2026-11-28." so the
+lateness is not lost. Each event carries one DISPLAY alarm (`alarm_lines`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from postinterview import __version__
+from postinterview.domain.days import last_day
 from postinterview.domain.models import Application
 from postinterview.domain.plan import ActionState, PlannedAction, PlanSettings, plan_for
 from postinterview.transfer.days import action_days, local_day
@@ -32,6 +36,13 @@ from postinterview.transfer.records import in_export_order
 
 PRODID = f"-//postinterview//postinterview {__version__}//EN"
 UID_DOMAIN = "postinterview"
+
+EVENING_BEFORE = "-PT6H"
+"""The alarm of an event starting after today: 18:00 the evening before its first day, so
+there is time to plan it (a DATE start is midnight local time; RFC 5545 §3.8.6.3)."""
+MORNING_OF = "PT9H"
+"""The alarm of an event starting today (overdue ones too): 09:00 on the day, as the
+evening before has already gone."""
 
 
 def event_uid(application: Application, action: PlannedAction) -> str:
@@ -62,9 +73,13 @@ def pending_actions(
 
 def event_lines(application: Application, action: PlannedAction, now: datetime) -> list[str]:
     """One VEVENT's content lines, folded."""
-    first, last = action_days(action, local_day(now))
+    today = local_day(now)
+    first, last = action_days(action, today)
     why = f"{action.why}\n{action.timing_note}" if action.timing_note else action.why
     description = f"{why}\n\n{application.role} at {application.company}."
+    was_due = overdue_day(action, first)
+    if was_due is not None:
+        description = f"Was due {was_due.isoformat()}.\n{description}"
     return [
         "BEGIN:VEVENT",
         text_property("UID", event_uid(application, action)),
@@ -74,7 +89,30 @@ def event_lines(application: Application, action: PlannedAction, now: datetime) 
         text_property("SUMMARY", f"{application.company}: {action.text}"),
         text_property("DESCRIPTION", description),
         "TRANSP:TRANSPARENT",
+        *alarm_lines(f"{application.company}: {action.text}", first, today),
         "END:VEVENT",
+    ]
+
+
+def overdue_day(action: PlannedAction, first: date) -> date | None:
+    """The last day the action was due on, when that is before the event's first day (an
+    overdue action, moved to today); else None."""
+    if action.due_at is None:
+        return None
+    day = last_day(action.due_at)
+    return day if day < first else None
+
+
+def alarm_lines(text: str, first: date, today: date) -> list[str]:
+    """One VALARM: at 18:00 the evening before an event that starts after today, at 09:00 on
+    the day for one that starts today."""
+    trigger = EVENING_BEFORE if first > today else MORNING_OF
+    return [
+        "BEGIN:VALARM",
+        "ACTION:DISPLAY",
+        property_line("TRIGGER", trigger, "RELATED=START"),
+        text_property("DESCRIPTION", text),
+        "END:VALARM",
     ]
 
 
