@@ -98,3 +98,8 @@ def test_an_editor_that_cannot_start_or_raises_leaves_no_file(tmp_path: Path) ->
     with pytest.raises(KeyboardInterrupt):
         edit_text("Notes", ["vi"], boom)
     assert folders and not folders[0].exists()
+
+
+def test_bytes_that_are_not_utf8_come_back_as_replacement_characters(tmp_path: Path) -> None:
+    edited = edit_text("Notes", script(tmp_path, "printf 'caf\\351\\n' >> \"$1\""))
+    assert edited == Edited("Notes\ncaf\ufffd")

@@ -23,6 +23,7 @@ from postinterview.ui.screens.application_form import ApplicationFormScreen
 from postinterview.ui.widgets.shown_text import TextEditor
 from tests.conftest import sample_application
 from tests.pilot_tools import make_app, settle, stored_records, wait_until
+from tests.test_drafts_ui import open_draft, shown_draft
 from tests.test_interview_flow import open_recorded_interview, with_interview
 
 SIZE = (120, 50)
@@ -158,3 +159,21 @@ async def test_a_terminal_that_cannot_hand_over_is_said_in_words(
         await settle(pilot)
         assert notes.text == "Met at the meetup."
         assert "This terminal cannot hand over to an editor." in messages(app)
+
+
+async def test_a_draft_is_edited_outside_the_same_way(
+    data_dir: Path, tmp_path: Path, editor_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    set_editor(tmp_path, monkeypatch, "printf 'PS: see you soon\\n' >> \"$1\"")
+    stored = with_interview(
+        data_dir, interviewers=[{"id": "ana", "name": "Ana Ruiz", "email": "ana@acme.test"}]
+    )
+    (data_dir / "settings.toml").write_text('[you]\nname = "Sam Lee"\n', "utf-8")
+    async with make_app(data_dir, "today").run_test(size=SIZE) as pilot:
+        await open_draft(pilot, f"{stored.application.id}/thank-you:ana")
+        text = shown_draft(pilot).query_one("#draft-text-0", TextArea)
+        before = text.text
+        await pilot.press("ctrl+e")
+        await settle(pilot)
+        assert text.text == f"{before}\nPS: see you soon"
+        assert list(editor_env.iterdir()) == []

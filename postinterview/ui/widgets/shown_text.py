@@ -76,6 +76,8 @@ class TextEditor(TextArea):
         saving treat it as typing)."""
         from postinterview.ui.external_editor import NO_EDITOR, edit_text, editor_command
 
+        if self.read_only:
+            return
         command = editor_command(os.environ)
         if command is None:
             self.notify(NO_EDITOR, severity="warning")
