@@ -8,10 +8,15 @@ stand-in (`formatting.shown`); the value they hold, edit and hand back is untouc
 
 from __future__ import annotations
 
-from typing import Any
+import os
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from typing import Any, ClassVar
 
 from rich.cells import cell_len
 from rich.text import Text
+from textual.app import App, SuspendNotSupported
+from textual.binding import Binding, BindingType
 from textual.expand_tabs import expand_tabs_inline
 from textual.widgets import Input, Static, TextArea
 
@@ -48,8 +53,45 @@ class TextInput(Input):
         return text
 
 
+def suspended(app: App[Any]) -> AbstractContextManager[None]:
+    """The app handing the terminal over while the `with` block runs."""
+    return app.suspend()
+
+
 class TextEditor(TextArea):
-    """A TextArea whose lines are drawn with control characters as visible stand-ins."""
+    """A TextArea whose lines are drawn with control characters as visible stand-ins;
+    `ctrl+e` edits its text in the person's own editor (`ui/external_editor.py`)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+e", "edit_outside", "Own editor", show=False),
+    ]
+
+    suspension: ClassVar[Callable[[App[Any]], AbstractContextManager[None]]] = staticmethod(
+        suspended
+    )
+    """How the app gives up the terminal; tests put a stand-in here (a headless app cannot)."""
+
+    def action_edit_outside(self) -> None:
+        """Edit the text in `$VISUAL` or `$EDITOR`, then take it back as one edit (so undo and
+        saving treat it as typing)."""
+        from postinterview.ui.external_editor import NO_EDITOR, edit_text, editor_command
+
+        if self.read_only:
+            return
+        command = editor_command(os.environ)
+        if command is None:
+            self.notify(NO_EDITOR, severity="warning")
+            return
+        try:
+            with type(self).suspension(self.app):
+                edited = edit_text(self.text, command)
+        except SuspendNotSupported:
+            self.notify("This terminal cannot hand over to an editor.", severity="warning")
+            return
+        if edited.text is None:
+            self.notify(edited.problem, severity="warning")
+        elif edited.text != self.text:
+            self.replace(edited.text, (0, 0), self.document.end)
 
     def get_line(self, line_index: int) -> Text:
         line = super().get_line(line_index)
