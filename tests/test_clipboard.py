@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import TextArea
 
+from postinterview.ui import clipboard
 from postinterview.ui.clipboard import (
     Copier,
     copied_message,
@@ -88,6 +89,16 @@ def test_windows_commands_get_the_text_as_utf_16(bin_dir: Path) -> None:
     assert clip.read_bytes().decode("utf-16") == "Dear Zoë"
 
 
+def test_pbcopy_is_told_the_text_is_utf_8_when_no_locale_says(bin_dir: Path) -> None:
+    locale = "import os\nopen({out!r}, 'w').write(os.environ.get('LC_CTYPE', 'none'))\n"
+    said = fake(bin_dir, "pbcopy", locale)
+    plain = env_for(bin_dir, PYTHONCOERCECLOCALE="0")  # the fake (Python) leaves it alone
+    assert copy_to_system("Zoë", plain, "darwin") == "pbcopy"
+    assert said.read_text("utf-8") == "UTF-8"
+    assert copy_to_system("Zoë", {**plain, "LANG": "fr_FR.UTF-8"}, "darwin") == "pbcopy"
+    assert said.read_text("utf-8") == "none"  # the person's own locale is left to speak
+
+
 def test_a_command_that_hangs_is_given_up(bin_dir: Path) -> None:
     fake(bin_dir, "xclip", HANGS)
     xsel = fake(bin_dir, "xsel", TAKES)
@@ -122,6 +133,7 @@ def use_fakes(monkeypatch: pytest.MonkeyPatch, bin_dir: Path) -> None:
     monkeypatch.setenv("PATH", str(bin_dir))
     monkeypatch.setenv("DISPLAY", ":0")
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)  # only the fakes can be found
+    monkeypatch.setattr(clipboard, "copy_to_system", copy_to_system)  # the real search
 
 
 async def test_ctrl_y_puts_the_draft_on_the_system_clipboard(

@@ -27,6 +27,9 @@ class Copier:
 
     argv: tuple[str, ...]
     encoding: str = "utf-8"
+    locale: str = ""
+    """A character set to declare when the environment names none (pbcopy reads bytes as
+    the locale says, and garbles accents without one)."""
 
     @property
     def name(self) -> str:
@@ -56,7 +59,8 @@ def copiers(
     for argv, encoding in wanted:
         path = which(argv[0])
         if path is not None:
-            found.append(Copier((path, *argv[1:]), encoding))
+            locale = "UTF-8" if argv[0] == "pbcopy" else ""
+            found.append(Copier((path, *argv[1:]), encoding, locale))
     return found
 
 
@@ -71,6 +75,9 @@ def run_copier(
 
     Its output is not read: xclip and wl-copy leave a process behind to serve the
     clipboard, which would hold a pipe open."""
+    environment = dict(os.environ if env is None else env)
+    if copier.locale and not any(environment.get(k) for k in ("LC_ALL", "LC_CTYPE", "LANG")):
+        environment["LC_CTYPE"] = copier.locale
     try:
         result = subprocess.run(
             copier.argv,
@@ -79,7 +86,7 @@ def run_copier(
             stderr=subprocess.DEVNULL,
             timeout=timeout,
             check=False,
-            env=None if env is None else dict(env),
+            env=environment,
         )
     except (OSError, subprocess.SubprocessError, ValueError):
         return False
