@@ -113,6 +113,15 @@ def _isolated_data_dir(
 
 
 @pytest.fixture(autouse=True)
+def _no_system_clipboard(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test may overwrite the real system clipboard: copying finds no clipboard command
+    (tests/test_clipboard.py puts the real search back, over fake commands)."""
+    from postinterview.ui import clipboard
+
+    monkeypatch.setattr(clipboard, "copy_to_system", lambda text, *args, **kwargs: None)
+
+
+@pytest.fixture(autouse=True)
 def _utc_local_zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Times are typed and shown in local time: pin the zone so no result depends on the
     machine's."""

@@ -7,6 +7,8 @@ asked how to sign (saved in settings.toml through the workspace).
 
 from __future__ import annotations
 
+import asyncio
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -96,14 +98,25 @@ class DraftScreen(Screen[None]):
         index = int(pane.removeprefix("draft-") or 0)
         return self.drafts[index], self.query_one(f"#draft-text-{index}", TextArea).text
 
-    def action_copy(self) -> None:
-        """Put the whole draft, as edited, on the clipboard."""
+    async def action_copy(self) -> None:
+        """Put the whole draft, as edited, on the clipboard: the terminal's (OSC 52) and the
+        system's where a clipboard command is found; when none took it, save it as a file
+        and say where."""
+        from postinterview.ui.clipboard import copied_message, copy_to_system
+
         draft, text = self._active()
         self.app.copy_to_clipboard(text)
+        system = await asyncio.to_thread(copy_to_system, text)
         self._saved[draft.title] = text
+        what = f"the {draft.title.lower()}"
+        if system is not None:
+            self.notify(copied_message(what, system))
+            return
+        problem, path = self.workspace.save_draft([self.company, draft.title], text)
         self.notify(
-            f"Copied the {draft.title.lower()}. If pasting gives nothing, your terminal does "
-            "not pass the clipboard on: ctrl+s saves it as a file instead."
+            copied_message(what, None, path, problem),
+            severity="warning" if path is not None else "error",
+            timeout=10,
         )
 
     def action_save(self) -> bool:
