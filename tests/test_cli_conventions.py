@@ -1,0 +1,71 @@
+"""Command-line conventions: global options after the subcommand, `list` on a damaged folder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from postinterview.cli import build_parser
+from postinterview.storage.paths import applications_dir
+from postinterview.storage.store import ApplicationStore
+from tests.cli_tools import cli
+from tests.conftest import sample_application
+
+
+def _two_folders(tmp_path: Path) -> tuple[Path, Path]:
+    first, second = tmp_path / "first", tmp_path / "second"
+    ApplicationStore(first).create(sample_application("First Co", "Engineer"))
+    ApplicationStore(second).create(sample_application("Second Co", "Analyst"))
+    return first, second
+
+
+@pytest.mark.usefixtures("fixed_now_env")
+def test_data_dir_is_read_before_or_after_the_subcommand(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, second = _two_folders(tmp_path)
+    code, before, _ = cli(capsys, "--data-dir", str(first), "list", "--json")
+    assert code == 0 and [row["company"] for row in json.loads(before)] == ["First Co"]
+    code, after, _ = cli(capsys, "list", "--json", "--data-dir", str(second))
+    assert code == 0 and [row["company"] for row in json.loads(after)] == ["Second Co"]
+
+
+@pytest.mark.usefixtures("fixed_now_env")
+def test_the_data_dir_after_the_subcommand_wins(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, second = _two_folders(tmp_path)
+    code, out, _ = cli(capsys, "--data-dir", str(first), "list", "--data-dir", str(second))
+    assert code == 0 and "Second Co" in out and "First Co" not in out
+
+
+def test_every_subcommand_takes_the_data_dir() -> None:
+    parser = build_parser()
+    assert parser.parse_args(["due"]).data_dir is None  # not given anywhere: the default
+    for command in ("list", "board", "due", "export", "backup", "demo", "merge-driver"):
+        assert parser.parse_args([command, "--data-dir", "X"]).data_dir == "X"
+
+
+@pytest.mark.usefixtures("fixed_now_env")
+def test_list_on_an_empty_folder_says_no_applications_yet(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = cli(capsys, "--data-dir", str(data_dir), "list")
+    assert code == 0 and "No applications yet" in out and err == ""
+
+
+@pytest.mark.usefixtures("fixed_now_env")
+def test_list_with_only_damaged_files_says_how_many_and_where_to_look(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = applications_dir(data_dir)
+    folder.mkdir(parents=True)
+    (folder / "broken-aaaaaa.toml").write_text("this is = = not toml", encoding="utf-8")
+    (folder / "broken-bbbbbb.toml").write_text("[[[", encoding="utf-8")
+    code, out, err = cli(capsys, "list", "--data-dir", str(data_dir))
+    assert code == 0
+    assert "No applications yet" not in out
+    assert "2 files could not be read" in out and "Problems" in out
+    assert "broken-aaaaaa.toml" in err and "broken-bbbbbb.toml" in err
