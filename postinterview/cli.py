@@ -12,7 +12,7 @@ from typing import NoReturn, TextIO
 
 from postinterview import __version__
 from postinterview.clock import NOW_ENV, Clock, ClockError, clock_from_env, system_clock
-from postinterview.commands import merge_driver
+from postinterview.commands import info, merge_driver
 from postinterview.commands.backup import run_backup
 from postinterview.commands.demo import run_demo
 from postinterview.commands.due import run_due
@@ -134,6 +134,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-open", action="store_true", help="only create the folder and print where it is"
     )
     merge_driver.add_parser(commands)
+    about = commands.add_parser("info", help="show where your data is kept", description=info.HELP)
+    about.add_argument("--json", action="store_true", help="print JSON for scripts")
     for subcommand in commands.choices.values():  # `postinterview list --data-dir X` too
         subcommand.add_argument(
             "--data-dir", metavar="DIR", default=argparse.SUPPRESS, help=DIR_HELP
@@ -178,6 +180,8 @@ def _dispatch(args: argparse.Namespace, workspace_ready: Callable[[Workspace], N
         return run_demo(clock(), opener, shown_stream(sys.stdout))
     out = shown_stream(sys.stdout)  # what commands print for people: shown, never obeyed
     data_dir = resolve_data_dir(args.data_dir)
+    if args.command == "info":  # reads nothing, creates nothing
+        return info.run_info(data_dir, args.json, out)
     if data_dir.exists() and not data_dir.is_dir():
         return fail(f"the data folder {data_dir} is a file, not a folder")
     store = ApplicationStore(data_dir)

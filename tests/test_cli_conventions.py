@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from postinterview import __version__
 from postinterview.cli import build_parser
 from postinterview.storage.paths import applications_dir
 from postinterview.storage.store import ApplicationStore
@@ -69,3 +70,38 @@ def test_list_with_only_damaged_files_says_how_many_and_where_to_look(
     assert "No applications yet" not in out
     assert "2 files could not be read" in out and "Problems" in out
     assert "broken-aaaaaa.toml" in err and "broken-bbbbbb.toml" in err
+
+
+def test_info_names_each_place_and_whether_it_is_there(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = cli(capsys, "info", "--data-dir", str(data_dir))
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == f"Data folder:    {data_dir} (not there yet)"
+    assert lines[1] == f"Settings file:  {data_dir / 'settings.toml'} (not there yet)"
+    assert lines[2] == f"History folder: {data_dir / 'history'} (not there yet)"
+    assert lines[3] == f"Version:        {__version__}"
+    assert not data_dir.exists()  # info creates nothing
+    (data_dir / "history").mkdir(parents=True)
+    (data_dir / "settings.toml").write_text("", encoding="utf-8")
+    code, out, _ = cli(capsys, "--data-dir", str(data_dir), "info")
+    assert out.count("(exists)") == 3
+
+
+def test_info_as_json(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (data_dir / "settings.toml").mkdir(parents=True)  # a folder where the file should be
+    code, out, _ = cli(capsys, "info", "--json", "--data-dir", str(data_dir))
+    data = json.loads(out)
+    assert code == 0 and data["version"] == __version__
+    assert data["data_folder"] == {"path": str(data_dir), "exists": True}
+    assert data["settings_file"]["exists"] is False
+    assert data["history_folder"] == {"path": str(data_dir / "history"), "exists": False}
+
+
+def test_info_shows_a_strange_path_on_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = cli(capsys, "info", "--data-dir", str(tmp_path / "a\nb\x1b[31m"))
+    assert code == 0 and len(out.splitlines()) == 4 and "\x1b" not in out
+    assert "a\u2424b\u241b[31m" in out.splitlines()[0]
