@@ -128,7 +128,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser(
         "demo",
         help="open the app on sample data in a new temporary folder",
-        description="Your own data folder is never touched; the sample folder is kept.",
+        description="Without --data-dir, your data folder is never touched; with it, the folder"
+        " must be new or empty. The sample folder is kept.",
     )
     demo.add_argument(
         "--no-open", action="store_true", help="only create the folder and print where it is"
@@ -170,14 +171,15 @@ def main(
 def _dispatch(args: argparse.Namespace, workspace_ready: Callable[[Workspace], None] | None) -> int:
     if args.command == "merge-driver":  # git's three files, not the data folder
         return merge_driver.run(args)
-    if args.command == "demo":  # never reads or writes the data folder
+    if args.command == "demo":  # only a --data-dir given for it, and only if new or empty
         clock = clock_from_env()
         opener = (
             None
             if args.no_open
             else partial(_run_app, start_mode="board", clock=clock, workspace_ready=workspace_ready)
         )
-        return run_demo(clock(), opener, shown_stream(sys.stdout))
+        root = Path(args.data_dir).expanduser() if args.data_dir else None
+        return run_demo(clock(), opener, shown_stream(sys.stdout), root)
     out = shown_stream(sys.stdout)  # what commands print for people: shown, never obeyed
     data_dir = resolve_data_dir(args.data_dir)
     if args.command == "info":  # reads nothing, creates nothing

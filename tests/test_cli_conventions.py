@@ -105,3 +105,37 @@ def test_info_shows_a_strange_path_on_one_line(
     code, out, _ = cli(capsys, "info", "--data-dir", str(tmp_path / "a\nb\x1b[31m"))
     assert code == 0 and len(out.splitlines()) == 4 and "\x1b" not in out
     assert "a\u2424b\u241b[31m" in out.splitlines()[0]
+
+
+@pytest.mark.usefixtures("fixed_now_env")
+def test_demo_fills_the_data_dir_it_is_given(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = cli(capsys, "demo", "--no-open", "--data-dir", str(data_dir))
+    assert code == 0 and err == ""
+    count = len(ApplicationStore(data_dir).files())
+    assert count > 5 and out == f"Demo data: {count} sample applications in {data_dir}\n"
+
+
+@pytest.mark.usefixtures("fixed_now_env")
+def test_demo_refuses_a_folder_that_holds_something(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data_dir.mkdir()
+    (data_dir / "notes.txt").write_text("mine", encoding="utf-8")
+    code, out, err = cli(capsys, "--data-dir", str(data_dir), "demo", "--no-open")
+    assert code == 1 and out == "" and len(err.splitlines()) == 1
+    assert "not empty" in err
+    assert sorted(p.name for p in data_dir.iterdir()) == ["notes.txt"]
+
+
+@pytest.mark.usefixtures("fixed_now_env")
+def test_demo_without_a_data_dir_says_where_it_wrote(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    monkeypatch.setenv("POSTINTERVIEW_DATA_DIR", str(tmp_path / "mine"))
+    code, out, _ = cli(capsys, "demo", "--no-open")
+    (made,) = tmp_path.glob("postinterview-demo-*")
+    assert code == 0 and out.rstrip().endswith(f"in {made}")
+    assert not (tmp_path / "mine").exists()  # the person's own folder is never touched

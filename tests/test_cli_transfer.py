@@ -533,7 +533,9 @@ def test_demo_creates_a_folder_of_sample_data_the_store_loads(tmp_path: Path) ->
 
 
 def test_demo_never_touches_the_data_folder(tmp_path: Path) -> None:
+    """Only a --data-dir given on the command line is filled (see test_cli_conventions)."""
     mine = tmp_path / "mine"
-    result = run("--data-dir", str(mine), "demo", "--no-open", env={"TMPDIR": str(tmp_path)})
+    environment = {"TMPDIR": str(tmp_path), "POSTINTERVIEW_DATA_DIR": str(mine)}
+    result = run("demo", "--no-open", env=environment)
     assert result.returncode == 0
     assert not mine.exists()
