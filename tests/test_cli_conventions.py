@@ -139,3 +139,17 @@ def test_demo_without_a_data_dir_says_where_it_wrote(
     (made,) = tmp_path.glob("postinterview-demo-*")
     assert code == 0 and out.rstrip().endswith(f"in {made}")
     assert not (tmp_path / "mine").exists()  # the person's own folder is never touched
+
+
+@pytest.mark.usefixtures("fixed_now_env")
+def test_import_exits_3_when_some_rows_were_refused_and_saves_the_rest(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    clean, mixed = tmp_path / "clean.csv", tmp_path / "mixed.csv"
+    clean.write_text("Company,Role\nFine Co,Dev\n", encoding="utf-8")
+    mixed.write_text("Company,Role\nOther Co,Dev\n,Dev\n", encoding="utf-8")
+    assert cli(capsys, "import", str(clean), "--data-dir", str(data_dir))[0] == 0
+    code, _, err = cli(capsys, "import", str(mixed), "--data-dir", str(data_dir))
+    assert code == 3 and "line 3: refused" in err
+    companies = {s.application.company for s in ApplicationStore(data_dir).load_all().applications}
+    assert companies == {"Fine Co", "Other Co"}
