@@ -12,7 +12,7 @@ from typing import NoReturn, TextIO
 
 from postinterview import __version__
 from postinterview.clock import NOW_ENV, Clock, ClockError, clock_from_env, system_clock
-from postinterview.commands import info, merge_driver
+from postinterview.commands import completion, info, merge_driver
 from postinterview.commands.backup import run_backup
 from postinterview.commands.demo import run_demo
 from postinterview.commands.due import run_due
@@ -137,6 +137,10 @@ def build_parser() -> argparse.ArgumentParser:
     merge_driver.add_parser(commands)
     about = commands.add_parser("info", help="show where your data is kept", description=info.HELP)
     about.add_argument("--json", action="store_true", help="print JSON for scripts")
+    shell = commands.add_parser(
+        "completion", help="print a shell completion script", description=completion.HELP
+    )
+    shell.add_argument("shell", choices=completion.SHELLS, help="the shell it is for")
     for subcommand in commands.choices.values():  # `postinterview list --data-dir X` too
         subcommand.add_argument(
             "--data-dir", metavar="DIR", default=argparse.SUPPRESS, help=DIR_HELP
@@ -171,6 +175,8 @@ def main(
 def _dispatch(args: argparse.Namespace, workspace_ready: Callable[[Workspace], None] | None) -> int:
     if args.command == "merge-driver":  # git's three files, not the data folder
         return merge_driver.run(args)
+    if args.command == "completion":
+        return completion.run_completion(build_parser(), args.shell, sys.stdout)
     if args.command == "demo":  # only a --data-dir given for it, and only if new or empty
         clock = clock_from_env()
         opener = (
