@@ -8,11 +8,11 @@ import sys
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import NoReturn, TextIO
 
 from postinterview import __version__
 from postinterview.clock import NOW_ENV, Clock, ClockError, clock_from_env, system_clock
-from postinterview.commands import merge_driver
+from postinterview.commands import completion, info, merge_driver
 from postinterview.commands.backup import run_backup
 from postinterview.commands.demo import run_demo
 from postinterview.commands.due import run_due
@@ -24,10 +24,9 @@ from postinterview.commands.import_invite import (
     run_invite_import,
 )
 from postinterview.commands.import_tracker import IMPORT_HELP, add_import_arguments, run_import
-from postinterview.commands.output import fail, json_text, shown_stream, warn_about_problems
+from postinterview.commands.listing import run_list
+from postinterview.commands.output import fail, shown_stream
 from postinterview.commands.restore import is_backup_file, run_restore
-from postinterview.domain.models import Application
-from postinterview.formatting import display_width, local_date, one_line, pad
 from postinterview.storage.paths import DATA_DIR_ENV, resolve_data_dir
 from postinterview.storage.store import ApplicationStore
 from postinterview.transfer.import_options import ImportOptions
@@ -75,6 +74,9 @@ escape), e.g. from cron. Exit code 0.
 """
 
 
+DIR_HELP = f"folder for your data (default: ${DATA_DIR_ENV}, else your user data folder)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every command."""
     parser = _Parser(
@@ -86,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
-        help=f"folder for your data (default: ${DATA_DIR_ENV}, else your user data folder)",
+        help=DIR_HELP,
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     listing = commands.add_parser("list", help="print your applications")
@@ -131,12 +133,23 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser(
         "demo",
         help="open the app on sample data in a new temporary folder",
-        description="Your own data folder is never touched; the sample folder is kept.",
+        description="Without --data-dir, your data folder is never touched; with it, the folder"
+        " must be new or empty. The sample folder is kept.",
     )
     demo.add_argument(
         "--no-open", action="store_true", help="only create the folder and print where it is"
     )
     merge_driver.add_parser(commands)
+    about = commands.add_parser("info", help="show where your data is kept", description=info.HELP)
+    about.add_argument("--json", action="store_true", help="print JSON for scripts")
+    shell = commands.add_parser(
+        "completion", help="print a shell completion script", description=completion.HELP
+    )
+    shell.add_argument("shell", choices=completion.SHELLS, help="the shell it is for")
+    for subcommand in commands.choices.values():  # `postinterview list --data-dir X` too
+        subcommand.add_argument(
+            "--data-dir", metavar="DIR", default=argparse.SUPPRESS, help=DIR_HELP
+        )
     return parser
 
 
@@ -167,21 +180,26 @@ def main(
 def _dispatch(args: argparse.Namespace, workspace_ready: Callable[[Workspace], None] | None) -> int:
     if args.command == "merge-driver":  # git's three files, not the data folder
         return merge_driver.run(args)
-    if args.command == "demo":  # never reads or writes the data folder
+    if args.command == "completion":
+        return completion.run_completion(build_parser(), args.shell, sys.stdout)
+    if args.command == "demo":  # only a --data-dir given for it, and only if new or empty
         clock = clock_from_env()
         opener = (
             None
             if args.no_open
             else partial(_run_app, start_mode="board", clock=clock, workspace_ready=workspace_ready)
         )
-        return run_demo(clock(), opener, shown_stream(sys.stdout))
+        root = Path(args.data_dir).expanduser() if args.data_dir else None
+        return run_demo(clock(), opener, shown_stream(sys.stdout), root)
     out = shown_stream(sys.stdout)  # what commands print for people: shown, never obeyed
     data_dir = resolve_data_dir(args.data_dir)
+    if args.command == "info":  # reads nothing, creates nothing
+        return info.run_info(data_dir, args.json, out)
     if data_dir.exists() and not data_dir.is_dir():
         return fail(f"the data folder {data_dir} is a file, not a folder")
     store = ApplicationStore(data_dir)
     if args.command == "list":
-        return _list(store, as_json=args.json, out=out)
+        return run_list(store, as_json=args.json, out=out)
     if args.command == "due":
         notify_on = sys.stdout if args.notify else None
         return run_due(store, clock_from_env()(), args.json, out, notify_on)
@@ -235,60 +253,6 @@ def start_mode_for(store: ApplicationStore) -> str:
     """Today once there is data, else the welcome of the applications list. Listing the folder
     is cheap; reading the files happens once the app is up."""
     return "today" if store.has_files() else "applications"
-
-
-def _list(store: ApplicationStore, as_json: bool, out: TextIO | None = None) -> int:
-    out = out or sys.stdout
-    result = store.load_all()
-    warn_about_problems(result)
-    applications = sorted(
-        (stored.application for stored in result.applications),
-        key=lambda app: app.updated_at,
-        reverse=True,
-    )
-    if as_json:
-        out.write(json_text([_summary(app) for app in applications]) + "\n")
-    elif not applications:
-        out.write(f"No applications yet in {store.root}. Run `postinterview` to add one.\n")
-    else:
-        out.write(_table(applications))
-    return 0
-
-
-def _summary(app: Application) -> dict[str, Any]:
-    """One application as plain JSON values."""
-    last_interview = max((i.at for i in app.interviews), default=None)
-    return {
-        "id": app.id,
-        "company": app.company,
-        "role": app.role,
-        "stage": app.stage.value,
-        "created_at": app.created_at.isoformat(),
-        "updated_at": app.updated_at.isoformat(),
-        "applied_on": app.applied_on.isoformat() if app.applied_on else None,
-        "last_interview_at": last_interview.isoformat() if last_interview else None,
-        "stage_changed_at": app.stage_history[-1].at.isoformat() if app.stage_history else None,
-    }
-
-
-def _table(applications: list[Application]) -> str:
-    header = ("ID", "COMPANY", "ROLE", "STAGE", "UPDATED")
-    rows = [
-        (
-            app.id,
-            one_line(app.company, 30),
-            one_line(app.role, 30),
-            app.stage.label,
-            local_date(app.updated_at),
-        )
-        for app in applications
-    ]
-    widths = [max(display_width(row[col]) for row in [header, *rows]) for col in range(len(header))]
-    lines = [
-        "  ".join(pad(cell, width) for cell, width in zip(row, widths, strict=True)).rstrip()
-        for row in [header, *rows]
-    ]
-    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -19,6 +19,7 @@ from pathlib import Path
 import icalendar
 import pytest
 
+from postinterview.commands.import_tracker import ROWS_REFUSED
 from postinterview.domain.editing import move_stage, new_application
 from postinterview.domain.interviews import add_interview
 from postinterview.domain.stages import Stage
@@ -92,7 +93,7 @@ def companies(folder: Path) -> list[str]:
 
 def test_import_takes_the_good_rows_and_names_the_bad_ones(data_dir: Path, tracker: Path) -> None:
     result = run_in(data_dir, "import", str(tracker))
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == ROWS_REFUSED, result.stderr
     assert result.stdout == (
         "Imported 4 applications from tracker.csv; 1 skipped as already present; 2 refused.\n"
     )
@@ -132,17 +133,17 @@ def test_import_takes_the_good_rows_and_names_the_bad_ones(data_dir: Path, track
 
 
 def test_importing_the_same_file_twice_adds_nothing(data_dir: Path, tracker: Path) -> None:
-    assert run_in(data_dir, "import", str(tracker)).returncode == 0
+    assert run_in(data_dir, "import", str(tracker)).returncode == ROWS_REFUSED
     before = sorted(p.name for p in (data_dir / "applications").iterdir())
     again = run_in(data_dir, "import", str(tracker))
-    assert again.returncode == 0
+    assert again.returncode == ROWS_REFUSED
     assert again.stdout.startswith("Imported 0 applications from tracker.csv; 5 skipped")
     assert sorted(p.name for p in (data_dir / "applications").iterdir()) == before
 
 
 def test_a_dry_run_saves_nothing(data_dir: Path, tracker: Path) -> None:
     result = run_in(data_dir, "import", "--dry-run", str(tracker))
-    assert result.returncode == 0
+    assert result.returncode == ROWS_REFUSED
     lines = result.stdout.splitlines()
     assert lines[:4] == [
         "Columns of tracker.csv:",
@@ -178,7 +179,7 @@ def test_map_reads_a_column_the_persons_way(data_dir: Path, tmp_path: Path) -> N
     result = run_in(
         data_dir, "import", "--map", "Job Titel=role", "--map", "JobTitle=skip", str(path)
     )
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == ROWS_REFUSED, result.stderr
     listed = json.loads(run_in(data_dir, "list", "--json").stdout)
     assert sorted((row["company"], row["role"]) for row in listed) == [("Acme", "Backend")]
     assert "refused: role is empty" in result.stderr  # Globex's Job Titel cell is empty
@@ -311,7 +312,7 @@ def test_a_folder_is_not_a_csv_file(data_dir: Path, tmp_path: Path) -> None:
 @pytest.fixture
 def filled(data_dir: Path, tracker: Path) -> Path:
     seed_pipeline(data_dir)
-    assert run_in(data_dir, "import", str(tracker)).returncode == 0
+    assert run_in(data_dir, "import", str(tracker)).returncode == ROWS_REFUSED
     return data_dir
 
 
@@ -533,7 +534,9 @@ def test_demo_creates_a_folder_of_sample_data_the_store_loads(tmp_path: Path) ->
 
 
 def test_demo_never_touches_the_data_folder(tmp_path: Path) -> None:
+    """Only a --data-dir given on the command line is filled (see test_cli_conventions)."""
     mine = tmp_path / "mine"
-    result = run("--data-dir", str(mine), "demo", "--no-open", env={"TMPDIR": str(tmp_path)})
+    environment = {"TMPDIR": str(tmp_path), "POSTINTERVIEW_DATA_DIR": str(mine)}
+    result = run("demo", "--no-open", env=environment)
     assert result.returncode == 0
     assert not mine.exists()

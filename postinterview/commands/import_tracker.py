@@ -2,8 +2,9 @@
 
 Refused rows and warnings go to stderr with their line numbers, and so does the count of
 progress (commands.progress); the summary goes to stdout.
-Exit code 0 when the file was read (even if some rows were refused: they are listed), 1 when
-the file could not be read or an application could not be saved.
+Exit code 0 when the file was read and every row imported or already present, 3 when the
+file was read but some rows were refused (they are listed; the others are saved), 1 when the
+file could not be read or an application could not be saved.
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ from postinterview.transfer.import_text import (
     decode_text,
     encoding_note,
 )
+
+ROWS_REFUSED = 3
+"""The exit code when the file was read but some of its rows were refused."""
 
 
 def column_override(text: str) -> tuple[str, str]:
@@ -72,9 +76,9 @@ without that date, the cell's text is kept in the notes ("Applied: 03/04/2026") 
 warning says why.
 A row already present (same company, role and applied
 date) is skipped, so importing a file twice adds nothing. Refused rows are listed on stderr
-with their line numbers. Exit code 0 when the file was read (even if rows were refused),
-1 when it cannot be read, is binary, empty or header-only, has over 1,000 columns, lacks a
-company or role column, or saving fails.
+with their line numbers. Exit code 0 when the file was read, 3 when it was read but some
+rows were refused (the others are saved), 1 when it cannot be read, is binary, empty or
+header-only, has over 1,000 columns, lacks a company or role column, or saving fails.
 Stage words are read in English, German, French and Spanish, and as Huntr and Teal name
 them; --stage WORD=STAGE reads a word your way. A role not applied for yet (wishlist,
 bookmarked, to apply) is imported as Saved, the stage before Applied; a row whose stage says
@@ -183,4 +187,6 @@ def run_import(
         out.write(f"{summary_line(path.name, counts, True)} Nothing was saved (--dry-run).\n")
     else:
         out.write(summary_line(path.name, counts, False) + "\n")
-    return fail(tally.failure) if tally.failure else 0
+    if tally.failure:
+        return fail(tally.failure)
+    return ROWS_REFUSED if tally.refused else 0
