@@ -62,12 +62,12 @@ def test_ten_thousand_applications_are_found_quickly() -> None:
     base = with_people(sample_application())
     apps = [base.revised(company=f"Company {n}") for n in range(10_000)]
     apps = [a.model_copy(update={"id": f"app-{n}"}) for n, a in enumerate(apps)]
+    index = build_index(apps)  # once, when the palette opens
     started = time.perf_counter()
-    index = build_index(apps)
     hits = find(index, "company 9999")
-    for query in ("c", "co", "com", "comp", "ivan", "zzz"):
+    for query in ("c", "co", "com", "comp", "ivan", "zzz", "backend 99"):  # one per keystroke
         find(index, query)
-    assert time.perf_counter() - started < 2.0
+    assert time.perf_counter() - started < 0.5  # a full scan of 40,000 entries is a few ms
     assert hits[0][1].app_id == "app-9999"
     assert len(find(index, "company")) == 40
 

@@ -66,16 +66,19 @@ def find(index: Iterable[Entry], query: str, limit: int = LIMIT) -> list[tuple[f
     words = text.split()
     if not words:
         return []
-    found: list[tuple[float, Entry]] = []
+    first, at_word, inside = [], [], []  # by score; each keeps the folder's order
+    spaced = f" {words[0]}"
     for entry in index:
         haystack = entry.haystack
-        if all(word in haystack for word in words):
-            if haystack.startswith(text):
-                score = 1.0
-            elif f" {words[0]}" in haystack:
-                score = 0.9
-            else:
-                score = 0.8
-            found.append((score, entry))
-    found.sort(key=lambda hit: -hit[0])  # stable: equal scores keep the folder's order
-    return found[:limit]
+        if words[0] not in haystack or not all(word in haystack for word in words[1:]):
+            continue
+        if haystack.startswith(text):
+            first.append(entry)
+            if len(first) >= limit:
+                break  # nothing can rank above these
+        elif spaced in haystack:
+            at_word.append(entry)
+        else:
+            inside.append(entry)
+    ranked = [(1.0, e) for e in first] + [(0.9, e) for e in at_word] + [(0.8, e) for e in inside]
+    return ranked[:limit]
