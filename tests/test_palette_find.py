@@ -111,9 +111,11 @@ async def test_a_persons_name_finds_their_application(data_dir: Path) -> None:
 
 async def test_a_hostile_name_is_shown_as_text(data_dir: Path) -> None:
     store = ApplicationStore(data_dir)
-    evil = store.create(sample_application(EVIL, "Role")).application
+    hostile = sample_application(EVIL, "Role").revised(recruiter={"name": f"Rex {EVIL}"})
+    evil = store.create(hostile).application
     screen, listed = await open_palette_and_choose(data_dir, "mal")
-    assert "Mal [b]Bold[/b] ␛]0;owned␇" in listed
+    assert "Mal [b]Bold[/b] ␛]0;owned␇ — Role" in listed  # the name, as text
+    assert "Recruiter · Mal [b]Bold[/b] ␛]0;owned␇" in listed  # and in the line under one
     assert "\x1b" not in listed
     assert isinstance(screen, ApplicationDetailScreen)
     assert screen.app_id == evil.id
