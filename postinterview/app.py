@@ -25,6 +25,7 @@ from postinterview.ui.messages import (
     OpenInterview,
     ScheduleInterview,
 )
+from postinterview.ui.palette_provider import ApplicationsProvider
 from postinterview.ui.unsaved_offer import offer_once_read
 from postinterview.ui.widgets.option_list import Palette
 from postinterview.workspace import Workspace
@@ -43,6 +44,7 @@ class PostInterviewApp(App[None]):
 
     TITLE = "postinterview"
     CSS_PATH = ["ui/theme.tcss", "ui/screens.tcss", "ui/signals.tcss"]
+    COMMANDS = App.COMMANDS | {ApplicationsProvider}  # find an application, a person, a day
     BINDINGS = [
         Binding("i,f2", "new_interview", "I just had an interview"),
         Binding("I", "schedule_interview", "Schedule interview", show=False),  # said on Today

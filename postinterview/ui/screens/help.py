@@ -169,7 +169,7 @@ saved roles not applied for yet: keep applying. At the bottom, the week in figur
 | `I` | Schedule an interview ahead |
 | `u` or `ctrl+z` | Undo the latest change made in this window (a tick, a move, a delete…) |
 | `U` or `ctrl+shift+z` | Redo what you undid |
-| `ctrl+p` | Command palette: every action by name |
+| `ctrl+p` | Command palette: every action by name, and a company, role, person or day |
 | `ctrl+e` | In notes, a reflection or a draft: edit in your own editor (`$VISUAL`, `$EDITOR`) |
 | `?` or `f1` | This help |
 | `escape` | Close a dialog without saving |
