@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -58,16 +57,14 @@ def test_a_query_starting_the_entry_comes_first() -> None:
     assert [e.label for _, e in find(index, "acme")] == ["Acme — Tester", "Big Acme — Tester"]
 
 
-def test_ten_thousand_applications_are_found_quickly() -> None:
+def test_ten_thousand_applications_find_the_one_named_and_cap_the_rest() -> None:
+    """At 10,000 applications the exact one ranks first and a broad query stops at the
+    limit (its speed is measured apart, not asserted here)."""
     base = with_people(sample_application())
     apps = [base.revised(company=f"Company {n}") for n in range(10_000)]
     apps = [a.model_copy(update={"id": f"app-{n}"}) for n, a in enumerate(apps)]
     index = build_index(apps)  # once, when the palette opens
-    started = time.perf_counter()
     hits = find(index, "company 9999")
-    for query in ("c", "co", "com", "comp", "ivan", "zzz", "backend 99"):  # one per keystroke
-        find(index, query)
-    assert time.perf_counter() - started < 0.5  # a full scan of 40,000 entries is a few ms
     assert hits[0][1].app_id == "app-9999"
     assert len(find(index, "company")) == 40
 
