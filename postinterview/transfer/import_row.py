@@ -73,18 +73,16 @@ def row_application(
         stage = reading.stage
         warnings += [reading.warning] if reading.warning else []
         kept[:0] = [reading.kept] if reading.kept else []
-    if source_text := cell(Field.SOURCE):
-        source = parse_source(source_text)
-        if source is None:
-            warnings.append(f"source {source_text!r} is not one I know: kept in the notes")
-            kept.insert(0, f"Source: {source_text}")
-        fields["source"] = source
-    if size_text := cell(Field.COMPANY_SIZE):
-        size = parse_company_size(size_text)
-        if size is None:
-            warnings.append(f"company size {size_text!r} is not small or large: kept in the notes")
-            kept.insert(0, f"Company size: {size_text}")
-        fields["company_size"] = size
+    for name, parse, unread in (
+        (Field.SOURCE, parse_source, "is not one I know"),
+        (Field.COMPANY_SIZE, parse_company_size, "is not small or large"),
+    ):
+        if text := cell(name):
+            fields[name.value] = value = parse(text)
+            if value is None:  # the text is kept, first in the notes, and said
+                what = name.value.replace("_", " ")
+                warnings.append(f"{what} {text!r} {unread}: kept in the notes")
+                kept.insert(0, f"{what.capitalize()}: {text}")
     fields["recruiter"] = parse_contact(
         cell(Field.RECRUITER), cell(Field.RECRUITER_EMAIL), cell(Field.RECRUITER_PHONE)
     )
