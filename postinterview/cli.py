@@ -54,8 +54,9 @@ with the same record is skipped; one changed here as late as the backup's copy o
 kept as it is; one older here is replaced (its old version goes to its history). A file here
 that is damaged or from a newer postinterview is never overwritten. Replaced and kept ones
 are listed, entries that cannot be restored are named on stderr, and the others are still
-restored. Exit code 0 when the backup was read (even if some entries were refused), 1 when
-it cannot be read, is not a backup, or saving fails.
+restored. Exit code 0 when every entry was restored, replaced, already here or kept; 3 when
+some were not restored (damaged in the backup, or the file here may not be overwritten); 1
+when it cannot be read, is not a backup, or saving fails. --dry-run exits as the restore would.
 """
 
 BACKUP_HELP = """\

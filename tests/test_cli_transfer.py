@@ -19,7 +19,7 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from postinterview.commands.import_tracker import ROWS_REFUSED
+from postinterview.commands.output import SOME_REFUSED
 from postinterview.domain.editing import move_stage, new_application
 from postinterview.domain.interviews import add_interview
 from postinterview.domain.stages import Stage
@@ -93,7 +93,7 @@ def companies(folder: Path) -> list[str]:
 
 def test_import_takes_the_good_rows_and_names_the_bad_ones(data_dir: Path, tracker: Path) -> None:
     result = run_in(data_dir, "import", str(tracker))
-    assert result.returncode == ROWS_REFUSED, result.stderr
+    assert result.returncode == SOME_REFUSED, result.stderr
     assert result.stdout == (
         "Imported 4 applications from tracker.csv; 1 skipped as already present; 2 refused.\n"
     )
@@ -133,17 +133,17 @@ def test_import_takes_the_good_rows_and_names_the_bad_ones(data_dir: Path, track
 
 
 def test_importing_the_same_file_twice_adds_nothing(data_dir: Path, tracker: Path) -> None:
-    assert run_in(data_dir, "import", str(tracker)).returncode == ROWS_REFUSED
+    assert run_in(data_dir, "import", str(tracker)).returncode == SOME_REFUSED
     before = sorted(p.name for p in (data_dir / "applications").iterdir())
     again = run_in(data_dir, "import", str(tracker))
-    assert again.returncode == ROWS_REFUSED
+    assert again.returncode == SOME_REFUSED
     assert again.stdout.startswith("Imported 0 applications from tracker.csv; 5 skipped")
     assert sorted(p.name for p in (data_dir / "applications").iterdir()) == before
 
 
 def test_a_dry_run_saves_nothing(data_dir: Path, tracker: Path) -> None:
     result = run_in(data_dir, "import", "--dry-run", str(tracker))
-    assert result.returncode == ROWS_REFUSED
+    assert result.returncode == SOME_REFUSED
     lines = result.stdout.splitlines()
     assert lines[:4] == [
         "Columns of tracker.csv:",
@@ -179,7 +179,7 @@ def test_map_reads_a_column_the_persons_way(data_dir: Path, tmp_path: Path) -> N
     result = run_in(
         data_dir, "import", "--map", "Job Titel=role", "--map", "JobTitle=skip", str(path)
     )
-    assert result.returncode == ROWS_REFUSED, result.stderr
+    assert result.returncode == SOME_REFUSED, result.stderr
     listed = json.loads(run_in(data_dir, "list", "--json").stdout)
     assert sorted((row["company"], row["role"]) for row in listed) == [("Acme", "Backend")]
     assert "refused: role is empty" in result.stderr  # Globex's Job Titel cell is empty
@@ -312,7 +312,7 @@ def test_a_folder_is_not_a_csv_file(data_dir: Path, tmp_path: Path) -> None:
 @pytest.fixture
 def filled(data_dir: Path, tracker: Path) -> Path:
     seed_pipeline(data_dir)
-    assert run_in(data_dir, "import", str(tracker)).returncode == ROWS_REFUSED
+    assert run_in(data_dir, "import", str(tracker)).returncode == SOME_REFUSED
     return data_dir
 
 

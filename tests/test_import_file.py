@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from postinterview.commands.app_import import preview_path
-from postinterview.commands.import_tracker import ROWS_REFUSED
+from postinterview.commands.output import SOME_REFUSED
 from postinterview.domain.models import Application
 from postinterview.storage.store import ApplicationStore
 from postinterview.transfer.export_json import export_json
@@ -52,7 +52,7 @@ def test_the_app_shows_the_very_lines_the_cli_dry_run_prints(
     path = tmp_path / "tracker.csv"
     path.write_text(TRACKER, encoding="utf-8")
     code, out, err = cli(capsys, "--data-dir", str(data_dir), "import", "--dry-run", str(path))
-    assert code == ROWS_REFUSED
+    assert code == SOME_REFUSED
     printed = [line.removeprefix("postinterview: ") for line in err.splitlines()]
     printed += out.splitlines()
     printed[-1] = printed[-1].removesuffix(" Nothing was saved (--dry-run).")

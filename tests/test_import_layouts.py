@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from postinterview.commands.import_tracker import ROWS_REFUSED
+from postinterview.commands.output import SOME_REFUSED
 from tests.cli_tools import cli
 from tests.conftest import FIXED_NOW
 from tests.tracker_layouts import LAYOUTS, Layout, Row
@@ -112,7 +112,7 @@ def test_every_row_is_imported_as_the_file_means_it(
     layout: Layout, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, out, err = cli(capsys, "--data-dir", str(data_dir), "import", str(layout.path))
-    assert code == (ROWS_REFUSED if layout.refused else 0), err
+    assert code == (SOME_REFUSED if layout.refused else 0), err
     records = stored(data_dir)
     expected = {(row.company, row.role): row for row in layout.rows}
     assert sorted(records) == sorted(expected), err
@@ -133,7 +133,7 @@ def test_the_invalid_rows_are_refused_with_their_lines(
     layout: Layout, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, out, err = cli(capsys, "--data-dir", str(data_dir), "import", str(layout.path))
-    assert code == (ROWS_REFUSED if layout.refused else 0), err
+    assert code == (SOME_REFUSED if layout.refused else 0), err
     assert row_lines(err, "refused") == list(layout.refused), err
     refusals = [line for line in err.splitlines() if ": refused: " in line]
     assert all("company and role are empty" in line for line in refusals), err
@@ -152,7 +152,7 @@ def test_a_dry_run_prints_the_mapping_and_writes_nothing(
     code, out, err = cli(
         capsys, "--data-dir", str(data_dir), "import", str(layout.path), "--dry-run"
     )
-    assert code == (ROWS_REFUSED if layout.refused else 0), err
+    assert code == (SOME_REFUSED if layout.refused else 0), err
     assert folder_bytes(data_dir) == before
     assert f"Columns of {layout.path.name}:\n" in out
     mapping = out.splitlines()
@@ -172,10 +172,10 @@ def test_importing_the_same_export_again_adds_nothing(
     layout: Layout, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     first = cli(capsys, "--data-dir", str(data_dir), "import", str(layout.path))
-    assert first[0] == (ROWS_REFUSED if layout.refused else 0), first[2]
+    assert first[0] == (SOME_REFUSED if layout.refused else 0), first[2]
     before = folder_bytes(data_dir / "applications")
     code, out, err = cli(capsys, "--data-dir", str(data_dir), "import", str(layout.path))
-    assert code == (ROWS_REFUSED if layout.refused else 0), err
+    assert code == (SOME_REFUSED if layout.refused else 0), err
     assert folder_bytes(data_dir / "applications") == before
     assert f"Imported 0 applications from {layout.path.name}; {len(layout.rows)} skipped" in out
 

@@ -10,7 +10,7 @@ import pytest
 from pydantic import ValidationError
 from textual.widgets import Input, Static, TextArea
 
-from postinterview.commands.import_tracker import ROWS_REFUSED
+from postinterview.commands.output import SOME_REFUSED
 from postinterview.domain.editing import describe_validation_error
 from postinterview.domain.limits import LINE_LIMIT, NAME_LIMIT, NOTE_LIMIT, limit_of, too_long
 from postinterview.domain.models import Application, Contact, ContactLogEntry, Interview
@@ -100,7 +100,7 @@ def test_the_import_command_reports_it_by_line(
     tracker = tmp_path / "tracker.csv"
     tracker.write_text(f"Company,Role\nFine,Dev\n{'C' * 10_240},Dev\n", "utf-8")
     code, out, err = cli(capsys, "--data-dir", str(tmp_path / "data"), "import", str(tracker))
-    assert code == ROWS_REFUSED
+    assert code == SOME_REFUSED
     assert "Imported 1 application" in out
     assert "tracker.csv, line 3: refused: company is 10,240 characters; the limit is 200" in err
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from postinterview.commands.import_saving import import_rows, present_applications
-from postinterview.commands.output import PROG, fail, read_input
+from postinterview.commands.output import PROG, SOME_REFUSED, fail, read_input
 from postinterview.commands.progress import Progress
 from postinterview.domain.stages import Stage
 from postinterview.storage.store import ApplicationStore
@@ -31,10 +31,6 @@ from postinterview.transfer.import_text import (
     decode_text,
     encoding_note,
 )
-
-ROWS_REFUSED = 3
-"""The exit code when the file was read but some of its rows were refused."""
-
 
 def column_override(text: str) -> tuple[str, str]:
     """`--map COLUMN=FIELD` as (column, field); the field is checked against the file later."""
@@ -189,4 +185,4 @@ def run_import(
         out.write(summary_line(path.name, counts, False) + "\n")
     if tally.failure:
         return fail(tally.failure)
-    return ROWS_REFUSED if tally.refused else 0
+    return SOME_REFUSED if tally.refused else 0

@@ -15,6 +15,11 @@ from postinterview.storage.store import LoadResult
 
 PROG = "postinterview"
 
+SOME_REFUSED = 3
+"""The exit code of a command that takes entries in (`import`'s rows, `restore`'s backup
+entries) when the file was read but some of its entries were refused: each is named on
+stderr, and the others were taken."""
+
 
 def fail(message: str) -> int:
     """Say what went wrong on one line of stderr; returns the exit code for it (1)."""

@@ -10,9 +10,11 @@ Each application in the backup keeps its id, and what happens to it depends on t
 - a file here that is damaged or from a newer postinterview: never touched, reported.
 
 The summary goes to stdout with one line per replaced or kept application; entries that
-cannot be restored go to stderr. Exit code 0 when the backup was read (even if some entries
-were refused or kept: they are listed), 1 when it cannot be read, is not a backup, or a
-save fails.
+cannot be restored go to stderr. Exit code 0 when the backup was read and every entry was
+restored, replaced, already here or kept as newer here; 3 (`SOME_REFUSED`) when some entries
+were not restored: refused (damaged in the backup, or not savable) or left because the file
+here may not be overwritten, each named on stderr while the others are restored; 1 when it
+cannot be read, is not a backup, or a save fails. --dry-run exits as the restore would.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TextIO
 
-from postinterview.commands.output import PROG, fail, one_line, read_input
+from postinterview.commands.output import PROG, SOME_REFUSED, fail, one_line, read_input
 from postinterview.domain.models import Application
 from postinterview.storage.codec import UnsavableRecord, encode_application
 from postinterview.storage.store import (
@@ -119,7 +121,7 @@ def run_restore(store: ApplicationStore, path: Path, dry_run: bool, out: TextIO)
         counts[decision.outcome] += 1
         _report(path, entry, decision, dry_run, out)
     out.write(summary(counts, dry_run))
-    return 0
+    return SOME_REFUSED if counts[Outcome.REFUSED] or counts[Outcome.LEFT] else 0
 
 
 def decide(store: ApplicationStore, application: Application) -> Decision:
