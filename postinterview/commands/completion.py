@@ -35,6 +35,26 @@ def words_of(parser: argparse.ArgumentParser) -> list[str]:
     return [*options_of(parser), *choices]
 
 
+def option_choices(parser: argparse.ArgumentParser) -> dict[str, list[str]]:
+    """The values each option of `parser` that has choices takes (`--format`: csv, json...)."""
+    return {
+        option: [str(choice) for choice in action.choices]
+        for action in parser._actions
+        if action.option_strings and action.choices
+        for option in action.option_strings
+    }
+
+
+def _valued_cases(commands: dict[str, argparse.ArgumentParser], indent: str, then: str) -> str:
+    """`command:--option) THEN` lines for every option with choices, for a shell's `case`;
+    `then` says what to do with the words (`{}` where they go, space-separated)."""
+    return "".join(
+        f"{indent}{name}:{option}) {then.replace('{}', ' '.join(choices))}\n"
+        for name, sub in commands.items()
+        for option, choices in option_choices(sub).items()
+    )
+
+
 def _is_subparsers(action: argparse.Action) -> bool:
     return isinstance(action, argparse._SubParsersAction)
 
@@ -56,10 +76,12 @@ def bash_script(parser: argparse.ArgumentParser) -> str:
     )
     top = " ".join([*commands, *options_of(parser)])
     valued = "|".join(VALUED)
+    choices = _valued_cases(commands, " " * 8, "words='{}' ;;")
     return f"""\
 # bash completion for {_NAME}, made by `{_NAME} completion bash`
 {_FUNCTION}() {{
-    local cur="${{COMP_WORDS[COMP_CWORD]}}" command="" words="" skip=0 word i
+    local cur="${{COMP_WORDS[COMP_CWORD]}}" prev="${{COMP_WORDS[COMP_CWORD-1]}}"
+    local command="" words="" skip=0 word i
     for (( i = 1; i < COMP_CWORD; i++ )); do
         word="${{COMP_WORDS[i]}}"
         if (( skip )); then skip=0; continue; fi
@@ -72,6 +94,8 @@ def bash_script(parser: argparse.ArgumentParser) -> str:
     case "$command" in
 {cases}        *) words={_quoted(top)} ;;
     esac
+    case "$command:$prev" in
+{choices}    esac
     COMPREPLY=( $(compgen -W "$words" -- "$cur") )
 }}
 complete -o default -F {_FUNCTION} {_NAME}
@@ -86,6 +110,7 @@ def zsh_script(parser: argparse.ArgumentParser) -> str:
     )
     top = " ".join([*commands, *options_of(parser)])
     valued = "|".join(VALUED)
+    choices = _valued_cases(commands, " " * 4, "compadd -- {}; return ;;")
     return f"""\
 #compdef {_NAME}
 # zsh completion for {_NAME}, made by `{_NAME} completion zsh`
@@ -98,6 +123,8 @@ def zsh_script(parser: argparse.ArgumentParser) -> str:
       *) command="${{words[i]}}"; break ;;
     esac
   done
+  case "$command:${{words[CURRENT-1]}}" in
+{choices}  esac
   case "$command" in
 {cases}    *) compadd -- {top} ;;
   esac
@@ -122,7 +149,12 @@ def fish_script(parser: argparse.ArgumentParser) -> str:
             f"complete -c {_NAME} -f -n '__fish_use_subcommand' -a {name}"
             f" -d {_fish_quoted(_help_of(parser, name))}"
         )
-        lines += _fish_options(sub, f"__fish_seen_subcommand_from {name}")
+        seen = f"__fish_seen_subcommand_from {name}"
+        lines += _fish_options(sub, seen)
+        if positional := words_of(sub)[len(options_of(sub)) :]:
+            lines.append(
+                f"complete -c {_NAME} -f -n '{seen}' -a {_fish_quoted(' '.join(positional))}"
+            )
     lines.append(f"# subcommands: {names}")
     return "\n".join(lines) + "\n"
 
@@ -146,6 +178,8 @@ def _fish_options(parser: argparse.ArgumentParser, condition: str) -> list[str]:
         if not flags:
             continue
         takes = " -r" if action.nargs != 0 else ""
+        if action.choices:
+            takes = " -x -a " + _fish_quoted(" ".join(str(choice) for choice in action.choices))
         help_text = _fish_quoted(" ".join((action.help or "").split()))
         lines.append(
             f"complete -c {_NAME} -n '{condition}' {' '.join(flags)}{takes} -d {help_text}"

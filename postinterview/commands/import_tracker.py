@@ -32,6 +32,7 @@ from postinterview.transfer.import_text import (
     encoding_note,
 )
 
+
 def column_override(text: str) -> tuple[str, str]:
     """`--map COLUMN=FIELD` as (column, field); the field is checked against the file later."""
     column, sep, target = text.rpartition("=")
