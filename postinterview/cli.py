@@ -14,6 +14,7 @@ from postinterview import __version__
 from postinterview.clock import NOW_ENV, Clock, ClockError, clock_from_env, system_clock
 from postinterview.commands import completion, info, merge_driver
 from postinterview.commands.backup import run_backup
+from postinterview.commands.data_folder import folder_problem
 from postinterview.commands.demo import run_demo
 from postinterview.commands.due import run_due
 from postinterview.commands.export import FORMATS, format_for, run_export
@@ -196,8 +197,8 @@ def _dispatch(args: argparse.Namespace, workspace_ready: Callable[[Workspace], N
     data_dir = resolve_data_dir(args.data_dir)
     if args.command == "info":  # reads nothing, creates nothing
         return info.run_info(data_dir, args.json, out)
-    if data_dir.exists() and not data_dir.is_dir():
-        return fail(f"the data folder {data_dir} is a file, not a folder")
+    if problem := folder_problem(data_dir):
+        return fail(f"the data folder {data_dir} {problem}")
     store = ApplicationStore(data_dir)
     if args.command == "list":
         return run_list(store, as_json=args.json, out=out)

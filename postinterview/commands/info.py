@@ -6,13 +6,17 @@ from pathlib import Path
 from typing import TextIO
 
 from postinterview import __version__
-from postinterview.commands.output import json_text
+from postinterview.commands.data_folder import folder_problem
+from postinterview.commands.output import fail, json_text
 from postinterview.formatting import shown
 from postinterview.storage.paths import history_root, settings_path
 
 HELP = """\
 One line each: the data folder, the settings file, the history folder (earlier versions of
-each application) and the version. Nothing is created or changed. Exit code 0.
+each application) and the version. Nothing is created or changed. Exit code 0, or 1 when
+the data folder cannot be used (a file, a link that leads nowhere, a folder that cannot be
+read): the lines are still printed, and stderr says what is wrong in one line (--json: in
+data_folder.problem too).
 """
 
 
@@ -37,15 +41,22 @@ def run_info(data_dir: Path, as_json: bool, out: TextIO) -> int:
         ("settings file", settings_path(data_dir), False),
         ("history folder", history_root(data_dir), True),
     )
+    problem = folder_problem(data_dir)
     if as_json:
-        data: dict[str, object] = {
-            key.replace(" ", "_"): {"path": str(path), "exists": state_of(path, folder) == "exists"}
-            for key, path, folder in places
-        }
+        data: dict[str, object] = {}
+        for key, path, folder in places:
+            place: dict[str, object] = {
+                "path": str(path),
+                "exists": state_of(path, folder) == "exists",
+            }
+            if problem and path == data_dir:
+                place["problem"] = problem
+            data[key.replace(" ", "_")] = place
         data["version"] = __version__
         out.write(json_text(data) + "\n")
-        return 0
-    for key, path, folder in places:
-        out.write(f"{key.capitalize() + ':':16}{path_text(path)} ({state_of(path, folder)})\n")
-    out.write(f"{'Version:':16}{__version__}\n")
-    return 0
+    else:
+        for key, path, folder in places:
+            state = problem if problem and path == data_dir else state_of(path, folder)
+            out.write(f"{key.capitalize() + ':':16}{path_text(path)} ({state})\n")
+        out.write(f"{'Version:':16}{__version__}\n")
+    return fail(f"the data folder {data_dir} {problem}") if problem else 0
