@@ -26,7 +26,7 @@ from postinterview.commands.import_invite import (
 )
 from postinterview.commands.import_tracker import IMPORT_HELP, add_import_arguments, run_import
 from postinterview.commands.listing import run_list
-from postinterview.commands.output import fail, shown_stream
+from postinterview.commands.output import SOME_REFUSED, fail, shown_stream
 from postinterview.commands.restore import is_backup_file, run_restore
 from postinterview.storage.paths import DATA_DIR_ENV, resolve_data_dir
 from postinterview.storage.store import ApplicationStore
@@ -76,6 +76,13 @@ escape), e.g. from cron. Exit code 0.
 """
 
 
+EPILOG = f"""\
+Exit codes: 0 done; 1 a file or the data folder cannot be read or written; 2 a wrong
+argument; {SOME_REFUSED} some entries taken and some refused (import, restore: each refused one
+is named on stderr). For tests, ${NOW_ENV} (e.g. 2026-11-20T15:30:00+00:00) fixes the
+current time.
+"""
+
 DIR_HELP = f"folder for your data (default: ${DATA_DIR_ENV}, else your user data folder)"
 
 
@@ -84,7 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="postinterview",
         description="A companion for the days after a job interview.",
-        epilog=f"For tests, ${NOW_ENV} (e.g. 2026-11-20T15:30:00+00:00) fixes the current time.",
+        epilog=EPILOG,
     )
     parser.add_argument("--version", action="version", version=f"postinterview {__version__}")
     parser.add_argument(

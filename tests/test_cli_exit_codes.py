@@ -98,3 +98,8 @@ def test_restore_exits_3_when_a_file_here_may_not_be_overwritten(
 def test_the_help_of_each_command_that_takes_entries_names_exit_code_3(command: str) -> None:
     help_text = " ".join(subcommands_of(build_parser())[command].format_help().split())
     assert "3 when" in help_text
+
+
+def test_the_top_level_help_lists_the_exit_codes() -> None:
+    help_text = " ".join(build_parser().format_help().split())
+    assert f"{SOME_REFUSED} some entries taken and some refused (import, restore" in help_text
