@@ -72,7 +72,8 @@ class BoardCard:
 
     def as_read_only(self) -> BoardCard:
         """This card, marked as one that cannot be changed (and found by filtering for it)."""
-        return replace(self, read_only=True, search_text=f"{self.search_text}\n{fold(READ_ONLY_NOTE)}")
+        marked = f"{self.search_text}\n{fold(READ_ONLY_NOTE)}"
+        return replace(self, read_only=True, search_text=marked)
 
     def matches(self, query: str) -> bool:
         """True when every word of `query` appears in something the person wrote in the
@@ -168,3 +169,7 @@ EMPTY_BOARD = (
     "card here, in the column of its stage."
 )
 """What the board says on an empty folder (markup)."""
+
+
+FILTER_HINT = "Filter: anything you wrote (notes, reflections, people, contact log)"
+"""What the filter box of the board and of the list says it searches."""

@@ -1,43 +1,31 @@
-"""The list of applications: one row each, kept sorted by company."""
+"""The list of applications: one row each, in the order the screen asks for."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 
 from rich.text import Text
 from textual.widgets import DataTable
 from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
 
 from postinterview.formatting import READ_ONLY_NOTE, local_date, one_line
-from postinterview.workspace import Stored
-
-COLUMNS = (
-    ("Company", "company"),
-    ("Role", "role"),
-    ("Stage", "stage"),
-    ("Interviews", "interviews"),
-    ("Updated", "updated"),
-)
+from postinterview.ui.list_rows import COLUMNS, ListRow, ListSort, header_label
 
 
-def _cells(stored: Stored) -> list[Text]:
+def _cells(row: ListRow) -> list[Text]:
     # Text, not str: a company called "[b]Acme" must show as typed, not as markup.
-    application = stored.application
-    stage = Text(application.stage.label)
-    if stored.read_only:  # a newer postinterview wrote it: said once, where the stage is
+    stage = Text(row.stage.label)
+    if row.read_only:  # a newer postinterview wrote it: said once, where the stage is
         stage.append(f" ({READ_ONLY_NOTE})", style="dim")
+    applied = row.applied_on.isoformat() if row.applied_on is not None else "—"
     return [
-        Text(one_line(application.company, 32)),
-        Text(one_line(application.role, 32)),
+        Text(one_line(row.company, 32)),
+        Text(one_line(row.role, 32)),
         stage,
-        Text(str(len(application.interviews)), justify="right"),
-        Text(local_date(application.updated_at)),
+        Text(applied),
+        Text(str(row.interviews), justify="right"),
+        Text(local_date(row.updated_at)),
     ]
-
-
-def _sort_key(cells: tuple[Text, Text]) -> tuple[str, str]:
-    company, role = cells
-    return company.plain.casefold(), role.plain.casefold()
 
 
 class ApplicationTable(DataTable[Text]):
@@ -46,8 +34,12 @@ class ApplicationTable(DataTable[Text]):
     def on_mount(self) -> None:
         self.cursor_type = "row"
         self.zebra_stripes = True
+        self._label_columns(ListSort())
+
+    def _label_columns(self, sort: ListSort) -> None:
+        self.clear(columns=True)
         for label, key in COLUMNS:
-            self.add_column(label, key=key)
+            self.add_column(header_label(label, key, sort), key=key)
 
     @property
     def selected_id(self) -> str | None:
@@ -60,33 +52,20 @@ class ApplicationTable(DataTable[Text]):
             return None
         return row_key.value
 
-    def show(self, records: Iterable[Stored]) -> None:
-        """Replace every row, keeping the cursor on the same application where possible."""
-        keep = self.selected_id
-        self.clear()
-        for stored in records:
-            self.add_row(*_cells(stored), key=stored.application.id)
-        self._sort()
+    @property
+    def shown_ids(self) -> list[str]:
+        """The ids of the rows, top to bottom."""
+        return [str(row.key.value) for row in self.ordered_rows]
+
+    def show(self, rows: Sequence[ListRow], sort: ListSort, select: str | None = None) -> None:
+        """Replace every row with `rows` (already filtered and sorted by `sort`), keeping the
+        cursor on `select`, or else on the application it was on, where possible."""
+        keep = select or self.selected_id
+        self._label_columns(sort)  # the sorted column's header carries the arrow
+        for row in rows:
+            self.add_row(*_cells(row), key=row.app_id)
         if keep is not None:
             self.select(keep)
-
-    def upsert(self, stored: Stored) -> None:
-        """Add or refresh one row, and put the cursor on it."""
-        application = stored.application
-        try:
-            self.remove_row(application.id)
-        except RowDoesNotExist:
-            pass
-        self.add_row(*_cells(stored), key=application.id)
-        self._sort()
-        self.select(application.id)
-
-    def drop(self, app_id: str) -> None:
-        """Drop one row, if it is there."""
-        try:
-            self.remove_row(app_id)
-        except RowDoesNotExist:
-            pass
 
     def select(self, app_id: str) -> None:
         """Put the cursor on `app_id`'s row, if it is there."""
@@ -94,6 +73,3 @@ class ApplicationTable(DataTable[Text]):
             self.move_cursor(row=self.get_row_index(app_id))
         except RowDoesNotExist:
             pass
-
-    def _sort(self) -> None:
-        self.sort("company", "role", key=_sort_key)
