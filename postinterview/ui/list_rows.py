@@ -130,9 +130,9 @@ def header_label(label: str, key: str, sort: ListSort) -> str:
 def list_status(rows: Sequence[ListRow], shown: int, sort: ListSort, query: str) -> str:
     """The line above the list: how many are shown, the sort, and the keys that change them."""
     label = next(label for label, key in COLUMNS if key == sort.column)
-    way = "descending" if sort.descending else "ascending"
+    sorted_by = f"sorted by {label.lower()} {sort.arrow}"
     total = len(rows)
+    if query:  # no room for the keys beside the filter on a narrow terminal: help has them
+        return f"filter “{query}”: {shown} of {total} shown (escape clears)  ·  {sorted_by}"
     count = f"{total} application{'' if total == 1 else 's'}"
-    if query:
-        count = f"filter “{query}”: {shown} of {total} shown (escape clears)"
-    return f"{count}  ·  sorted by {label.lower()} {sort.arrow} {way} (S: next column, R: reverse)"
+    return f"{count}  ·  {sorted_by} (S: next column, R: other way)"

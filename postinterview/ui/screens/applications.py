@@ -33,8 +33,8 @@ class ApplicationsScreen(ApplicationCollectionScreen):
 
     BINDINGS = [
         Binding("slash", "filter", "Filter"),
-        Binding("S", "sort_next", "Sort"),
-        Binding("R", "sort_reverse", "Reverse sort", show=False),  # in help and the status
+        Binding("S", "sort_next", "Sort", show=False),  # in help and the status line
+        Binding("R", "sort_reverse", "Reverse sort", show=False),
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
 
@@ -48,6 +48,7 @@ class ApplicationsScreen(ApplicationCollectionScreen):
         self.query_text = ""
         """The filter as typed; "" shows every row."""
         self._filter_timer: Timer | None = None
+        self._had_any = False
 
     # Layout -------------------------------------------------------------------------------------
 
@@ -113,8 +114,17 @@ class ApplicationsScreen(ApplicationCollectionScreen):
         self.query_one("#list-status", Static).update(status)
         self._refresh_visibility()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Filter and sort only once there is a row: the welcome screen's footer stays short.
+        if action in ("filter", "sort_next", "sort_reverse"):
+            return bool(self.rows)
+        return super().check_action(action, parameters)
+
     def _refresh_visibility(self) -> None:
         has_any = bool(self.entries)
+        if has_any != self._had_any:
+            self._had_any = has_any
+            self.refresh_bindings()
         self.query_one("#welcome").display = not has_any
         table = self.query_one(ApplicationTable)
         table.display = has_any
