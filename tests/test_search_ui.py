@@ -8,8 +8,9 @@ from pathlib import Path
 from textual.app import App
 from textual.widgets import Input, Static
 
+from postinterview.domain.editing import move_stage
 from postinterview.domain.models import Application, ContactLogEntry, Reflection
-from postinterview.domain.stages import STAGE_ORDER
+from postinterview.domain.stages import STAGE_ORDER, Stage
 from postinterview.storage.store import ApplicationStore
 from postinterview.ui.screens.applications import ApplicationsScreen
 from postinterview.ui.screens.board import BoardScreen
@@ -170,3 +171,21 @@ async def test_the_sort_and_the_filter_stay_when_another_window_saves(data_dir: 
         assert table.shown_ids == ["aardvark"]  # filtered still: the new one's notes match
         assert headers(table)[0] == "Company ▼"
         assert "filter “meetup”: 1 of 6 shown" in status(screen)
+
+
+async def test_a_row_saved_elsewhere_is_drawn_again_and_takes_its_place(data_dir: Path) -> None:
+    seed(data_dir)
+    async with make_app(data_dir).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = listing(pilot.app).query_one(ApplicationTable)
+        await pilot.press("S", "S")  # by stage, in pipeline order
+        await pilot.pause()
+        assert headers(table)[2] == "Stage ▲"
+        assert table.shown_ids == [FRESH_ID, QUIET_ID, ANSWERED_ID, OVERDUE_ID, CLOSED_ID]
+        other = ApplicationStore(data_dir)
+        seen = other.load(QUIET_ID).revision
+        other.update(QUIET_ID, lambda a: move_stage(a, Stage.OFFER, FIXED_NOW), seen)
+        await poll(pilot)
+        assert table.shown_ids == [FRESH_ID, ANSWERED_ID, OVERDUE_ID, QUIET_ID, CLOSED_ID]
+        assert table.get_cell(QUIET_ID, "stage").plain == "Offer"
+        assert headers(table)[2] == "Stage ▲"

@@ -92,24 +92,28 @@ class ApplicationsScreen(ApplicationCollectionScreen):
     def show_all(self) -> None:
         self.query_one("#loading").display = not self.loaded
         self.rows = {app_id: self._row(stored) for app_id, stored in self.entries.items()}
-        self._draw()
+        self._draw(everything=True)
 
     def show_one(self, stored: Stored) -> None:
         self.rows[stored.application.id] = self._row(stored)
-        self._draw(select=stored.application.id)
+        self._draw(select=stored.application.id, changed=stored.application.id)
 
     def drop_one(self, app_id: str) -> None:
         self.rows.pop(app_id, None)
-        self._draw()
+        self._draw(changed=app_id)
 
     def _row(self, stored: Stored) -> ListRow:
         card = self.workspace.derive(CARD, stored.application.id)
         return row_for(stored, (card.as_read_only() if stored.read_only else card).search_text)
 
-    def _draw(self, select: str | None = None) -> None:
-        """Show the rows the filter leaves, in the sort's order."""
+    def _draw(
+        self, select: str | None = None, changed: str | None = None, everything: bool = False
+    ) -> None:
+        """Show the rows the filter leaves, in the sort's order: `changed` is the one
+        application whose row changed, if any; `everything`, when any may have."""
         shown = [row for row in self.rows.values() if row.matches(self.query_text)]
-        self.query_one(ApplicationTable).show(sort_rows(shown, self.sort), self.sort, select)
+        table = self.query_one(ApplicationTable)
+        table.show(sort_rows(shown, self.sort), self.sort, select, changed, everything)
         status = list_status(list(self.rows.values()), len(shown), self.sort, self.query_text)
         self.query_one("#list-status", Static).update(status)
         self._refresh_visibility()
