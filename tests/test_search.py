@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -11,6 +12,7 @@ from postinterview.domain.models import (
     Contact,
     ContactLogEntry,
     Interview,
+    Record,
     Referee,
     Reflection,
     StageChange,
@@ -115,3 +117,42 @@ def test_control_characters_are_dropped_and_no_word_spans_two_fields() -> None:
     assert matches(text, "alpha") and matches(text, "[31mbeta")
     assert not matches(text, "engineergam")  # role then location: kept apart
     assert fold("a\u200bb\u0007c") == "a b c"
+
+
+NOT_WRITTEN = {"id", "calendar_uid"}
+"""Text fields the person never writes (stable ids, an invitation's UID): not searched."""
+
+
+def test_every_text_field_of_every_model_is_searched() -> None:
+    """A text field added to a model later is searched too, or this test names it."""
+    tokens: list[tuple[str, str]] = []
+
+    def filled(cls: type[Record], **required: object) -> Any:
+        data = dict(required)
+        for name, info in cls.model_fields.items():
+            if info.annotation is str and name not in NOT_WRITTEN:
+                data[name] = f"qz{len(tokens):03d}x"
+                tokens.append((f"{cls.__name__}.{name}", data[name]))
+        return cls.model_validate(data)
+
+    interview_ = filled(
+        Interview,
+        id="i1",
+        at=FIXED_NOW,
+        interviewers=[filled(Contact)],
+        reflection=filled(Reflection),
+    )
+    application = filled(
+        Application,
+        stage=Stage.INTERVIEWING,
+        created_at=FIXED_NOW,
+        updated_at=FIXED_NOW,
+        recruiter=filled(Contact),
+        referees=[filled(Referee)],
+        contact_log=[filled(ContactLogEntry, at=FIXED_NOW)],
+        stage_history=[filled(StageChange, at=FIXED_NOW, to_stage=Stage.INTERVIEWING)],
+        interviews=[interview_],
+    )
+    text = search_text(application)
+    assert len(tokens) > 25
+    assert [field for field, token in tokens if not matches(text, token)] == []

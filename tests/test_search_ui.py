@@ -116,6 +116,15 @@ async def test_the_list_filter_shows_the_matching_rows_and_escape_brings_back_al
         await pilot.press("enter")
         await pilot.pause()
         assert table.shown_ids == [QUIET_ID] and table.has_focus
+        await pilot.press("escape", "slash")
+        await type_text(pilot, "[b]x")  # shown as typed, never read as markup
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "filter “[b]x”: 0 of 5 shown" in status(screen) and table.shown_ids == []
+        await pilot.press("escape", "slash")
+        await type_text(pilot, "kumquat")
+        await pilot.press("enter")
+        await pilot.pause()
         await pilot.press("enter")  # the row opens, as any row does
         await pilot.pause()
         assert not isinstance(pilot.app.screen, ApplicationsScreen)
