@@ -21,6 +21,7 @@ from postinterview.domain.plan import (
     last_contact,
 )
 from postinterview.domain.plan import next_action as plan_next_action
+from postinterview.domain.search import fold, matches, search_text
 from postinterview.domain.signals import SignalsCatalog
 from postinterview.domain.stages import Stage
 from postinterview.domain.upcoming import next_interview
@@ -61,7 +62,7 @@ class BoardCard:
     last_activity: datetime
     """The latest change of any kind, for ordering and the weekly review."""
     search_text: str
-    """Everything a filter may match, folded to lower case."""
+    """Every text the person wrote in the application, folded (domain.search)."""
     next_interview: datetime | None = None
     """When the next upcoming interview starts; None when none is coming up."""
     read_only: bool = False
@@ -71,11 +72,13 @@ class BoardCard:
 
     def as_read_only(self) -> BoardCard:
         """This card, marked as one that cannot be changed (and found by filtering for it)."""
-        return replace(self, read_only=True, search_text=f"{self.search_text} {READ_ONLY_NOTE}")
+        marked = f"{self.search_text}\n{fold(READ_ONLY_NOTE)}"
+        return replace(self, read_only=True, search_text=marked)
 
     def matches(self, query: str) -> bool:
-        """True when every word of `query` appears somewhere on the card (case ignored)."""
-        return all(word in self.search_text for word in query.casefold().split())
+        """True when every word of `query` appears in something the person wrote in the
+        application (case and accents ignored)."""
+        return matches(self.search_text, query)
 
     @property
     def sort_key(self) -> tuple[int, float, float]:
@@ -105,12 +108,6 @@ def card_for(
     due = None
     if action is not None:
         due = action.not_before if action.state is ActionState.TOO_SOON else action.due_at
-    people = [
-        person.name for interview in application.interviews for person in interview.interviewers
-    ]
-    if application.recruiter is not None:
-        people.append(application.recruiter.name)
-    searchable = [application.company, application.role, application.location, application.notes]
     return BoardCard(
         app_id=application.id,
         company=application.company,
@@ -123,7 +120,7 @@ def card_for(
         next_state=action.state if action is not None else None,
         score=pair[0] if pair is not None else None,
         last_activity=last_activity(application),
-        search_text=" ".join([*searchable, *people]).casefold(),
+        search_text=search_text(application),
         next_interview=coming.at if coming is not None else None,
     )
 
@@ -172,3 +169,7 @@ EMPTY_BOARD = (
     "card here, in the column of its stage."
 )
 """What the board says on an empty folder (markup)."""
+
+
+FILTER_HINT = "Filter: anything you wrote (notes, reflections, people, contact log)"
+"""What the filter box of the board and of the list says it searches."""

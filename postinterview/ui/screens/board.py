@@ -14,7 +14,7 @@ from textual.widgets import Header, Input, Static
 
 from postinterview.domain.editing import move_stage
 from postinterview.domain.stages import CLOSED_STAGES, STAGE_ORDER, Stage, neighbour
-from postinterview.ui.board_cards import CARD, EMPTY_BOARD, BoardCard, board_status
+from postinterview.ui.board_cards import CARD, EMPTY_BOARD, FILTER_HINT, BoardCard, board_status
 from postinterview.ui.board_window import shown_stages
 from postinterview.ui.messages import OpenApplication
 from postinterview.ui.screens.collection import ApplicationCollectionScreen
@@ -67,7 +67,7 @@ class BoardScreen(ApplicationCollectionScreen):
         yield Static("", id="problems-banner")
         # Plain text: the filter shown in it is typed by the person ("[/x]" is no tag).
         yield Static("Loading your applications…", id="board-status", markup=False)
-        yield TextInput(placeholder="Filter: company, role, people, notes", id="board-filter")
+        yield TextInput(placeholder=FILTER_HINT, id="board-filter")
         yield Static(EMPTY_BOARD, id="board-empty")
         yield BoardFrame()
         yield SteadyFooter()
@@ -217,9 +217,7 @@ class BoardScreen(ApplicationCollectionScreen):
         """This screen's actions, for the command palette."""
         return [
             *super().palette_commands(),
-            SystemCommand(
-                "Filter the board", "By company, role, people or notes", self.action_filter
-            ),
+            SystemCommand("Filter the board", FILTER_HINT, self.action_filter),
             SystemCommand(
                 "Show or fold closed stages",
                 "Accepted, rejected, withdrawn, no reply",

@@ -109,7 +109,8 @@ no follow-ups and no weekly figures until `>` moves it on, which sets the day yo
 | `s` | Move it to any stage (kept in its history) |
 | `<` / `>` (or `shift+←` / `shift+→`) | Board: move the card to the previous / next stage |
 | arrows or `h` `j` `k` `l` | Board: move between columns and cards |
-| `/` | Board: filter by company, role, people or notes (`escape` clears) |
+| `/` | Filter by anything you wrote: notes, reflections, people, contact log (`escape` clears) |
+| `S` / `R` | List: sort by the next column / the other way (or click a header) |
 | `c` | Board: show or fold the closed stages |
 | `d` | Delete it (after you confirm; the file is moved to `deleted/`, not erased) |
 | `D` | Deleted applications: put one back |

@@ -1,43 +1,35 @@
-"""The list of applications: one row each, kept sorted by company."""
+"""The list of applications: one row each, in the order the screen asks for."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 
 from rich.text import Text
 from textual.widgets import DataTable
 from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
 
 from postinterview.formatting import READ_ONLY_NOTE, local_date, one_line
-from postinterview.workspace import Stored
+from postinterview.ui.list_rows import COLUMNS, ListRow, ListSort, header_label
 
-COLUMNS = (
-    ("Company", "company"),
-    ("Role", "role"),
-    ("Stage", "stage"),
-    ("Interviews", "interviews"),
-    ("Updated", "updated"),
-)
+REMOVE_AT_MOST = 20
+"""Rows taken out one by one; above this, all are built again (each removal renumbers every
+row: a filter leaving 1 of 2,000 took 1.5 s by removals, 70 ms by building again)."""
 
 
-def _cells(stored: Stored) -> list[Text]:
+def _cells(row: ListRow) -> list[Text]:
     # Text, not str: a company called "[b]Acme" must show as typed, not as markup.
-    application = stored.application
-    stage = Text(application.stage.label)
-    if stored.read_only:  # a newer postinterview wrote it: said once, where the stage is
+    stage = Text(row.stage.label)
+    if row.read_only:  # a newer postinterview wrote it: said once, where the stage is
         stage.append(f" ({READ_ONLY_NOTE})", style="dim")
+    applied = row.applied_on.isoformat() if row.applied_on is not None else "—"
     return [
-        Text(one_line(application.company, 32)),
-        Text(one_line(application.role, 32)),
+        Text(one_line(row.company, 32)),
+        Text(one_line(row.role, 32)),
         stage,
-        Text(str(len(application.interviews)), justify="right"),
-        Text(local_date(application.updated_at)),
+        Text(applied),
+        Text(str(row.interviews), justify="right"),
+        Text(local_date(row.updated_at)),
     ]
-
-
-def _sort_key(cells: tuple[Text, Text]) -> tuple[str, str]:
-    company, role = cells
-    return company.plain.casefold(), role.plain.casefold()
 
 
 class ApplicationTable(DataTable[Text]):
@@ -46,8 +38,16 @@ class ApplicationTable(DataTable[Text]):
     def on_mount(self) -> None:
         self.cursor_type = "row"
         self.zebra_stripes = True
+        self._sort = ListSort()
+        self._first_cells: dict[str, Text] = {}
+        """Each row's first cell, by application id (see `_put_in_order`)."""
+        self._build_columns()
+
+    def _build_columns(self) -> None:
+        """Every column and no row; the sorted column's header carries the arrow."""
+        self.clear(columns=True)
         for label, key in COLUMNS:
-            self.add_column(label, key=key)
+            self.add_column(header_label(label, key, self._sort), key=key)
 
     @property
     def selected_id(self) -> str | None:
@@ -60,33 +60,61 @@ class ApplicationTable(DataTable[Text]):
             return None
         return row_key.value
 
-    def show(self, records: Iterable[Stored]) -> None:
-        """Replace every row, keeping the cursor on the same application where possible."""
-        keep = self.selected_id
-        self.clear()
-        for stored in records:
-            self.add_row(*_cells(stored), key=stored.application.id)
-        self._sort()
+    @property
+    def shown_ids(self) -> list[str]:
+        """The ids of the rows, top to bottom."""
+        return [str(row.key.value) for row in self.ordered_rows]
+
+    def show(
+        self,
+        rows: Sequence[ListRow],
+        sort: ListSort,
+        select: str | None = None,
+        changed: str | None = None,
+        everything: bool = False,
+    ) -> None:
+        """Show `rows` (already filtered and sorted by `sort`), keeping the cursor on
+        `select`, or else on the application it was on, where possible.
+
+        Rows already shown are kept as they are (a filter changes which are shown, not what
+        they say), except `changed`'s; all are built again with `everything`, a new sort
+        (its arrow widens a header) or many rows gone. Building 2,000 rows takes 70 ms, a
+        saved one drawn again about 2 ms."""
+        keep = select or self.selected_id
+        wanted = {row.app_id for row in rows}
+        gone = [app_id for app_id in self._first_cells if app_id not in wanted]
+        relabel = sort != self._sort
+        if relabel:  # built again, so each column is as wide as its header with the arrow
+            self._sort = sort
+            self._build_columns()
+        if everything or relabel or len(gone) > REMOVE_AT_MOST:
+            if not relabel:
+                self.clear()
+            self._first_cells = {}
+            gone = []
+        for app_id in gone:
+            self.remove_row(app_id)
+            del self._first_cells[app_id]
+        for row in rows:
+            if row.app_id not in self._first_cells:
+                cells = _cells(row)
+                self.add_row(*cells, key=row.app_id)
+                self._first_cells[row.app_id] = cells[0]
+            elif row.app_id == changed:
+                cells = _cells(row)
+                for (_, key), cell in zip(COLUMNS, cells, strict=True):
+                    self.update_cell(row.app_id, key, cell, update_width=True)
+                self._first_cells[row.app_id] = cells[0]
+        self._put_in_order(rows)
         if keep is not None:
             self.select(keep)
 
-    def upsert(self, stored: Stored) -> None:
-        """Add or refresh one row, and put the cursor on it."""
-        application = stored.application
-        try:
-            self.remove_row(application.id)
-        except RowDoesNotExist:
-            pass
-        self.add_row(*_cells(stored), key=application.id)
-        self._sort()
-        self.select(application.id)
-
-    def drop(self, app_id: str) -> None:
-        """Drop one row, if it is there."""
-        try:
-            self.remove_row(app_id)
-        except RowDoesNotExist:
-            pass
+    def _put_in_order(self, rows: Sequence[ListRow]) -> None:
+        # DataTable sorts by cell values only: each row's first cell is its own Text, which
+        # names the row and so its place in `rows`.
+        place = {id(self._first_cells[row.app_id]): index for index, row in enumerate(rows)}
+        if self.shown_ids != [row.app_id for row in rows]:
+            self.sort(COLUMNS[0][1], key=lambda cell: place[id(cell)])
 
     def select(self, app_id: str) -> None:
         """Put the cursor on `app_id`'s row, if it is there."""
@@ -94,6 +122,3 @@ class ApplicationTable(DataTable[Text]):
             self.move_cursor(row=self.get_row_index(app_id))
         except RowDoesNotExist:
             pass
-
-    def _sort(self) -> None:
-        self.sort("company", "role", key=_sort_key)
